@@ -1,0 +1,85 @@
+"""Load a Stanza pipeline for Indonesian without touching the network.
+
+``bundled`` is kg's own model set under ``models/id-kg``; ``official`` is an installed
+official Stanza Indonesian package (plus kg's NER, which Stanza does not have); any
+other value is a folder laid out like ``models/id-kg``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import ModelError
+
+if TYPE_CHECKING:
+    import stanza
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+BUNDLED_DIR = PROJECT_ROOT / "models" / "id-kg"
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+USES_VECTORS = ("pos", "depparse", "ner")
+
+
+def _official_dir() -> Path:
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+    return Path(os.environ.get("STANZA_RESOURCES_DIR", DEFAULT_MODEL_DIR)) / "id"
+
+
+def model_paths(models: str | Path = "bundled") -> dict[str, str]:
+    """Stanza keyword arguments naming every model file; raises ModelError if any is missing."""
+    if models == "official":
+        return _official_paths()
+    folder = BUNDLED_DIR if models == "bundled" else Path(models)
+    files = {p: folder / f"{p}.pt" for p in PROCESSORS} | {"pretrain": folder / "pretrain.pt"}
+    missing = sorted(str(f) for f in files.values() if not f.exists())
+    if missing:
+        hint = ("run `kg models train` with ../shared/data present (see models/README.md)"
+                if models == "bundled" else "point --models at a folder with these files")
+        raise ModelError(f"incomplete Stanza model set, missing {', '.join(missing)}; {hint}",
+                         path=folder)
+    kwargs = {f"{p}_model_path": str(files[p]) for p in PROCESSORS}
+    kwargs |= {f"{p}_pretrain_path": str(files["pretrain"]) for p in USES_VECTORS}
+    return kwargs
+
+
+def _official_paths() -> dict[str, str]:
+    """Official Indonesian (GSD) models as `stanza.download("id")` lays them out, kg's NER."""
+    root = _official_dir()
+    found = {p: sorted((root / p).glob("*.pt")) for p in ("tokenize", "mwt", "pos", "lemma", "depparse")}
+    pretrains = sorted((root / "pretrain").glob("*.pt"))
+    missing = [p for p, files in found.items() if not files] + ([] if pretrains else ["pretrain"])
+    if missing:
+        raise ModelError(
+            f"official Stanza Indonesian models not installed (missing {', '.join(missing)}); "
+            "install them on a networked machine with `python -c \"import stanza; "
+            "stanza.download('id')\"` and copy the stanza_resources folder here, "
+            "or use --models bundled", path=root)
+    kwargs = {f"{p}_model_path": str(files[0]) for p, files in found.items()}
+    kwargs |= {f"{p}_pretrain_path": str(pretrains[0]) for p in ("pos", "depparse")}
+    bundled = model_paths("bundled")
+    kwargs |= {k: bundled[k] for k in ("ner_model_path", "ner_pretrain_path")}
+    return kwargs
+
+
+def load_pipeline(models: str | Path = "bundled", **stanza_kwargs) -> stanza.Pipeline:
+    """A fresh offline Indonesian Stanza pipeline (tokenize → ner) from the chosen model set."""
+    import stanza
+
+    paths = model_paths(models)
+    resources = _official_dir().parent if models == "official" else Path(paths["tokenize_model_path"]).parent
+    options = {"lang": "id", "processors": ",".join(PROCESSORS), "dir": str(resources),
+               "download_method": None, "allow_unknown_language": True,
+               "use_gpu": False, "logging_level": "WARN",
+               "tokenize_pretokenized": False} | paths | stanza_kwargs
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    return stanza.Pipeline(**options)
+
+
+@functools.cache
+def shared_pipeline(models: str = "bundled") -> stanza.Pipeline:
+    """One pipeline per process and model set, loaded on first use."""
+    return load_pipeline(models)
