@@ -315,7 +315,7 @@ def binary_kind(head: bytes) -> str | None:
             return kind
     if head.startswith(b"BZh") and head[4:10] == b"1AY&SY":
         return "a bzip2-compressed file"
-    if b"\x00" in head and _bom(head) is None and _bomless_utf16(head) is None:
+    if b"\x00" in head and _bom(head) is None:  # UTF-16/32 text has NULs, but also a BOM
         return "binary data (it contains NUL bytes)"
     return None
 
@@ -345,30 +345,16 @@ def _bom(data: bytes) -> tuple[str, int] | None:
     return None
 
 
-def _bomless_utf16(head: bytes) -> str | None:
-    """Recognise UTF-16 without a BOM by its NUL high bytes (Latin text: every other byte 0)."""
-    if len(head) < 4:
-        return None
-    sample = head[: len(head) - len(head) % 2]
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    pairs = len(sample) // 2
-    if odd_nuls >= 0.3 * pairs and even_nuls == 0:
-        return "utf-16-le"
-    if even_nuls >= 0.3 * pairs and odd_nuls == 0:
-        return "utf-16-be"
-    return None
-
-
 def _decode(data: bytes, path: Path) -> str:
-    """Decode: BOM first, then BOM-less UTF-16, strict UTF-8, an HTML meta charset, detection."""
+    """Decode: a BOM first, then strict UTF-8, then an HTML meta charset, then detection.
+
+    UTF-16 without a BOM is not guessed: it cannot be told from UTF-8 text containing NULs, and
+    editors that save UTF-16 write a BOM.
+    """
     bom = _bom(data)
     if bom is not None:
         codec, skip = bom
         return _decode_strict(data[skip:], codec, path, skip)
-    utf16 = _bomless_utf16(data[:HEAD_BYTES])
-    if utf16 is not None:
-        return _decode_strict(data, utf16, path, 0)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -453,7 +439,7 @@ def _looks_utf8(data: bytes) -> bool:
 def normalise_text(text: str) -> str:
     """Canonical text: no BOM, "\\n" newlines, NFC (so equal words hash and match equally), and
     no surrounding whitespace."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text).strip()
 
 
@@ -630,18 +616,29 @@ def _html_article(html: str, path: Path) -> Article:
         raise InputError(
             f"could not parse the HTML ({type(err).__name__})", path, ExitCode.BAD_RECORD
         ) from None
-    text = normalise_text(getattr(doc, "text", None) or "") if doc is not None else ""
+    title = _clean(doc.title) if doc is not None else None
+    text = normalise_text(doc.text or "") if doc is not None else ""
+    text = _drop_headline(text, title)
     if not text:
         raise InputError("no article text found in the HTML page", path, ExitCode.EMPTY_INPUT)
     return Article(
         id=slugify(path.stem),
         text=text,
         path=path,
-        title=_clean(doc.title),
+        title=title,
         source=_clean(doc.url),
         date=_optional_date(doc.date),
         publisher=_clean(doc.sitename),
     )
+
+
+def _drop_headline(text: str, title: str | None) -> str:
+    """Drop a first line that repeats the title: it is metadata, and without a full stop it would
+    run into the first sentence."""
+    first, _, rest = text.partition("\n")
+    if title and first.strip().casefold() == title.casefold():
+        return rest.strip()
+    return text
 
 
 def _clean(value: str | None) -> str | None:
@@ -734,8 +731,9 @@ def _json_type(value: Any) -> str:
 
 def slugify(name: str) -> str:
     """A stable id part: ASCII letters and digits, lower-case, runs of anything else as "-"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    decomposed = unicodedata.normalize("NFKD", name)
+    unaccented = "".join(c for c in decomposed if not unicodedata.combining(c))  # É -> E
+    slug = re.sub(r"[^a-z0-9]+", "-", unaccented.lower()).strip("-")
     return slug or "article"
 
 

@@ -1,0 +1,112 @@
+"""Indonesian date expressions, resolved to ISO dates against the article's date.
+
+"27 November 2024", "9/1/2025", "Rabu (13/11)", "Kamis", "kemarin", "pekan depan".
+A date that needs a year or a reference day the article does not give is kept as
+text, never invented. Without a publication date the reference year is the latest
+year the text mentions that agrees with any weekday written beside the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MONTHS = {"januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3,
+          "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8,
+          "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
+          "november": 11, "nov": 11, "nopember": 11, "desember": 12, "des": 12}
+WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4,
+            "sabtu": 5, "minggu": 6, "ahad": 6}
+RELATIVE = {"kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok": 1, "lusa": 2,
+            "pekan depan": 7, "minggu depan": 7, "pekan lalu": -7, "minggu lalu": -7}
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+PATTERNS = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("dmy", re.compile(r"\b(?:(?:" + _WEEKDAY + r"),?\s+)?(\d{1,2})\s+(" + _MONTH + r")\.?\s+(\d{4})\b", re.I)),
+    ("weekday_paren", re.compile(r"\b(" + _WEEKDAY + r")\s*\(\s*(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\s*\)", re.I)),
+    ("numeric", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
+    ("dm", re.compile(r"\b(?:(?:" + _WEEKDAY + r"),?\s+)?(\d{1,2})\s+(" + _MONTH + r")\b(?!\s+\d)", re.I)),
+    ("relative", re.compile(r"\b(" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.I)),
+    # capitalised only: "minggu" is also "week"
+    ("weekday", re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b(?!\s*\()")),
+]
+YEAR_RE = re.compile(r"(?<![\d/])(?<![\d][.,])(19[5-9]\d|20[0-9]\d)(?![\d/])(?![.,]\d)")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    iso: str | None
+
+
+def reference_years(text: str, published: dt.date | None) -> list[int]:
+    """Years to try for a date written without one, most likely first."""
+    years = sorted({int(y) for y in YEAR_RE.findall(text)}, reverse=True)
+    if published:
+        return [published.year, published.year - 1, *years]
+    return years
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _with_year(day: int, month: int, weekday: int | None, years: list[int]) -> dt.date | None:
+    for year in years:
+        date = _safe(year, month, day)
+        if date and (weekday is None or date.weekday() == weekday):
+            return date
+    return None
+
+
+def _resolve(kind: str, m: re.Match[str], years: list[int], published: dt.date | None) -> dt.date | None:
+    g = m.groups()
+    if kind == "iso":
+        return _safe(int(g[0]), int(g[1]), int(g[2]))
+    if kind == "dmy":
+        return _safe(int(g[2]), MONTHS[g[1].lower()], int(g[0]))
+    if kind == "numeric":
+        year = int(g[2]) + (2000 if len(g[2]) == 2 else 0)
+        return _safe(year, int(g[1]), int(g[0]))
+    if kind == "weekday_paren":
+        weekday = WEEKDAYS[g[0].lower()]
+        if g[3]:
+            year = int(g[3]) + (2000 if len(g[3]) == 2 else 0)
+            return _with_year(int(g[1]), int(g[2]), weekday, [year])
+        return _with_year(int(g[1]), int(g[2]), weekday, years)
+    if kind == "dm":
+        return _with_year(int(g[0]), MONTHS[g[1].lower()], None, years)
+    if published is None:
+        return None
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS[g[0].lower()]) % 7
+        return published - dt.timedelta(days=back)
+    return published + dt.timedelta(days=RELATIVE[g[0].lower()])
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """Every date expression, longest reading first where two overlap."""
+    years = reference_years(text, published)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            date = _resolve(kind, m, years, published)
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.group(0), m.start(), m.end(), date.isoformat() if date else None))
+    return sorted(found, key=lambda d: d.start)
+
+
+def dates_between(dates: list[DateMention], start: int, end: int) -> Iterator[DateMention]:
+    return (d for d in dates if start <= d.start and d.end <= end)

@@ -1,0 +1,232 @@
+"""Find the spans that name organizations, places and persons in a parsed article.
+
+Three sources, in order of trust: the lexicons (institutions with their regional
+branches, places), rules (venues, names after a post title), and the NER model
+(persons, and organizations or places the lexicons do not know). Overlaps go to
+the more trusted source, then to the longer span.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from kg import lexicon
+from kg.facts import LEXICON, MODEL, RULE, Evidence, Mention
+from kg.parse import Parse, Token
+from kg.places import Place
+
+LEVELS = {"provinsi": "province", "prov.": "province", "kabupaten": "regency", "kab.": "regency",
+          "kab": "regency", "kota": "city", "kabupaten/kota": "", "kab/kota": "", "kecamatan": "district"}
+LEVEL_WORD = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
+LEVEL_RE = r"(?:Provinsi|Prov\.|Kabupaten/Kota|Kab/Kota|Kabupaten|Kab\.?|Kota)"
+UNIT_RE = re.compile(r"\s+((?:[IVXL]+|\d{1,4})/[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|Metro Jaya)")
+NATIONAL_RE = re.compile(r"\s+(RI|Pusat)\b")
+PAREN_RE = re.compile(r"\s*\(([^()\n]{1,40})\)")
+VENUE_HEADS = ("Hotel", "Gedung", "Aula", "Balai", "Wisma", "Stadion", "GOR", "Gelanggang",
+               "Lapangan", "Graha", "Pendopo", "Pendapa", "Masjid", "Auditorium", "Griya",
+               "Rumah Dinas", "Kantor", "Asrama", "Universitas", "Taman")
+VENUE_TAILS = ("Sport City", "Sport Center", "Sports Center", "Convention Center", "Convention Hall",
+               "Resort", "Plaza", "Square", "Arena", "Hall", "Stadium", "Ballroom", "Mall", "Park")
+CAP_WORD = r"[A-Z0-9][\w'’.&-]*"
+VENUE_RE = re.compile(
+    r"(?<![\w-])(?:(?:" + "|".join(VENUE_HEADS) + r")(?:\s+" + CAP_WORD + r")+"
+    r"|(?:[A-Z][\w'’-]*\s+)+(?:" + "|".join(VENUE_TAILS) + r"))(?![\w-])")
+NER_KINDS = {"PERSON": "person", "PER": "person", "ORGANISATION": "organization",
+             "ORGANIZATION": "organization", "ORG": "organization", "PLACE": "place",
+             "LOCATION": "place", "LOC": "place", "GPE": "place"}
+TRUST = {LEXICON: 3, RULE: 2, MODEL: 1}
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+class SentenceIndex:
+    """Character offset -> sentence number."""
+
+    def __init__(self, parse: Parse):
+        self.starts = [s.start for s in parse.sentences]
+
+    def __call__(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+
+def _evidence(where: SentenceIndex, start: int, end: int, method: str, confidence: float) -> Evidence:
+    return Evidence(start, end, where(start), method, confidence)
+
+
+def choose_place(places: tuple[Place, ...], level: str = "") -> Place:
+    """The place a form names: the one of the stated level, else province, city, regency."""
+    order = {"province": 0, "city": 1, "regency": 2, "country": 3}
+    matching = [p for p in places if not level or p.type == level] or list(places)
+    return min(matching, key=lambda p: order.get(p.type, 9))
+
+
+# ----------------------------------------------------------------------------- lexicon
+
+
+def place_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
+    prefix = re.compile(r"(" + LEVEL_RE + r"|Kecamatan)\s+$")
+    for m in lexicon.place_regex().finditer(text):
+        before = prefix.search(text, max(0, m.start() - 20), m.start())
+        level = LEVELS.get(before.group(1).lower(), "") if before else ""
+        place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(1))], level)
+        start = before.start() if before and level in ("regency", "city") else m.start()
+        yield Mention("place", text[start:m.end()], squeeze(text[start:m.end()]), place.type,
+                      place.name, _evidence(where, start, m.end(), LEXICON, 0.95),
+                      full_name=place.name, province=place.province or "")
+
+
+def _region_after(text: str, end: int) -> tuple[int, Place | None, str]:
+    """A region written after an institution: "KPU [Provinsi] Kalbar", "Kodam VI/Mulawarman"."""
+    paren = PAREN_RE.match(text, end)
+    pos = paren.end() if paren and len(paren.group(1).split()) == 1 else end
+    m = re.compile(r"\s+(?:(" + LEVEL_RE + r")\s+)?(" + lexicon.place_regex().pattern + ")").match(text, pos)
+    if m:
+        level = LEVELS.get((m.group(1) or "").lower(), "")
+        place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(2))], level)
+        return m.end(), place, ""
+    unit = UNIT_RE.match(text, pos)
+    if unit:
+        return unit.end(), None, unit.group(1)
+    national = NATIONAL_RE.match(text, end)
+    if national:
+        return national.end(), None, ""
+    return end, None, ""
+
+
+def institution_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
+    for m in lexicon.institution_regex().finditer(text):
+        inst = lexicon.institution_forms()[lexicon.lookup_key(m.group(1))]
+        end, place, unit = _region_after(text, m.end()) if inst.regional else (m.end(), None, "")
+        if place and place.type == "country":
+            place = None
+        key, full, region = inst.key, inst.name, ""
+        if place:
+            key, region = f"{inst.key}@{place.name}", place.name
+            level = LEVEL_WORD.get(place.type, "")
+            full = inst.name if inst.name.endswith(level) else f"{inst.name} {level}".strip()
+            full = f"{full} {place.name}"
+        elif unit:
+            key, full = f"{inst.key}@{unit}", f"{m.group(1)} {unit}"
+        written = squeeze(PAREN_RE.sub("", text[m.start():end], count=1)) if end > m.end() else squeeze(m.group(1))
+        yield Mention("organization", text[m.start():end], written, inst.type, key,
+                      _evidence(where, m.start(), end, LEXICON, 0.95), full_name=full, region=region)
+
+
+# ----------------------------------------------------------------------------- rules
+
+
+def venue_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
+    for m in VENUE_RE.finditer(text):
+        name = squeeze(m.group(0)).rstrip(".")
+        if len(name.split()) < 2:
+            continue
+        end = m.start() + len(m.group(0).rstrip("."))
+        yield Mention("place", text[m.start():end], name, "venue", name.lower(),
+                      _evidence(where, m.start(), end, RULE, 0.8), full_name=name)
+
+
+# ----------------------------------------------------------------------------- model
+
+
+def ner_spans(parse: Parse) -> Iterator[tuple[str, list[Token]]]:
+    """(type, tokens) for each entity the NER model tagged, from BIOES or BIO tags."""
+    for sent in parse.sentences:
+        current: list[Token] = []
+        kind = ""
+        for tok in sent.tokens:
+            tag = tok.ner or "O"
+            prefix, _, label = tag.partition("-")
+            if prefix in ("B", "S") or (prefix in ("I", "E") and label != kind) or prefix == "O":
+                if current:
+                    yield kind, current
+                current, kind = ([], "") if prefix == "O" else ([tok], label)
+            else:
+                current.append(tok)
+            if prefix in ("E", "S") and current:
+                yield kind, current
+                current, kind = [], ""
+        if current:
+            yield kind, current
+
+
+def model_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
+    text = parse.text
+    for label, tokens in ner_spans(parse):
+        kind = NER_KINDS.get(label)
+        if not kind:
+            continue
+        start, end = tokens[0].start, tokens[-1].end
+        while end > start and text[end - 1] in ".,;:'\"”’)":
+            end -= 1
+        surface = text[start:end]
+        if kind == "person":
+            yield person_mention(surface, start, end, where, MODEL, 0.75)
+        elif kind == "organization":
+            yield Mention(kind, surface, squeeze(surface), guess_org_type(surface), squeeze(surface).lower(),
+                          _evidence(where, start, end, MODEL, 0.6), full_name=squeeze(surface))
+        else:
+            yield Mention(kind, surface, squeeze(surface), "other", squeeze(surface).lower(),
+                          _evidence(where, start, end, MODEL, 0.6), full_name=squeeze(surface))
+
+
+def person_mention(surface: str, start: int, end: int, where: SentenceIndex, method: str,
+                   confidence: float) -> Mention:
+    honor = lexicon.honorific_regex().match(surface)
+    name = squeeze(surface[honor.end():] if honor else surface)
+    return Mention("person", surface, name, "", name.lower(), _evidence(where, start, end, method, confidence))
+
+
+def guess_org_type(name: str) -> str:
+    first = name.split()[0].lower() if name.split() else ""
+    if first == "partai":
+        return "political_party"
+    if first in ("pengadilan", "mahkamah"):
+        return "court"
+    if first in ("kementerian", "dinas", "badan", "pemerintah", "dprd", "dpr", "sekretariat"):
+        return "government"
+    return "other"
+
+
+# ----------------------------------------------------------------------------- all
+
+
+def _plausible(m: Mention) -> bool:
+    """Drop model spans that are really a post title, an event or a lone lower-case word."""
+    if m.evidence.method == LEXICON:
+        return True
+    key = lexicon.lookup_key(m.name)
+    if not m.name or not m.name[0].isupper() or key in lexicon.post_forms() or key in lexicon.event_triggers():
+        return False
+    if m.kind == "person":
+        return not any(ch.isdigit() for ch in m.name) and len(m.name) > 1
+    return True
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the most trusted, then longest, of overlapping spans; places inside an org survive."""
+    ranked = sorted(mentions, key=lambda m: (-TRUST[m.evidence.method],
+                                             -(m.evidence.end - m.evidence.start), m.evidence.start))
+    kept: list[Mention] = []
+    for m in ranked:
+        clash = [k for k in kept if k.evidence.start < m.evidence.end and m.evidence.start < k.evidence.end]
+        if not clash or all(_nested_region(m, k) for k in clash):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.evidence.start, m.evidence.end))
+
+
+def _nested_region(m: Mention, outer: Mention) -> bool:
+    """A lexicon place written as the region of a regional institution ("Sumsel" in "KPU Sumsel")."""
+    return (m.kind == "place" and outer.kind == "organization" and m.evidence.method == LEXICON
+            and outer.region == m.key)
+
+
+def find_mentions(parse: Parse) -> list[Mention]:
+    where = SentenceIndex(parse)
+    text = parse.text
+    found = [*institution_mentions(text, where), *place_mentions(text, where),
+             *venue_mentions(text, where), *model_mentions(parse, where)]
+    return resolve_overlaps([m for m in found if _plausible(m)])

@@ -1,0 +1,71 @@
+"""Figures the text states, in Indonesian number formats, with what they count.
+
+"1.205 orang" (thousands dot), "50,07 persen" (decimal comma), "tiga sesi", "ratusan
+personel". Not figures: dates, years, clock times, ordinals, ballot numbers ("nomor
+urut 3"), identifiers ("Nomor 12 Tahun 2024"), unit codes ("101/Antasari").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+WORD_NUMBERS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
+                "puluhan": 10, "ratusan": 100, "ribuan": 1000, "jutaan": 1_000_000}
+SCALE = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "triliun": 1e12}
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+NUMBER_RE = re.compile(
+    r"(?<![\w/.,-])(" + DIGITS + r"|" + "|".join(WORD_NUMBERS) + r")(?:\s+(" + "|".join(SCALE) + r"))?"
+    r"(?:\s*(%|persen)|\s+([a-zA-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?", re.I)
+NOT_BEFORE = re.compile(r"(?:nomor urut|no\.? urut|nomor|no\.|pasal|ayat|tahun|ke-|periode|pukul|jam|"
+                        r"kode|angka|rt|rw|km|jalan|jl\.?|tps)\s*$", re.I)
+NOT_AFTER_UNIT = {"wib", "wita", "wit", "tahun", "bulan", "hari", "jam", "menit", "detik", "november",
+                  "oktober", "desember", "januari", "februari", "maret", "april", "mei", "juni",
+                  "juli", "agustus", "september"}
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    value: str
+    number: float
+    unit: str
+    start: int
+    end: int
+
+
+def parse_number(value: str) -> float:
+    """'1.205' -> 1205, '50,07' -> 50.07, 'tiga' -> 3."""
+    word = WORD_NUMBERS.get(value.lower())
+    if word is not None:
+        return float(word)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", value):
+        value = value.replace(".", "")
+    return float(value.replace(",", "."))
+
+
+def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[NumberMention]:
+    """Stated figures outside the excluded spans (dates, names)."""
+    spans = list(excluded)
+    found = []
+    for m in NUMBER_RE.finditer(text):
+        value, scale, percent, noun = m.group(1), m.group(2), m.group(3), m.group(4)
+        start, end = m.start(1), m.end(1)
+        if any(s <= start < e for s, e in spans) or NOT_BEFORE.search(text, max(0, start - 15), start):
+            continue
+        is_word = value.lower() in WORD_NUMBERS
+        noun_word = (noun or "").split()[0].lower() if noun else ""
+        if noun_word in NOT_AFTER_UNIT or (is_word and not (percent or noun) and not scale):
+            continue
+        if is_word and value[0].isupper() and not noun:
+            continue
+        if not is_word and re.fullmatch(r"(19|20)\d\d", value) and not (percent or scale):
+            continue  # a year
+        if not is_word and (text[end:end + 1] == "/" or (
+                text[end:end + 1] in (":", ".") and text[end + 1:end + 2].isdigit())):
+            continue  # a unit code 101/Antasari, a clock time 10.00
+        number = parse_number(value) * SCALE.get((scale or "").lower(), 1)
+        unit = "persen" if percent else (scale or noun_word)
+        found.append(NumberMention(value, number, unit, start, end))
+    return found
