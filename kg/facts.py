@@ -74,7 +74,7 @@ class Event:
     date_text: str | None = None
     place: str | None = None  # entity id
     participants: list[str] = field(default_factory=list)  # entity ids
-    ordinal: str | None = None
+    variant: str | None = None  # ordinal ("kedua") or, for elections, "national" | "regional"
     mentions: list[Evidence] = field(default_factory=list)
 
 

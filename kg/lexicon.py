@@ -101,13 +101,14 @@ def post_forms() -> dict[str, PostTitle]:
     return {lookup_key(form): post for post in post_titles() for form in (post.title, *post.aliases)}
 
 
-WORD_END = r"(?![\w-])"
-WORD_START = r"(?<![\w-])"
+WORD_END = r"(?!\w)"
+WORD_START = r"(?<!\w)"
+NOT_SLASHED = r"(?<!/)(?!\S*/\S)"  # "SMA/SMK/MA", "Pemkab/Kota": not an institution on its own
 
 
 @functools.cache
 def institution_regex() -> re.Pattern[str]:
-    return re.compile(WORD_START + "(" + alternation(institution_forms_cased()) + ")" + WORD_END)
+    return re.compile(WORD_START + NOT_SLASHED + "(" + alternation(institution_forms_cased()) + ")" + WORD_END + "(?!/)")
 
 
 @functools.cache

@@ -73,7 +73,7 @@ def place_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
         before = prefix.search(text, max(0, m.start() - 20), m.start())
         level = LEVELS.get(before.group(1).lower(), "") if before else ""
         place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(1))], level)
-        start = before.start() if before and level in ("regency", "city") else m.start()
+        start = before.start() if before and level in ("regency", "city") and place.type == level else m.start()
         yield Mention("place", text[start:m.end()], squeeze(text[start:m.end()]), place.type,
                       place.name, _evidence(where, start, m.end(), LEXICON, 0.95),
                       full_name=place.name, province=place.province or "")
@@ -83,6 +83,7 @@ def _region_after(text: str, end: int) -> tuple[int, Place | None, str]:
     """A region written after an institution: "KPU [Provinsi] Kalbar", "Kodam VI/Mulawarman"."""
     paren = PAREN_RE.match(text, end)
     pos = paren.end() if paren and len(paren.group(1).split()) == 1 else end
+    pos += 1 if text[pos:pos + 1] == ")" else 0
     m = re.compile(r"\s+(?:(" + LEVEL_RE + r")\s+)?(" + lexicon.place_regex().pattern + ")").match(text, pos)
     if m:
         level = LEVELS.get((m.group(1) or "").lower(), "")
@@ -111,7 +112,7 @@ def institution_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
             full = f"{full} {place.name}"
         elif unit:
             key, full = f"{inst.key}@{unit}", f"{m.group(1)} {unit}"
-        written = squeeze(PAREN_RE.sub("", text[m.start():end], count=1)) if end > m.end() else squeeze(m.group(1))
+        written = squeeze(re.sub(r"\s*\([^()]*\)|\)", "", text[m.start():end]))
         yield Mention("organization", text[m.start():end], written, inst.type, key,
                       _evidence(where, m.start(), end, LEXICON, 0.95), full_name=full, region=region)
 

@@ -75,7 +75,7 @@ def load_pipeline(models: str | Path = "bundled", **stanza_kwargs) -> stanza.Pip
                "download_method": None, "allow_unknown_language": True,
                "use_gpu": False, "logging_level": "WARN",
                "tokenize_pretokenized": False} | paths | stanza_kwargs
-    logging.getLogger("stanza").setLevel(logging.WARNING)
+    logging.getLogger("stanza").setLevel(logging.ERROR)
     return stanza.Pipeline(**options)
 
 

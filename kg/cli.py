@@ -1,0 +1,310 @@
+"""The `kg` command line: build, query, draw, extract, validate, eval, models."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kg.errors import ExitCode, GraphError, InputError, KgError
+
+EPILOG = """examples:
+  kg build seeds/                         build exports/ from the seed article
+  kg query exports/graph.ttl --name posts who holds which post where
+  kg query exports/graph.trig 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  kg draw exports/graph.ttl --focus "Ellen Setiad" --out ellen.png
+  kg extract seeds/sumsel-pilkada-2024.txt --format json
+  kg validate exports/graph.ttl
+  kg eval ../shared/eval/dev/gold ../shared/eval/dev/articles
+  kg models evaluate                      scores of the bundled Stanza models
+
+Exit codes: 0 ok, 2 usage, 3 not found, 4 empty input, 5 binary input, 6 bad encoding,
+7 not Indonesian, 8 too large, 9 bad record, 10 bad query, 11 bad graph,
+12 SHACL violations (--strict), 13 model missing, 130 interrupted."""
+
+
+def _models_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--models", default="bundled", metavar="SET",
+                   help="Stanza models: 'bundled' (kg's own, default), 'official' (an installed "
+                        "official Stanza Indonesian package) or a folder")
+
+
+def _progress(total: int) -> Callable:
+    start = time.monotonic()
+    done = [0]
+
+    def show(built) -> None:
+        done[0] += 1
+        elapsed = time.monotonic() - start
+        rate = done[0] / elapsed if elapsed else 0.0
+        eta = (total - done[0]) / rate if rate else 0.0
+        x = built.extraction
+        print(f"[{done[0]}/{total}] {built.article.id}: {len(x.entities)} entities, "
+              f"{len(x.holdings) + len(x.events) + len(x.quotes) + len(x.figures)} facts "
+              f"({rate:.2f} articles/s, ETA {eta:.0f}s)", file=sys.stderr, flush=True)
+    return show
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.build import DEFAULT_CACHE, build_articles
+    from kg.ingest import iter_articles
+    from kg.outputs import write_exports
+
+    errors: list[InputError] = []
+
+    def report(err: InputError) -> None:
+        errors.append(err)
+        print(f"kg: error: {err}", file=sys.stderr)
+
+    articles = list(iter_articles([Path(p) for p in args.paths], force=args.force, on_error=report))
+    if not articles:
+        if errors:
+            return int(errors[0].code)
+        raise InputError("no articles to build", path=", ".join(args.paths), code=ExitCode.EMPTY_INPUT)
+    print(f"kg: building {len(articles)} article(s) with the {args.models} Stanza models",
+          file=sys.stderr)
+    dataset, result = build_articles(articles, models=args.models, base=args.base,
+                                     cache_dir=None if args.no_cache else Path(args.cache or DEFAULT_CACHE),
+                                     progress=_progress(len(articles)))
+    summary = write_exports(dataset, result, Path(args.out), images=not args.no_images)
+    print(summary.text, file=sys.stderr)
+    if args.strict and not summary.conforms:
+        print(f"kg: error: {summary.violations} SHACL violation(s), see {summary.report}", file=sys.stderr)
+        return int(ExitCode.SHACL_VIOLATION)
+    return int(errors[0].code) if errors else 0
+
+
+def load_graph(path: str):
+    """A Dataset from a Turtle, TriG, N-Triples, N-Quads or JSON-LD file, with clear errors."""
+    from rdflib import Dataset
+    from rdflib.util import guess_format
+
+    file = Path(path)
+    if not file.exists():
+        raise GraphError("no such graph file", path=file, code=ExitCode.NOT_FOUND)
+    fmt = guess_format(str(file)) or "turtle"
+    dataset = Dataset(default_union=True)
+    try:
+        if fmt in ("trig", "nquads", "json-ld"):
+            dataset.parse(file, format=fmt)
+        else:
+            dataset.default_graph.parse(file, format=fmt)
+    except Exception as err:
+        raise GraphError(f"cannot read as {fmt}: {' '.join(str(err).split())[:300]}", path=file) from None
+    return dataset
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.queries import format_result, load_named, run_oxigraph, run_rdflib
+
+    if args.name:
+        query = load_named(args.name)
+    elif args.file:
+        query = Path(args.file).read_text(encoding="utf-8")
+    elif args.sparql:
+        query = args.sparql
+    else:
+        raise KgError("give a SPARQL query, --file FILE.rq or --name NAME")
+    if args.store:
+        from kg.store import open_store
+        result = run_oxigraph(open_store(Path(args.store)), query)
+    else:
+        if not args.graph:
+            raise KgError("give a GRAPH file or --store PATH")
+        result = run_rdflib(load_graph(args.graph), query)
+    sys.stdout.write(format_result(result, args.format))
+    return 0
+
+
+def cmd_draw(args: argparse.Namespace) -> int:
+    from kg.draw import draw, neighbourhood, to_networkx
+    from kg.export import write_with
+
+    graph = _graph_for(args)
+    g = to_networkx(graph)
+    title = f"kg: {Path(args.graph or args.store).name}"
+    if args.focus:
+        try:
+            g = neighbourhood(g, args.focus, args.radius)
+        except KeyError:
+            raise KgError(f"no person, organization, place or event named like {args.focus!r}") from None
+        title = f"kg: {args.focus}"
+    out = Path(args.out)
+    write_with(out, lambda tmp: draw(g, tmp, title))
+    print(f"kg: wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)", file=sys.stderr)
+    return 0
+
+
+def _graph_for(args: argparse.Namespace):
+    if getattr(args, "store", None):
+        from kg.store import open_store, to_rdflib
+        return to_rdflib(open_store(Path(args.store)))
+    if not args.graph:
+        raise KgError("give a GRAPH file or --store PATH")
+    return load_graph(args.graph)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.build import build_articles
+    from kg.ingest import read_article
+    from kg.summary import summarize
+
+    articles = read_article(Path(args.article), force=args.force)
+    dataset, result = build_articles(articles, models=args.models, cache_dir=None)
+    summaries = [summarize(dataset.graph(b.graph)) for b in result.built]
+    if args.format == "json":
+        out = summaries[0] if len(summaries) == 1 else summaries
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from kg.export import turtle
+        for b in result.built:
+            sys.stdout.write(turtle(dataset.graph(b.graph)))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.validate import validate
+
+    result = validate(_graph_for(args))
+    print(result.text if not result.conforms else "Conforms: True (0 violations)")
+    return 0 if result.conforms else int(ExitCode.SHACL_VIOLATION)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from kg.evaluation import evaluate_dir, format_report
+
+    report = evaluate_dir(Path(args.gold), Path(args.articles), models=args.models,
+                          pred_dir=Path(args.pred) if args.pred else None)
+    sys.stdout.write(format_report(report, details=not args.quiet))
+    return 0
+
+
+def cmd_models_train(args: argparse.Namespace) -> int:
+    import logging
+
+    from kg.nlp.training import DEFAULT_STEPS, TrainConfig, train
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    steps = dict(DEFAULT_STEPS)
+    for item in args.steps or []:
+        name, _, value = item.partition("=")
+        steps[name] = int(value)
+    cfg = TrainConfig(Path(args.data), Path(args.out), Path(args.work), steps=steps)
+    timings = train(cfg, args.processors.split(","))
+    for name, seconds in timings.items():
+        print(f"{name}: {seconds / 60:.1f} min")
+    return 0
+
+
+def cmd_models_evaluate(args: argparse.Namespace) -> int:
+    from kg.nlp.evaluation import evaluate_models
+
+    sys.stdout.write(evaluate_models(args.models, Path(args.data), args.limit))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    from kg.vocab import DEFAULT_BASE
+
+    top = argparse.ArgumentParser(
+        prog="kg", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG,
+        description="Indonesian election news -> RDF knowledge graph (Stanza, rdflib, SPARQL).")
+    top.add_argument("--debug", action="store_true", help="show Python tracebacks on errors")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="parse articles and write Turtle, TriG, PNG/SVG to exports/",
+                       description="Build the knowledge graph of articles (files or folders: .txt, .md, "
+                                   ".html, .jsonl). Example: kg build seeds/ --out exports/")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--out", default="exports", help="output folder (default: exports)")
+    p.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of instances (default: {DEFAULT_BASE})")
+    p.add_argument("--cache", help="parse cache folder (default: .kg-cache)")
+    p.add_argument("--no-cache", action="store_true", help="always re-parse")
+    p.add_argument("--no-images", action="store_true", help="skip the PNG/SVG drawings")
+    p.add_argument("--force", action="store_true", help="build text that does not look Indonesian")
+    p.add_argument("--strict", action="store_true", help="fail (exit 12) on any SHACL violation")
+    _models_arg(p)
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("query", help="run SPARQL on a graph file or store",
+                       description="Run a SPARQL query. Example: kg query exports/graph.ttl --name posts")
+    p.add_argument("graph", nargs="?", help="graph file (.ttl, .trig, .nt, .nq, .jsonld)")
+    p.add_argument("sparql", nargs="?", help="the query text")
+    p.add_argument("--file", help="read the query from a .rq file")
+    p.add_argument("--name", help="a named query from queries/ (posts, event-institutions, "
+                                  "events-timeline, quotes)")
+    p.add_argument("--store", help="query an Oxigraph store folder instead of a file")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(run=cmd_query)
+
+    p = sub.add_parser("draw", help="draw the graph (or one node's neighbourhood) as PNG or SVG",
+                       description='Example: kg draw exports/graph.ttl --focus "KPU" --out kpu.svg')
+    p.add_argument("graph", nargs="?")
+    p.add_argument("--store", help="draw from an Oxigraph store folder")
+    p.add_argument("--focus", help="name (or part of it) of a person, organization, place or event")
+    p.add_argument("--radius", type=int, default=2, help="steps around --focus (default 2)")
+    p.add_argument("--out", default="graph.png", help="output .png or .svg (default graph.png)")
+    p.set_defaults(run=cmd_draw)
+
+    p = sub.add_parser("extract", help="print one article's extraction summary (JSON) or Turtle",
+                       description="Example: kg extract seeds/sumsel-pilkada-2024.txt --format json")
+    p.add_argument("article")
+    p.add_argument("--format", choices=("json", "turtle"), default="json")
+    p.add_argument("--force", action="store_true")
+    _models_arg(p)
+    p.set_defaults(run=cmd_extract)
+
+    p = sub.add_parser("validate", help="check a graph against the SHACL shapes",
+                       description="Example: kg validate exports/graph.ttl")
+    p.add_argument("graph", nargs="?")
+    p.add_argument("--store")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("eval", help="score extraction against gold summaries (FORMAT.md)",
+                       description="Example: kg eval ../shared/eval/dev/gold ../shared/eval/dev/articles")
+    p.add_argument("gold")
+    p.add_argument("articles")
+    p.add_argument("--pred", help="also write the predicted summaries to this folder")
+    p.add_argument("--quiet", action="store_true", help="only the score table")
+    _models_arg(p)
+    p.set_defaults(run=cmd_eval)
+
+    models = sub.add_parser("models", help="train or evaluate kg's Stanza models").add_subparsers(
+        dest="models_command", required=True, metavar="ACTION")
+    p = models.add_parser("train", help="train Stanza models from ../shared/data (long)",
+                          description="Example: kg models train --processors tokenize,mwt")
+    p.add_argument("--data", default="../shared/data")
+    p.add_argument("--out", default="models/id-kg")
+    p.add_argument("--work", default="build/training")
+    p.add_argument("--processors", default="vectors,tokenize,mwt,pos,lemma,depparse,ner")
+    p.add_argument("--steps", nargs="*", metavar="PROC=N", help="override steps, e.g. ner=2000")
+    p.set_defaults(run=cmd_models_train)
+    p = models.add_parser("evaluate", help="score models on GSD/CSUI test and NERGrit test",
+                          description="Example: kg models evaluate --models bundled")
+    p.add_argument("--data", default="../shared/data")
+    p.add_argument("--limit", type=int, default=0, help="only the first N sentences of each test set")
+    _models_arg(p)
+    p.set_defaults(run=cmd_models_evaluate)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KgError as err:
+        if args.debug:
+            raise
+        print(f"kg: error: {err}", file=sys.stderr)
+        return int(err.code)
+    except KeyboardInterrupt:
+        print("kg: interrupted; exports already written are intact", file=sys.stderr)
+        return int(ExitCode.INTERRUPTED)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

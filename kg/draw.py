@@ -1,0 +1,143 @@
+"""Relationship graphs with NetworkX and matplotlib, readable by a person.
+
+Nodes are persons, organizations, places, posts and events, coloured by class with a
+legend; edges carry short labels (holds, in, at, with, said). Literals, provenance
+and quotations stay out of the picture: they are in the RDF.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from pathlib import Path
+
+import networkx as nx
+from rdflib import RDF, RDFS, Graph, URIRef
+
+from kg.vocab import ELEC, ORG, SCHEMA, ontology
+
+KIND_STYLE = {  # kind: (colour, legend label)
+    "person": ("#e15759", "orang / person"),
+    "organization": ("#4e79a7", "lembaga / organization"),
+    "place": ("#59a14f", "tempat / place"),
+    "post": ("#f28e2b", "jabatan / post"),
+    "event": ("#b07aa1", "peristiwa / event"),
+}
+EDGE_LABELS = {
+    ORG.holds: "holds", ORG.postIn: "in", ELEC.jurisdiction: "for", ELEC.locatedIn: "in",
+    SCHEMA.location: "at", SCHEMA.attendee: "with", SCHEMA.affiliation: "member of",
+}
+ROOTS = {SCHEMA.Person: "person", SCHEMA.Organization: "organization", SCHEMA.Place: "place",
+         SCHEMA.Event: "event", ORG.Post: "post"}
+
+
+def _kind(graph: Graph, node: URIRef) -> str | None:
+    onto = ontology()
+    for cls in graph.objects(node, RDF.type):
+        for ancestor in {cls, *onto.transitive_objects(cls, RDFS.subClassOf)}:
+            if ancestor in ROOTS:
+                return ROOTS[ancestor]
+    return None
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """The entity-relationship part of an RDF graph as a NetworkX multigraph.
+
+    Node attributes: ``label`` and ``kind``; edge attributes: ``label`` and ``predicate``.
+    """
+    g = nx.MultiDiGraph()
+    for s, p, o in sorted(graph.triples((None, None, None))):
+        if p not in EDGE_LABELS or not isinstance(o, URIRef):
+            continue
+        for node in (s, o):
+            if node not in g:
+                g.add_node(node, label=str(graph.value(node, RDFS.label) or node.split("/")[-1]),
+                           kind=_kind(graph, node) or "place")
+        if not g.has_edge(s, o, key=str(p)):
+            g.add_edge(s, o, key=str(p), label=EDGE_LABELS[p], predicate=str(p))
+    return g
+
+
+def neighbourhood(g: nx.MultiDiGraph, focus: str, radius: int = 2) -> nx.MultiDiGraph:
+    """The part of the graph within ``radius`` steps of the node whose label contains ``focus``."""
+    wanted = focus.lower()
+    matches = sorted(n for n, d in g.nodes(data=True) if wanted in d["label"].lower())
+    if not matches:
+        raise KeyError(focus)
+    exact = [n for n in matches if g.nodes[n]["label"].lower() == wanted]
+    centre = (exact or matches)[0]
+    return nx.ego_graph(g, centre, radius=radius, undirected=True)
+
+
+def layout(g: nx.MultiDiGraph) -> dict:
+    """Kamada-Kawai per connected component, components packed in rows, largest first.
+
+    Positions are in units of about one node spacing, so the figure can be sized to fit.
+    """
+    und = nx.Graph(g)
+    comps = sorted(nx.connected_components(und), key=lambda c: (-len(c), min(map(str, c))))
+    boxes = []
+    for comp in comps:
+        sub = und.subgraph(comp)
+        side = 2.2 * math.sqrt(len(comp)) if len(comp) > 1 else 0.0
+        raw = nx.kamada_kawai_layout(sub) if len(comp) > 2 else \
+            {n: (float(i), 0.0) for i, n in enumerate(sorted(comp, key=str))}
+        xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
+        span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        boxes.append((side, {n: ((x - min(xs)) / span * side, (y - min(ys)) / span * side)
+                             for n, (x, y) in raw.items()}))
+    width = max(max(b[0] for b in boxes), math.sqrt(sum((b[0] + 2) ** 2 for b in boxes)) * 1.4)
+    pos, x, y, row = {}, 0.0, 0.0, 0.0
+    for side, local in boxes:
+        if x > 0 and x + side > width:
+            x, y, row = 0.0, y - row - 2.5, 0.0
+        pos |= {n: (x + px, y - py) for n, (px, py) in local.items()}
+        x, row = x + side + 2.5, max(row, side)
+    return pos
+
+
+def draw(g: nx.MultiDiGraph, path: Path, title: str = "") -> Path:
+    """Render to PNG or SVG (by suffix); deterministic layout (fixed seed)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    pos = layout(g) if g.number_of_nodes() else {}
+    xs = [p[0] for p in pos.values()] or [0.0]
+    ys = [p[1] for p in pos.values()] or [0.0]
+    width = min(30.0, max(8.0, (max(xs) - min(xs) + 3) * 1.05))
+    height = min(30.0, max(6.0, (max(ys) - min(ys) + 3) * 1.0))
+    fig, ax = plt.subplots(figsize=(width, height), dpi=100)
+    colours = [KIND_STYLE.get(d["kind"], ("#bab0ac", ""))[0] for _, d in g.nodes(data=True)]
+    nx.draw_networkx_nodes(g, pos, ax=ax, node_color=colours, node_size=900, alpha=0.9, linewidths=0)
+    nx.draw_networkx_edges(g, pos, ax=ax, arrows=True, arrowsize=14, edge_color="#888888",
+                           node_size=900, connectionstyle="arc3,rad=0.08", width=1.1)
+    edge_labels = {(u, v): d["label"] for u, v, d in g.edges(data=True)}
+    nx.draw_networkx_edge_labels(g, pos, edge_labels=edge_labels, ax=ax, font_size=8,
+                                 font_color="#555555", rotate=False,
+                                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
+    for node, (x, y) in pos.items():
+        label = textwrap.fill(g.nodes[node]["label"], 24)
+        ax.annotate(label, (x, y), xytext=(0, -16), textcoords="offset points", ha="center", va="top",
+                    fontsize=9, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
+    kinds = sorted({d["kind"] for _, d in g.nodes(data=True)})
+    handles = [Line2D([0], [0], marker="o", color="w", markerfacecolor=KIND_STYLE[k][0], markersize=12,
+                      label=KIND_STYLE[k][1]) for k in kinds if k in KIND_STYLE]
+    ax.legend(handles=handles, loc="upper left", frameon=True, fontsize=10)
+    ax.set_title(title, fontsize=14)
+    ax.margins(0.12)
+    ax.axis("off")
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, format=path.suffix.lstrip(".").lower() or "png", metadata=_metadata(path))
+    plt.close(fig)
+    return path
+
+
+def _metadata(path: Path) -> dict[str, str | None]:
+    """No timestamps or versions in the file, so the same graph gives the same bytes."""
+    if path.suffix.lower() == ".svg":
+        return {"Date": None, "Creator": "kg"}
+    return {"Software": "kg"}

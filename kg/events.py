@@ -1,0 +1,101 @@
+"""Events: a trigger from the lexicon, its name as written, and its date, place and actors.
+
+One event per real event: mentions of the same type merge unless an ordinal ("debat
+kedua") or a date tells them apart; elections split into national (Pemilu, Pilpres)
+and regional (Pilkada, Pilgub). A mention that says nothing specific (no name, date,
+place or ordinal) makes no event of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg import lexicon
+from kg.dates import DateMention
+from kg.facts import LEXICON, Evidence, Event
+
+ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "terakhir", "perdana")
+NATIONAL = ("pemilu", "pilpres", "pileg", "pemilihan umum", "pemilihan presiden", "pemilihan legislatif")
+LABEL_WORD = re.compile(r"\s+(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|(?:19|20)\d\d|se-[\w-]+|" + "|".join(ORDINALS) + r")")
+STOP_AFTER = re.compile(r"\s*(?:,|\.|;|\bdi\b|\bpada\b|\byang\b|\bdengan\b)")
+SPECIFIC_TYPES = ("election",)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    code: str
+    label: str
+    start: int
+    end: int
+    ordinal: str | None
+    named: bool  # the label goes on past the trigger word: a proper name
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    found = []
+    for m in lexicon.trigger_regex().finditer(text):
+        code = lexicon.event_triggers()[lexicon.lookup_key(m.group(1))]
+        end = m.end()
+        while (w := LABEL_WORD.match(text, end)) and not STOP_AFTER.match(text, end):
+            end = w.end()
+        label = " ".join(text[m.start():end].split())
+        ordinal = next((o for o in ORDINALS if re.search(rf"\b{o}\b", label.lower())), None)
+        found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end()))
+    return found
+
+
+def _is_national(t: Trigger) -> bool:
+    return any(t.label.lower().startswith(n) for n in NATIONAL)
+
+
+def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) -> DateMention | None:
+    """The date written nearest after the mention in its sentence, else before it.
+
+    An election's date must follow its name closely ("Pilkada Serentak pada 27 November
+    2024"): other dates in the sentence are usually about something else.
+    """
+    inside = [d for d in dates if sentence[0] <= d.start < sentence[1]]
+    after = [d for d in inside if d.start >= t.end]
+    if t.code == "election":
+        return next((d for d in after if d.start - t.end <= 25), None)
+    return (after or list(reversed([d for d in inside if d.end <= t.start])) or [None])[0]
+
+
+def _same_event(event: Event, t: Trigger, iso: str | None) -> bool:
+    if event.code != t.code:
+        return False
+    if t.code == "election":
+        return event.variant == ("national" if _is_national(t) else "regional")
+    if iso and event.date:
+        return iso == event.date
+    return (t.ordinal or None) == event.variant or not t.ordinal
+
+
+def build_events(triggers: list[Trigger], dates: list[DateMention],
+                 sentences: list[tuple[int, int]], sentence_of) -> list[Event]:
+    """Cluster trigger mentions into events, with the date written nearest each mention."""
+    events: list[Event] = []
+    for t in triggers:
+        if t.code == "other":
+            continue  # too vague to be an event of its own
+        sent = sentence_of(t.start)
+        date = _date_near(t, dates, sentences[sent])
+        iso = date.iso if date else None
+        evidence = Evidence(t.start, t.end, sent, LEXICON, 0.7 if t.named else 0.5)
+        event = next((e for e in events if _same_event(e, t, iso)), None)
+        if event is None:
+            kind = ("national" if _is_national(t) else "regional") if t.code == "election" else t.ordinal
+            event = Event(t.label, t.code, evidence, variant=kind)
+            events.append(event)
+        event.mentions.append(evidence)
+        if t.named and (event.evidence.confidence < 0.7 or len(t.label) > len(event.label)):
+            event.label, event.evidence = t.label, evidence
+        if date and not event.date and not event.date_text:
+            event.date, event.date_text = date.iso, date.text
+    return events
+
+
+def is_specific(event: Event, has_place: bool) -> bool:
+    return (event.code in SPECIFIC_TYPES or event.evidence.confidence >= 0.7
+            or event.date is not None or has_place)

@@ -1,0 +1,97 @@
+"""Writing exports so that a crash never leaves a broken or half-written file behind.
+
+Every file is written to a temporary file in the same folder and renamed into place
+(an atomic replace on POSIX), so readers see the old complete file or the new one.
+Turtle is written in a canonical order, so the same graph gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from rdflib import Dataset, Graph
+
+from kg.rdf import bind_prefixes
+
+
+def _publish(tmp: str, path: Path) -> None:
+    """Give the file the permissions a plain open() would have, then rename it into place."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)
+    os.replace(tmp, path)
+
+
+@contextmanager
+def atomic_file(path: Path, mode: str = "w") -> Iterator[IO]:
+    """Open a temporary sibling of ``path``; on success it replaces ``path``, on error it vanishes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        _publish(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_text(path: Path, text: str) -> Path:
+    with atomic_file(path) as f:
+        f.write(text)
+    return path
+
+
+def write_with(path: Path, writer: Callable[[Path], None]) -> Path:
+    """Let a library write to a temporary path (matplotlib, pyoxigraph), then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        writer(Path(tmp))
+        _publish(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def turtle(graph: Graph) -> str:
+    """Turtle in a stable order: same triples, same bytes (no blank nodes are ever minted)."""
+    out = bind_prefixes(Graph())
+    for triple in sorted(graph):
+        out.add(triple)
+    return out.serialize(format="turtle")
+
+
+def trig(dataset: Dataset) -> str:
+    """TriG of every named graph, graphs and triples in a stable order."""
+    ordered = bind_prefixes(Dataset())
+    for g in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+        if len(g) == 0:
+            continue
+        target = ordered.graph(g.identifier)
+        for triple in sorted(g):
+            target.add(triple)
+    return ordered.serialize(format="trig")
+
+
+def merged(dataset: Dataset) -> Graph:
+    """The union of all named graphs: the knowledge graph without per-article provenance."""
+    union = bind_prefixes(Graph())
+    for g in dataset.graphs():
+        for triple in g:
+            union.add(triple)
+    return union
+
+
+def write_json(path: Path, data: object) -> Path:
+    return write_text(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")

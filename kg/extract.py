@@ -1,0 +1,178 @@
+"""Parsed article -> entities and facts, each with its evidence (no model runs here).
+
+mentions -> entities (coreference) -> roles, quotes, figures, events. Everything is a
+function of the `Parse` and the article's date, so it is tested on CoNLL-U fixtures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg import mentions as mention_finder
+from kg.dates import find_dates
+from kg.entities import resolve
+from kg.events import build_events, find_triggers, is_specific
+from kg.facts import RULE, Entity, Evidence, Event, Extraction, Figure, Holding, Mention, Quote
+from kg.numbers import find_numbers
+from kg.parse import Parse
+from kg.quotes import cue_names, find_quotes
+from kg.roles import role_for
+
+PRONOUN_CUES = re.compile(r"\b(ia|dia|beliau|pihaknya)\b", re.I)
+
+
+def _rule_persons(text: str, where, known: list[Mention]) -> list[Mention]:
+    """Names after a speech verb ('," kata Ellen') that the NER model missed."""
+    spans = [(m.evidence.start, m.evidence.end) for m in known]
+    return [mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.7)
+            for s, e in cue_names(text) if not any(a < e and s < b for a, b in spans)]
+
+
+def _acronym_mentions(text: str, entities_text: list[Mention], where) -> list[Mention]:
+    """Other uses of an acronym defined in brackets: '(JSC)' makes later 'JSC' a mention."""
+    out = []
+    taken = [(m.evidence.start, m.evidence.end) for m in entities_text]
+    for m in entities_text:
+        paren = re.match(r"\s*\(\s*([A-Z][A-Z0-9]{1,9})\s*\)", text[m.evidence.end:])
+        if not paren or m.kind == "person":
+            continue
+        acronym = paren.group(1)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            if not any(a <= hit.start() < b for a, b in taken):
+                out.append(Mention(m.kind, acronym, acronym, m.code, m.key,
+                                   Evidence(hit.start(), hit.end(), where(hit.start()), RULE, 0.8),
+                                   full_name=m.full_name, region=m.region, province=m.province))
+                taken.append((hit.start(), hit.end()))
+    return out
+
+
+def find_all_mentions(parse: Parse) -> list[Mention]:
+    where = mention_finder.SentenceIndex(parse)
+    found = mention_finder.find_mentions(parse)
+    found = mention_finder.resolve_overlaps(found + _rule_persons(parse.text, where, found))
+    return sorted(found + _acronym_mentions(parse.text, found, where), key=lambda m: m.evidence.start)
+
+
+class _Index:
+    """Which entity each mention belongs to, and what is mentioned where."""
+
+    def __init__(self, entities: list[Entity]):
+        self.entities = entities
+        self.by_span = {(m.evidence.start, m.evidence.end): e for e in entities for m in e.mentions}
+
+    def at(self, start: int, end: int, kind: str | None = None) -> list[Entity]:
+        hits = sorted(((s, e2), ent) for (s, e2), ent in self.by_span.items() if start <= s and e2 <= end)
+        return [ent for _, ent in hits if kind is None or ent.kind == kind]
+
+    def last_person_before(self, offset: int) -> Entity | None:
+        spans = [((s, e), ent) for (s, e), ent in self.by_span.items() if ent.kind == "person" and e <= offset]
+        return max(spans, key=lambda x: x[0])[1] if spans else None
+
+    def person_at(self, offset: int) -> Entity | None:
+        return next((ent for (s, e), ent in self.by_span.items() if ent.kind == "person" and s == offset), None)
+
+
+def _holdings(parse: Parse, index: _Index) -> list[Holding]:
+    out, seen = [], set()
+    for ent in index.entities:
+        if ent.kind != "person":
+            continue
+        for m in ent.mentions:
+            sentence = parse.sentences[m.evidence.sentence]
+            role = role_for(parse.text, m, sentence.start)
+            if not role or (ent.id, role.label.lower()) in seen:
+                continue
+            seen.add((ent.id, role.label.lower()))
+            inside = index.at(role.start, role.end)
+            org = next((e for e in inside if e.kind == "organization"), None)
+            place = next((e for e in inside if e.kind == "place"), None)
+            if place is None and org is not None and org.region:
+                place = next((e for e in index.entities if e.kind == "place" and e.name == org.region), None)
+            out.append(Holding(ent.id, role.label, role.title, org.id if org else None,
+                               place.id if place else None,
+                               Evidence(role.start, m.evidence.end, m.evidence.sentence, RULE, 0.8)))
+    return out
+
+
+def _quotes(parse: Parse, index: _Index) -> list[Quote]:
+    out = []
+    for q in find_quotes(parse.text):
+        speaker = index.person_at(q.cue_start) if q.cue == "name" else None
+        if speaker is None and q.cue != "name":
+            speaker = index.last_person_before(q.start)
+        sentence = mention_finder.SentenceIndex(parse)(q.start)
+        out.append(Quote(q.text, speaker.id if speaker else None,
+                         Evidence(q.start, q.end, sentence, RULE, 0.9 if q.cue == "name" else 0.7)))
+    return out
+
+
+def _figures(parse: Parse, excluded: list[tuple[int, int]]) -> list[Figure]:
+    where = mention_finder.SentenceIndex(parse)
+    out = []
+    for n in find_numbers(parse.text, excluded):
+        sentence = parse.sentences[where(n.start)]
+        what = " ".join(parse.text[n.end:min(sentence.end, n.end + 40)].split()[:3]).strip(".,;\"”")
+        out.append(Figure(n.value, n.number, n.unit, what or n.unit,
+                          Evidence(n.start, n.end, where(n.start), RULE, 0.8)))
+    return out
+
+
+PLACE_RANK = {"venue": 0, "district": 1, "city": 2, "regency": 2, "other": 3, "province": 4, "country": 5}
+
+
+def _place_after(text: str, start: int, end: int, index: _Index) -> Entity | None:
+    """The most specific place written after "di" in the rest of the sentence."""
+    places = [p for m in re.finditer(r"\bdi\s+", text[start:end])
+              for p in index.at(start + m.end(), min(end, start + m.end() + 80), "place")[:2]]
+    return min(places, key=lambda p: PLACE_RANK.get(p.code, 3)) if places else None
+
+
+def _event_arguments(events: list[Event], parse: Parse, index: _Index) -> list[Event]:
+    kept = []
+    for event in events:
+        for ev in event.mentions:
+            sentence = parse.sentences[ev.sentence]
+            if event.place is None and event.code != "election":
+                place = _place_after(parse.text, ev.end, sentence.end, index)
+                event.place = place.id if place else None
+            if event.code == "election":
+                continue
+            for ent in index.at(sentence.start, sentence.end):
+                if ent.kind in ("person", "organization") and ent.id not in event.participants:
+                    event.participants.append(ent.id)
+        if event.code == "election" and event.place is None:
+            region = index.at(event.evidence.start, event.evidence.end, "place")
+            event.place = region[0].id if region else None
+        if is_specific(event, event.place is not None):
+            kept.append(event)
+    return _drop_generic(kept)
+
+
+def _drop_generic(events: list[Event]) -> list[Event]:
+    """When a type has several told-apart events (debat pertama, kedua…), a vague one is noise."""
+    out = []
+    for event in events:
+        siblings = [e for e in events if e.code == event.code and e is not event]
+        told_apart = [e for e in siblings if e.variant or (e.date and e.date != event.date)]
+        if not event.variant and len(told_apart) >= 2 and event.date is None:
+            continue
+        out.append(event)
+    return out
+
+
+def extract(parse: Parse, published: dt.date | None = None) -> Extraction:
+    mentions = find_all_mentions(parse)
+    entities = resolve(parse.text, mentions)
+    index = _Index(entities)
+    dates = find_dates(parse.text, published)
+    sentences = [(s.start, s.end) for s in parse.sentences]
+    where = mention_finder.SentenceIndex(parse)
+    named = [(m.evidence.start, m.evidence.end) for m in mentions if m.kind == "organization"]
+    triggers = [t for t in find_triggers(parse.text)
+                if not any(s <= t.start < e for s, e in named)]  # "Komisi Pemilihan Umum" is no election
+    events = build_events(triggers, dates, sentences, where)
+    events = _event_arguments(events, parse, index)
+    excluded = [(d.start, d.end) for d in dates] + [(m.evidence.start, m.evidence.end) for m in mentions]
+    return Extraction(entities, _holdings(parse, index), events, _quotes(parse, index),
+                      _figures(parse, excluded))

@@ -1,0 +1,97 @@
+"""SPARQL over kg graphs: named queries from queries/*.rq, results as table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+
+from kg.errors import QueryError
+from kg.vocab import PROJECT_ROOT
+
+QUERY_DIR = PROJECT_ROOT / "queries"
+
+
+@dataclass(frozen=True)
+class Result:
+    columns: list[str]
+    rows: list[list[str | None]]
+
+
+def named_queries() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def load_named(name: str) -> str:
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(f"no named query {name!r}; known: {', '.join(queries) or 'none'}")
+    return queries[name].read_text(encoding="utf-8")
+
+
+def _cell(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Literal | URIRef | BNode):
+        return str(value)
+    return str(value)
+
+
+def check_syntax(query: str) -> None:
+    """Raise QueryError with the parser's line/column message for a malformed query."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        prepareQuery(query)
+    except Exception as err:  # pyparsing raises its own exception types
+        raise QueryError(f"SPARQL syntax error: {' '.join(str(err).split())}") from None
+
+
+def run_rdflib(graph: Graph, query: str) -> Result:
+    check_syntax(query)
+    result = graph.query(query)
+    if result.type == "ASK":
+        return Result(["ask"], [[str(bool(result.askAnswer)).lower()]])
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return Result(["subject", "predicate", "object"], [[_cell(x) for x in t] for t in sorted(result.graph)])
+    columns = [str(v) for v in result.vars]
+    return Result(columns, [[_cell(row[v]) for v in result.vars] for row in result])
+
+
+def run_oxigraph(store, query: str) -> Result:
+    """The same query on a pyoxigraph Store (named graphs unioned into the default graph)."""
+    import pyoxigraph
+
+    try:
+        result = store.query(query, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"SPARQL syntax error: {' '.join(str(err).split())}") from None
+    if isinstance(result, bool):
+        return Result(["ask"], [[str(result).lower()]])
+    if isinstance(result, pyoxigraph.QueryTriples):
+        return Result(["subject", "predicate", "object"],
+                      [[t.subject.value, t.predicate.value, t.object.value] for t in result])
+    columns = [v.value for v in result.variables]
+    return Result(columns, [[None if sol[c] is None else sol[c].value for c in columns] for sol in result])
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(result.columns, row, strict=True)) for row in result.rows],
+                          ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([["" if c is None else c for c in row] for row in result.rows])
+        return buf.getvalue()
+    cells = [[("" if c is None else " ".join(c.split()))[:70] for c in row] for row in result.rows]
+    widths = [max([len(col)] + [len(r[i]) for r in cells]) for i, col in enumerate(result.columns)]
+    line = " | ".join(col.ljust(w) for col, w in zip(result.columns, widths, strict=True))
+    rule = "-+-".join("-" * w for w in widths)
+    body = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    return "\n".join([line, rule, *body, f"({len(cells)} rows)"]) + "\n"

@@ -1,0 +1,183 @@
+"""Extraction -> RDF: one named graph per article, every fact traced to its sentence.
+
+The graph's name is the article's IRI, so TriG keeps which article said what, and the
+union of all named graphs is the merged knowledge graph. No blank nodes: every node
+has a readable IRI minted from the base (kg.iri), which keeps exports deterministic.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+
+from kg.facts import Entity, Evidence, Extraction
+from kg.ingest import Article
+from kg.iri import mint
+from kg.parse import Parse
+from kg.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PREFIXES, PROV, SCHEMA, class_for
+
+METHODS = {"model": ELEC.model, "lexicon": ELEC.lexicon, "rule": ELEC.rule}
+KIND_CLASS = {"organization": SCHEMA.Organization, "place": SCHEMA.Place}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, URIRef(str(ns)))
+    graph.bind("rdfs", RDFS)
+    graph.bind("xsd", XSD)
+    return graph
+
+
+def new_dataset() -> Dataset:
+    return bind_prefixes(Dataset())
+
+
+def _text(value: str) -> Literal:
+    """A literal that any Turtle/TriG writer can carry: no lone surrogates, no NULs."""
+    clean = value.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
+    return Literal(clean)
+
+
+class ArticleGraph:
+    """Writes one article's facts into its named graph."""
+
+    def __init__(self, dataset: Dataset, article: Article, parse: Parse, base: str = DEFAULT_BASE):
+        self.base = base
+        self.article = article
+        self.parse = parse
+        self.iri = mint(base, "article", article.id)
+        self.g = dataset.graph(self.iri)
+        self.sentences: set[int] = set()
+
+    def entity_iri(self, entity_id: str) -> URIRef:
+        return URIRef(self.base.rstrip("/") + "/" + entity_id)
+
+    def place_iri(self, name: str) -> URIRef:
+        return mint(self.base, "place", name)
+
+    def sentence(self, n: int) -> URIRef:
+        iri = URIRef(f"{self.iri}/sentence/{n + 1}")
+        if n not in self.sentences:
+            self.sentences.add(n)
+            s = self.parse.sentences[n]
+            g = self.g
+            g.add((iri, RDF.type, ELEC.Sentence))
+            g.add((iri, NIF.anchorOf, _text(s.text)))
+            g.add((iri, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)))
+            g.add((iri, NIF.endIndex, Literal(s.end, datatype=XSD.nonNegativeInteger)))
+            g.add((iri, NIF.referenceContext, self.iri))
+        return iri
+
+    def provenance(self, node: URIRef, evidence: Evidence) -> None:
+        self.g.add((node, PROV.wasDerivedFrom, self.sentence(evidence.sentence)))
+        self.g.add((node, ELEC.method, METHODS[evidence.method]))
+        self.g.add((node, ELEC.confidence, Literal(Decimal(str(round(evidence.confidence, 2))),
+                                                     datatype=XSD.decimal)))
+
+    def add_article(self) -> None:
+        a, g = self.article, self.g
+        g.add((self.iri, RDF.type, SCHEMA.NewsArticle))
+        g.add((self.iri, RDF.type, PROV.Entity))
+        g.add((self.iri, SCHEMA.identifier, Literal(a.id)))
+        if a.title:
+            g.add((self.iri, SCHEMA.headline, _text(a.title)))
+        if a.source:
+            g.add((self.iri, SCHEMA.url, Literal(a.source, datatype=XSD.anyURI)))
+        if a.date:
+            g.add((self.iri, SCHEMA.datePublished, Literal(a.date.isoformat(), datatype=XSD.date)))
+        if a.publisher:
+            g.add((self.iri, SCHEMA.publisher, _text(a.publisher)))
+        if a.sha256:
+            g.add((self.iri, ELEC.contentHash, Literal(a.sha256)))
+
+    def add_entity(self, e: Entity) -> None:
+        node, g = self.entity_iri(e.id), self.g
+        cls = SCHEMA.Person if e.kind == "person" else class_for(KIND_CLASS[e.kind], e.code)
+        g.add((node, RDF.type, cls))
+        g.add((node, SCHEMA.name, _text(e.name)))
+        g.add((node, RDFS.label, _text(e.name)))
+        for alias in e.aliases:
+            g.add((node, SCHEMA.alternateName, _text(alias)))
+        g.add((self.iri, SCHEMA.mentions, node))
+        self.provenance(node, e.evidence)
+        if e.kind == "place" and e.province and e.province != e.name:
+            province = self.place_iri(e.province)
+            g.add((node, ELEC.locatedIn, province))
+            g.add((province, RDF.type, ELEC.Province))
+            g.add((province, SCHEMA.name, _text(e.province)))
+            g.add((province, RDFS.label, _text(e.province)))
+
+    def add_jurisdiction(self, e: Entity) -> None:
+        """Link a regional body to its region, naming the region if the article did not."""
+        region = self.place_iri(e.region)
+        self.g.add((self.entity_iri(e.id), ELEC.jurisdiction, region))
+        if (region, RDF.type, None) not in self.g:
+            self.g.add((region, RDF.type, SCHEMA.Place))
+            self.g.add((region, SCHEMA.name, _text(e.region)))
+            self.g.add((region, RDFS.label, _text(e.region)))
+
+    def add_facts(self, x: Extraction) -> None:
+        g = self.g
+        for h in x.holdings:
+            region = x.entity(h.region).name if h.region else ""
+            post = mint(self.base, "post", f"{h.title} {region}".strip() if region else h.label)
+            g.add((post, RDF.type, ORG.Post))
+            g.add((post, RDFS.label, _text(h.label)))
+            g.add((post, ELEC.postTitle, _text(h.title)))
+            if h.org:
+                g.add((post, ORG.postIn, self.entity_iri(h.org)))
+                g.add((self.entity_iri(h.person), SCHEMA.affiliation, self.entity_iri(h.org)))
+            if h.region:
+                g.add((post, ELEC.jurisdiction, self.entity_iri(h.region)))
+            g.add((self.entity_iri(h.person), ORG.holds, post))
+            self.provenance(post, h.evidence)
+        for i, ev in enumerate(x.events, start=1):
+            node = mint(self.base, "event", self.article.id, f"{i}-{ev.label}")
+            g.add((node, RDF.type, class_for(SCHEMA.Event, ev.code)))
+            g.add((node, SCHEMA.name, _text(ev.label)))
+            g.add((node, RDFS.label, _text(ev.label)))
+            if ev.date:
+                g.add((node, SCHEMA.startDate, Literal(ev.date, datatype=XSD.date)))
+            if ev.date_text:
+                g.add((node, ELEC.dateText, _text(ev.date_text)))
+            if ev.place:
+                g.add((node, SCHEMA.location, self.entity_iri(ev.place)))
+            for p in ev.participants:
+                g.add((node, SCHEMA.attendee, self.entity_iri(p)))
+            g.add((self.iri, SCHEMA.about, node))
+            self.provenance(node, ev.evidence)
+        for i, q in enumerate(x.quotes, start=1):
+            node = mint(self.base, "quote", self.article.id, str(i))
+            g.add((node, RDF.type, SCHEMA.Quotation))
+            g.add((node, SCHEMA.text, _text(q.text)))
+            if q.speaker:
+                g.add((node, ELEC.speaker, self.entity_iri(q.speaker)))
+            g.add((node, SCHEMA.isPartOf, self.iri))
+            self.provenance(node, q.evidence)
+        for i, f in enumerate(x.figures, start=1):
+            node = mint(self.base, "figure", self.article.id, str(i))
+            g.add((node, RDF.type, ELEC.StatedQuantity))
+            g.add((node, ELEC.statedAs, _text(f.value)))
+            g.add((node, SCHEMA.value, Literal(Decimal(repr(f.number)).normalize(), datatype=XSD.decimal)))
+            if f.unit:
+                g.add((node, SCHEMA.unitText, _text(f.unit)))
+            g.add((node, ELEC.counts, _text(f.what)))
+            g.add((node, SCHEMA.isPartOf, self.iri))
+            self.provenance(node, f.evidence)
+
+
+def add_article(dataset: Dataset, article: Article, parse: Parse, extraction: Extraction,
+                base: str = DEFAULT_BASE) -> URIRef:
+    """Write one article's named graph into ``dataset`` (replacing any earlier one); returns its IRI."""
+    graph_iri = mint(base, "article", article.id)
+    dataset.remove_graph(dataset.graph(graph_iri))
+    writer = ArticleGraph(dataset, article, parse, base)
+    writer.add_article()
+    for entity in extraction.entities:
+        writer.add_entity(entity)
+    for entity in extraction.entities:
+        if entity.kind == "organization" and entity.region:
+            writer.add_jurisdiction(entity)
+    writer.add_facts(extraction)
+    return writer.iri

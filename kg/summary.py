@@ -1,0 +1,105 @@
+"""The extraction summary (../shared/eval/FORMAT.md) of one article, read from its graph.
+
+The graph is the truth; this JSON is a SPARQL view of it, so what is scored is what
+a user of the graph would see.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import RDFS, Graph, URIRef
+
+from kg.vocab import PREFIXES, SCHEMA, class_codes, ontology
+
+PREFIX_LINES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + \
+    "\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+
+ENTITIES = PREFIX_LINES + """
+SELECT ?e ?type ?name ?alias WHERE {
+  ?article a schema:NewsArticle ; schema:mentions ?e .
+  ?e a ?type ; schema:name ?name .
+  OPTIONAL { ?e schema:alternateName ?alias }
+}"""
+ROLES = PREFIX_LINES + """
+SELECT ?person ?role ?org WHERE {
+  ?person org:holds ?post . ?post rdfs:label ?role .
+  OPTIONAL { ?post org:postIn ?o . ?o schema:name ?org }
+}"""
+EVENTS = PREFIX_LINES + """
+SELECT ?e ?type ?label ?date ?place ?who WHERE {
+  ?article schema:about ?e . ?e a ?type ; schema:name ?label .
+  OPTIONAL { ?e schema:startDate ?date }
+  OPTIONAL { ?e schema:location/schema:name ?place }
+  OPTIONAL { ?e schema:attendee/schema:name ?who }
+}"""
+QUOTES = PREFIX_LINES + """
+SELECT ?q ?text ?speaker WHERE {
+  ?q a schema:Quotation ; schema:text ?text .
+  OPTIONAL { ?q elec:speaker/schema:name ?speaker }
+}"""
+FIGURES = PREFIX_LINES + """
+SELECT ?f ?value ?what WHERE { ?f a elec:StatedQuantity ; elec:statedAs ?value ; elec:counts ?what . }"""
+
+def _kind_of(types: set[str]) -> tuple[str, str] | None:
+    """(summary list, type code) from a node's rdf:types, via the ontology's class codes."""
+    if "https://schema.org/Person" in types:
+        return "persons", ""
+    codes = class_codes()
+    for t in sorted(types):
+        ref = URIRef(t)
+        ancestors = set(ontology().transitive_objects(ref, RDFS.subClassOf))
+        if SCHEMA.Organization in ancestors:
+            return "organizations", codes.get(ref, "other")
+        if SCHEMA.Place in ancestors:
+            return "places", codes.get(ref, "other")
+        if SCHEMA.Event in ancestors:
+            return "events", codes.get(ref, "other")
+    return None
+
+
+def summarize(graph: Graph, first_words: int = 8) -> dict[str, list[dict]]:
+    """FORMAT.md's JSON for the article whose named graph this is."""
+    types: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for row in graph.query(ENTITIES):
+        e = str(row.e)
+        types[e].add(str(row.type))
+        names[e] = str(row.name)
+        if row.alias is not None:
+            aliases[e].add(str(row.alias))
+    out: dict[str, list[dict]] = {k: [] for k in ("persons", "organizations", "places", "events",
+                                                   "quotes", "numbers")}
+    roles: dict[str, list[str]] = defaultdict(list)
+    affiliation: dict[str, str] = {}
+    for row in graph.query(ROLES):
+        roles[str(row.person)].append(str(row.role))
+        if row.org is not None:
+            affiliation[str(row.person)] = str(row.org)
+    for e in sorted(names):
+        kind = _kind_of(types[e])
+        if kind is None:
+            continue
+        section, code = kind
+        if section == "persons":
+            out["persons"].append({"name": names[e], "aliases": sorted(aliases[e]),
+                                   "roles": sorted(set(roles[e])), "affiliation": affiliation.get(e)})
+        elif section in ("organizations", "places"):
+            out[section].append({"name": names[e], "aliases": sorted(aliases[e]), "type": code})
+    events: dict[str, dict] = {}
+    for row in graph.query(EVENTS):
+        kind = _kind_of({str(row.type)})
+        ev = events.setdefault(str(row.e), {"label": str(row.label), "type": kind[1] if kind else "other",
+                                            "date": None, "place": None, "participants": []})
+        ev["date"] = str(row.date) if row.date is not None else ev["date"]
+        ev["place"] = str(row.place) if row.place is not None else ev["place"]
+        if row.who is not None and str(row.who) not in ev["participants"]:
+            ev["participants"].append(str(row.who))
+    out["events"] = [dict(events[k], participants=sorted(events[k]["participants"])) for k in sorted(events)]
+    for row in sorted(graph.query(QUOTES), key=lambda r: str(r.q)):
+        out["quotes"].append({"speaker": str(row.speaker) if row.speaker is not None else None,
+                              "first_words": " ".join(str(row.text).split()[:first_words])})
+    for row in sorted(graph.query(FIGURES), key=lambda r: str(r.f)):
+        out["numbers"].append({"value": str(row.value), "what": str(row.what)})
+    return out
