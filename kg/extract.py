@@ -17,16 +17,20 @@ from kg.facts import RULE, Entity, Evidence, Event, Extraction, Figure, Holding,
 from kg.numbers import find_numbers
 from kg.parse import Parse
 from kg.quotes import cue_names, find_quotes
-from kg.roles import role_for
+from kg.roles import names_after_titles, role_for
 
 PRONOUN_CUES = re.compile(r"\b(ia|dia|beliau|pihaknya)\b", re.I)
 
 
 def _rule_persons(text: str, where, known: list[Mention]) -> list[Mention]:
-    """Names after a speech verb ('," kata Ellen') that the NER model missed."""
+    """Names after a speech verb ('," kata Ellen') or a title ("Ketua KPU Kalbar MS Budi")."""
     spans = [(m.evidence.start, m.evidence.end) for m in known]
-    return [mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.7)
-            for s, e in cue_names(text) if not any(a < e and s < b for a, b in spans)]
+    named = [(m.evidence.start, m.evidence.end) for m in known if m.kind != "person"]
+    found = [mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.7)
+             for s, e in names_after_titles(text, named)]
+    found += [mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.7)
+              for s, e in cue_names(text) if not any(a < e and s < b for a, b in spans)]
+    return [m for m in found if mention_finder.plausible(m)]
 
 
 def _acronym_mentions(text: str, entities_text: list[Mention], where) -> list[Mention]:
@@ -73,25 +77,32 @@ class _Index:
         return next((ent for (s, e), ent in self.by_span.items() if ent.kind == "person" and s == offset), None)
 
 
+COORDINATED = re.compile(r"^\s*(?:,|dan|serta|,\s*dan)\s*$")
+
+
 def _holdings(parse: Parse, index: _Index) -> list[Holding]:
+    """Roles next to each person mention; "Paslon nomor urut 3, A dan B" gives B A's role."""
     out, seen = [], set()
-    for ent in index.entities:
-        if ent.kind != "person":
+    people = sorted(((m, ent) for ent in index.entities if ent.kind == "person" for m in ent.mentions),
+                    key=lambda x: x[0].evidence.start)
+    previous = None  # (end of the last person mention, its role)
+    for m, ent in people:
+        sentence = parse.sentences[m.evidence.sentence]
+        role = role_for(parse.text, m, sentence.start)
+        if role is None and previous and COORDINATED.match(parse.text[previous[0]:m.evidence.start]):
+            role = previous[1]
+        previous = (m.evidence.end, role)
+        if not role or (ent.id, role.label.lower()) in seen:
             continue
-        for m in ent.mentions:
-            sentence = parse.sentences[m.evidence.sentence]
-            role = role_for(parse.text, m, sentence.start)
-            if not role or (ent.id, role.label.lower()) in seen:
-                continue
-            seen.add((ent.id, role.label.lower()))
-            inside = index.at(role.start, role.end)
-            org = next((e for e in inside if e.kind == "organization"), None)
-            place = next((e for e in inside if e.kind == "place"), None)
-            if place is None and org is not None and org.region:
-                place = next((e for e in index.entities if e.kind == "place" and e.name == org.region), None)
-            out.append(Holding(ent.id, role.label, role.title, org.id if org else None,
-                               place.id if place else None,
-                               Evidence(role.start, m.evidence.end, m.evidence.sentence, RULE, 0.8)))
+        seen.add((ent.id, role.label.lower()))
+        inside = index.at(role.start, role.end)
+        org = next((e for e in inside if e.kind == "organization"), None)
+        place = next((e for e in inside if e.kind == "place"), None)
+        if place is None and org is not None and org.region:
+            place = next((e for e in index.entities if e.kind == "place" and e.name == org.region), None)
+        out.append(Holding(ent.id, role.label, role.title, org.id if org else None,
+                           place.id if place else None,
+                           Evidence(role.start, m.evidence.end, m.evidence.sentence, RULE, 0.8)))
     return out
 
 

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from kg import lexicon
+from kg.dates import MONTHS, WEEKDAYS
 from kg.facts import LEXICON, MODEL, RULE, Evidence, Mention
 from kg.parse import Parse, Token
 from kg.places import Place
@@ -21,7 +22,8 @@ LEVELS = {"provinsi": "province", "prov.": "province", "kabupaten": "regency", "
           "kab": "regency", "kota": "city", "kabupaten/kota": "", "kab/kota": "", "kecamatan": "district"}
 LEVEL_WORD = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
 LEVEL_RE = r"(?:Provinsi|Prov\.|Kabupaten/Kota|Kab/Kota|Kabupaten|Kab\.?|Kota)"
-UNIT_RE = re.compile(r"\s+((?:[IVXL]+|\d{1,4})/[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|Metro Jaya)")
+UNIT_RE = re.compile(r"\s+((?:[IVXL]+|\d{1,4})/[A-Z][\w-]*|Metro Jaya)")
+NAMED_UNIT_RE = re.compile(r"\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})")  # Korem Antasari
 NATIONAL_RE = re.compile(r"\s+(RI|Pusat)\b")
 PAREN_RE = re.compile(r"\s*\(([^()\n]{1,40})\)")
 VENUE_HEADS = ("Hotel", "Gedung", "Aula", "Balai", "Wisma", "Stadion", "GOR", "Gelanggang",
@@ -33,10 +35,14 @@ CAP_WORD = r"[A-Z0-9][\w'’.&-]*"
 VENUE_RE = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(VENUE_HEADS) + r")(?:\s+" + CAP_WORD + r")+"
     r"|(?:[A-Z][\w'’-]*\s+)+(?:" + "|".join(VENUE_TAILS) + r"))(?![\w-])")
+DATE_WORDS = set(MONTHS) | set(WEEKDAYS)
+RANK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted({h.split()[0] for h in lexicon.honorifics()
+                                                      if h.endswith((" TNI", " Pol"))})) + r")\s+$")
 NER_KINDS = {"PERSON": "person", "PER": "person", "ORGANISATION": "organization",
              "ORGANIZATION": "organization", "ORG": "organization", "PLACE": "place",
              "LOCATION": "place", "LOC": "place", "GPE": "place"}
 TRUST = {LEXICON: 3, RULE: 2, MODEL: 1}
+LEVEL_WORDS = {"provinsi", "kabupaten", "kota", "kabupaten/kota", "kecamatan", "desa", "kelurahan"}
 
 
 def squeeze(text: str) -> str:
@@ -79,19 +85,32 @@ def place_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
                       full_name=place.name, province=place.province or "")
 
 
-def _region_after(text: str, end: int) -> tuple[int, Place | None, str]:
+def _named_unit(text: str, pos: int) -> re.Match[str] | None:
+    """"Lanud Sjamsudin Noor", "Korem Antasari": a unit's name, up to any rank before a person."""
+    m = NAMED_UNIT_RE.match(text, pos)
+    if not m:
+        return None
+    words = m.group(1).split()
+    keep = next((i for i, w in enumerate(words) if lexicon.honorific_regex().match(w + " ")), len(words))
+    return NAMED_UNIT_RE.match(" " + " ".join(words[:keep])) if keep else None
+
+
+def _region_after(text: str, end: int, units: bool) -> tuple[int, Place | None, str]:
     """A region written after an institution: "KPU [Provinsi] Kalbar", "Kodam VI/Mulawarman"."""
     paren = PAREN_RE.match(text, end)
     pos = paren.end() if paren and len(paren.group(1).split()) == 1 else end
     pos += 1 if text[pos:pos + 1] == ")" else 0
+    unit = UNIT_RE.match(text, pos)
+    if unit:
+        return unit.end(), None, unit.group(1)
     m = re.compile(r"\s+(?:(" + LEVEL_RE + r")\s+)?(" + lexicon.place_regex().pattern + ")").match(text, pos)
     if m:
         level = LEVELS.get((m.group(1) or "").lower(), "")
         place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(2))], level)
         return m.end(), place, ""
-    unit = UNIT_RE.match(text, pos)
-    if unit:
-        return unit.end(), None, unit.group(1)
+    named = _named_unit(text, pos) if units else None
+    if named:
+        return pos + len(named.group(0)), None, named.group(1)
     national = NATIONAL_RE.match(text, end)
     if national:
         return national.end(), None, ""
@@ -100,8 +119,11 @@ def _region_after(text: str, end: int) -> tuple[int, Place | None, str]:
 
 def institution_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
     for m in lexicon.institution_regex().finditer(text):
+        if RANK_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "Brigjen TNI", "Irjen Pol": part of a rank, not the institution
         inst = lexicon.institution_forms()[lexicon.lookup_key(m.group(1))]
-        end, place, unit = _region_after(text, m.end()) if inst.regional else (m.end(), None, "")
+        end, place, unit = (_region_after(text, m.end(), inst.type == "security") if inst.regional
+                            else (m.end(), None, ""))
         if place and place.type == "country":
             place = None
         key, full, region = inst.key, inst.name, ""
@@ -110,8 +132,8 @@ def institution_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
             level = LEVEL_WORD.get(place.type, "")
             full = inst.name if inst.name.endswith(level) else f"{inst.name} {level}".strip()
             full = f"{full} {place.name}"
-        elif unit:
-            key, full = f"{inst.key}@{unit}", f"{m.group(1)} {unit}"
+        elif unit:  # "101/Antasari" and "Antasari" name the same unit
+            key, full = f"{inst.key}@{unit.split('/')[-1].lower()}", f"{m.group(1)} {unit}"
         written = squeeze(re.sub(r"\s*\([^()]*\)|\)", "", text[m.start():end]))
         yield Mention("organization", text[m.start():end], written, inst.type, key,
                       _evidence(where, m.start(), end, LEXICON, 0.95), full_name=full, region=region)
@@ -195,21 +217,27 @@ def guess_org_type(name: str) -> str:
 # ----------------------------------------------------------------------------- all
 
 
-def _plausible(m: Mention) -> bool:
+def plausible(m: Mention) -> bool:
     """Drop model spans that are really a post title, an event or a lone lower-case word."""
     if m.evidence.method == LEXICON:
         return True
     key = lexicon.lookup_key(m.name)
     if not m.name or not m.name[0].isupper() or key in lexicon.post_forms() or key in lexicon.event_triggers():
         return False
+    words = m.name.split()
+    if all(lexicon.lookup_key(w) in DATE_WORDS for w in words):
+        return False  # "Rabu", "Selasa": the NER model's favourite mistake
     if m.kind == "person":
-        return not any(ch.isdigit() for ch in m.name) and len(m.name) > 1
-    return True
+        return (not any(ch.isdigit() or ch in "/-()" for ch in m.name) and len(m.name) > 1
+                and not m.name.isupper())  # acronyms (TPS) and pairs (Pramono-Rano) are not one person
+    if m.kind == "place":
+        return not all(w.lower() in LEVEL_WORDS for w in words) and "(" not in m.name
+    return "(" not in m.name or ")" in m.name
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most trusted, then longest, of overlapping spans; places inside an org survive."""
-    ranked = sorted(mentions, key=lambda m: (-TRUST[m.evidence.method],
+    ranked = sorted(mentions, key=lambda m: (-(3 if m.code == "venue" else TRUST[m.evidence.method]),
                                              -(m.evidence.end - m.evidence.start), m.evidence.start))
     kept: list[Mention] = []
     for m in ranked:
@@ -230,4 +258,4 @@ def find_mentions(parse: Parse) -> list[Mention]:
     text = parse.text
     found = [*institution_mentions(text, where), *place_mentions(text, where),
              *venue_mentions(text, where), *model_mentions(parse, where)]
-    return resolve_overlaps([m for m in found if _plausible(m)])
+    return resolve_overlaps([m for m in found if plausible(m)])

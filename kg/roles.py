@@ -17,8 +17,8 @@ from kg.facts import Mention
 GENERIC_TITLES = ("Kepala", "Ketua", "Wakil Ketua", "Wakil", "Anggota", "Komisioner", "Sekretaris",
                   "Direktur", "Koordinator", "Komandan", "Kabid", "Kasat", "Kadiv", "Kordiv",
                   "Kasubdit", "Deputi", "Asisten", "Staf Khusus", "Juru Bicara", "Panglima",
-                  "Kapolsek", "Plt", "Pj", "Plh", "Calon", "Pasangan calon", "Paslon")
-CHAIN_WORD = r"(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|\d+/[A-Z][\w-]*|[IVX]+/[A-Z][\w-]*|RI|terpilih|nomor urut \d+|se-[A-Z][\w-]*)"
+                  "Kapolsek", "Plt", "Pj", "Plh", "Calon", "Pasangan calon", "Pasangan", "Paslon")
+CHAIN_WORD = r"(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|\d+/[A-Z][\w-]*|[IVX]+/[A-Z][\w-]*|RI|terpilih|nomor urut \d+|(?:untuk )?periode \d{4}-\d{4}|se-[A-Z][\w-]*)"
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def _before_re() -> re.Pattern[str]:
 
 @functools.cache
 def _after_re() -> re.Pattern[str]:
-    return re.compile(r"^(?:\s*,\s*|\s+(?:selaku|sebagai)\s+)(" + _title_start() + r"(?:\s+" + CHAIN_WORD + r")*)")
+    return re.compile(r"^(?:\s*,\s*|\s+(?:selaku|sebagai|dari)\s+)(" + _title_start() + r"(?:\s+" + CHAIN_WORD + r")*)")
 
 
 def _trim(label: str) -> str:
@@ -81,3 +81,45 @@ def role_for(text: str, person: Mention, sentence_start: int) -> RoleSpan | None
         if label:
             return RoleSpan(label, canonical_title(label), start, start + len(label))
     return None
+
+
+STOP_WORDS = {"dan", "yang", "di", "ke", "dari", "pada", "selaku", "sebagai", "mengatakan"}
+NAME_RUN = re.compile(r"(?:\s+(?:[A-Z][\w.’'-]*|\([^()]{1,30}\)|(?:[IVX]+|\d+)/[A-Z][\w-]*))+")
+
+
+@functools.cache
+def _title_re() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + _title_start() + r"(?![\w-])")
+
+
+def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of names written after a title and its institution or region.
+
+    "Ketua KPU Kalbar MS Budi": of the capitalised run after the title, the name is what
+    follows the last known institution or place ("Kalbar"), ranks included (the caller
+    strips them). Used where the NER model misses a name.
+    """
+    spans = []
+    for m in _title_re().finditer(text):
+        if not m.group(0)[0].isupper():
+            continue
+        run = NAME_RUN.match(text, m.end())
+        if not run:
+            continue
+        start = m.end()
+        for a, b in known:
+            if a < run.end() and b > start and b >= m.end():
+                start = max(start, b)
+        name = re.match(r"\s*((?:[A-Z][\w.’'-]*\s*)+)", text[start:run.end()])
+        if not name:
+            continue
+        first = start + name.start(1)
+        words = name.group(1).split()
+        while words and words[-1].lower() in DATE_STOP:
+            words.pop()
+        if words and not any(w.lower() in STOP_WORDS for w in words):
+            spans.append((first, first + len(" ".join(words))))
+    return spans
+
+
+DATE_STOP = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"}
