@@ -32,9 +32,16 @@ class Trigger:
     named: bool  # the label goes on past the trigger word: a proper name
 
 
+NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat)\s+$", re.I)
+
+
 def find_triggers(text: str) -> list[Trigger]:
+    """Trigger words with their written names; not "tempat pemungutan suara" (a place) or
+    "Keputusan … tentang Penetapan …" (a document's subject)."""
     found = []
     for m in lexicon.trigger_regex().finditer(text):
+        if NOT_AN_EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
         code = lexicon.event_triggers()[lexicon.lookup_key(m.group(1))]
         end = m.end()
         while (w := LABEL_WORD.match(text, end)) and not STOP_AFTER.match(text, end):
@@ -84,12 +91,14 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
         iso = date.iso if date else None
         evidence = Evidence(t.start, t.end, sent, LEXICON, 0.7 if t.named else 0.5)
         event = next((e for e in events if _same_event(e, t, iso)), None)
+        if event is None and t.code == "election" and not t.named and not iso:
+            event = next((e for e in events if e.code == "election"), None)  # a bare "pemilu"
         if event is None:
             kind = ("national" if _is_national(t) else "regional") if t.code == "election" else t.ordinal
             event = Event(t.label, t.code, evidence, variant=kind)
             events.append(event)
         event.mentions.append(evidence)
-        if t.named and (event.evidence.confidence < 0.7 or len(t.label) > len(event.label)):
+        if t.named and event.evidence.confidence < 0.7:  # the first proper name is the label
             event.label, event.evidence = t.label, evidence
         if date and not event.date and not event.date_text:
             event.date, event.date_text = date.iso, date.text

@@ -70,6 +70,13 @@ def honorifics() -> tuple[str, ...]:
     return tuple(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
+@functools.cache
+def not_entities() -> frozenset[str]:
+    """Lower-cased words the NER model tags as names but that are not (Insya Allah, TPS)."""
+    lines = (DATA / "not-entities.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(" ".join(ln.lower().split()) for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
 def alternation(forms: Iterable[str]) -> str:
     """A regex alternation of literal forms, longest first, spaces matching any whitespace."""
     uniq = sorted(set(forms), key=lambda f: (-len(f), f))

@@ -70,7 +70,8 @@ def role_for(text: str, person: Mention, sentence_start: int) -> RoleSpan | None
     m = _before_re().search(before)
     if m:
         label = _trim(m.group(1))
-        if label and label[0].isupper() and lexicon.lookup_key(label) != lexicon.lookup_key(person.name):
+        proper = label[:1].isupper() or "nomor urut" in label.lower()
+        if label and proper and lexicon.lookup_key(label) != lexicon.lookup_key(person.name):
             start = person.evidence.start - len(before) + m.start(1)
             return RoleSpan(label, canonical_title(label), start, start + len(label))
     after = text[person.evidence.end:person.evidence.end + 160]
@@ -84,7 +85,8 @@ def role_for(text: str, person: Mention, sentence_start: int) -> RoleSpan | None
 
 
 STOP_WORDS = {"dan", "yang", "di", "ke", "dari", "pada", "selaku", "sebagai", "mengatakan"}
-NAME_RUN = re.compile(r"(?:\s+(?:[A-Z][\w.’'-]*|\([^()]{1,30}\)|(?:[IVX]+|\d+)/[A-Z][\w-]*))+")
+NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # an initial "M." keeps its stop; "Aryanto." ends the name
+NAME_RUN = re.compile(r"(?:\s+(?:" + NAME_WORD + r"|\([^()]{1,30}\)|(?:[IVX]+|\d+)/[A-Z][\w-]*))+")
 
 
 @functools.cache
@@ -110,7 +112,7 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
         for a, b in known:
             if a < run.end() and b > start and b >= m.end():
                 start = max(start, b)
-        name = re.match(r"\s*((?:[A-Z][\w.’'-]*\s*)+)", text[start:run.end()])
+        name = re.match(r"\s*((?:" + NAME_WORD + r"\s*)+)", text[start:run.end()])
         if not name:
             continue
         first = start + name.start(1)
