@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
 from kg.vocab import ELEC, ORG, SCHEMA, ontology
 
@@ -45,6 +45,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 
     Node attributes: ``label`` and ``kind``; edge attributes: ``label`` and ``predicate``.
     """
+    if isinstance(graph, Dataset):
+        from kg.export import merged
+        graph = merged(graph)
     g = nx.MultiDiGraph()
     for s, p, o in sorted(graph.triples((None, None, None))):
         if p not in EDGE_LABELS or not isinstance(o, URIRef):

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from kg.facts import Entity, Mention
 from kg.iri import slug
 
+PAREN_INNER = re.compile(r"\(\s*([A-Z][A-Za-z0-9.&/-]{1,14})\s*\)")
 PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&/-]{1,14})\s*\)")
 
 
@@ -91,8 +92,9 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
         while entity_id in used:
             entity_id += "-2"
         used.add(entity_id)
+        inner = {a for m in group for a in PAREN_INNER.findall(m.text)}  # "Komisi … (KPU) Kabupaten …"
         aliases = sorted(({m.name for m in group} | {m.full_name for m in group if m.full_name}
-                          | acronyms.get(key, set())) - {name})
+                          | acronyms.get(key, set()) | inner) - {name})
         entities.append(Entity(entity_id, kind, name, code, aliases, group,
                                region=next((m.region for m in group if m.region), ""),
                                province=next((m.province for m in group if m.province), "")))

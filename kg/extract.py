@@ -118,12 +118,28 @@ def _quotes(parse: Parse, index: _Index) -> list[Quote]:
     return out
 
 
+FILLER = {"sebesar", "sebanyak", "sekitar", "mencapai", "hingga", "yakni", "atau", "yaitu", "dari",
+          "berjumlah", "total", "hampir", "lebih", "kurang", "di", "ke", "dengan", "untuk", "dan"}
+
+
+def _what(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> str:
+    """What a figure counts: the words after it ("1.205 orang"), or before a percentage."""
+    after = [w.strip(".,;:\"”") for w in text[end:min(sentence_end, end + 40)].split()[:3]]
+    after = [w for w in after if w]
+    if after and after[0].lower() not in ("persen", "%"):
+        return " ".join(after)
+    before = [w.strip(".,;:\"“") for w in text[max(sentence_start, start - 60):start].split()]
+    while before and before[-1].lower() in FILLER:
+        before.pop()
+    return " ".join(before[-3:] + after[:1])
+
+
 def _figures(parse: Parse, excluded: list[tuple[int, int]]) -> list[Figure]:
     where = mention_finder.SentenceIndex(parse)
     out = []
     for n in find_numbers(parse.text, excluded):
         sentence = parse.sentences[where(n.start)]
-        what = " ".join(parse.text[n.end:min(sentence.end, n.end + 40)].split()[:3]).strip(".,;\"”")
+        what = _what(parse.text, n.start, n.end, sentence.start, sentence.end)
         out.append(Figure(n.value, n.number, n.unit, what or n.unit,
                           Evidence(n.start, n.end, where(n.start), RULE, 0.8)))
     return out

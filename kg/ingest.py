@@ -436,9 +436,14 @@ def _looks_utf8(data: bytes) -> bool:
     return valid > 0 and valid >= invalid
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""JSON (and YAML) escapes like "\\ud800" decode to lone surrogates, which no UTF-8 writer accepts."""
+
+
 def normalise_text(text: str) -> str:
-    """Canonical text: no BOM, "\\n" newlines, NFC (so equal words hash and match equally), and
-    no surrounding whitespace."""
+    """Canonical text: no BOM, "\\n" newlines, NFC (so equal words hash and match equally), no
+    lone surrogates (each becomes U+FFFD), and no surrounding whitespace."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text).strip()
 
@@ -517,7 +522,7 @@ def _text_field(value: Any, field: str, where: str | Path, origin: str) -> str |
             where,
             ExitCode.BAD_RECORD,
         )
-    text = unicodedata.normalize("NFC", str(value)).strip()
+    text = unicodedata.normalize("NFC", _LONE_SURROGATE.sub("\ufffd", str(value))).strip()
     return text or None
 
 

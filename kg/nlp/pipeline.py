@@ -73,7 +73,7 @@ def load_pipeline(models: str | Path = "bundled", **stanza_kwargs) -> stanza.Pip
     resources = _official_dir().parent if models == "official" else Path(paths["tokenize_model_path"]).parent
     options = {"lang": "id", "processors": ",".join(PROCESSORS), "dir": str(resources),
                "download_method": None, "allow_unknown_language": True,
-               "use_gpu": False, "logging_level": "WARN",
+               "use_gpu": False, "logging_level": "ERROR",
                "tokenize_pretokenized": False} | paths | stanza_kwargs
     logging.getLogger("stanza").setLevel(logging.ERROR)
     return stanza.Pipeline(**options)
