@@ -73,8 +73,6 @@ class ParseCache:
 
 def parse_articles(articles: list[Article], models: str | Path, cache: ParseCache) -> Iterator[tuple[Article, Parse, bool]]:
     """(article, parse, parsed_now) in input order; uncached articles go through Stanza in batches."""
-    import stanza
-
     pending = []
     for article in articles:
         cached = cache.get(article)
@@ -82,6 +80,10 @@ def parse_articles(articles: list[Article], models: str | Path, cache: ParseCach
             yield article, cached, False
             continue
         pending.append(article)
+    if not pending:
+        return
+    import stanza
+
     nlp = pipeline.shared_pipeline(str(models))
     for i in range(0, len(pending), BATCH):
         batch = pending[i:i + BATCH]

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kg.errors import ExitCode, GraphError, InputError, KgError
+from kg.errors import ExitCode, GraphError, InputError, KgError, QueryError
 
 EPILOG = """examples:
   kg build seeds/                         build exports/ from the seed article
@@ -102,7 +102,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     if args.name:
         query = load_named(args.name)
     elif args.file:
-        query = Path(args.file).read_text(encoding="utf-8")
+        query = _read_query(Path(args.file))
     elif args.sparql:
         query = args.sparql
     else:
@@ -113,9 +113,23 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         if not args.graph:
             raise KgError("give a GRAPH file or --store PATH")
-        result = run_rdflib(load_graph(args.graph), query)
+        graph = load_graph(args.graph)
+        try:
+            result = run_rdflib(graph, query)
+        except QueryError as err:  # name the .rq file the broken query came from
+            err.path = err.path or args.file
+            raise
     sys.stdout.write(format_result(result, args.format))
     return 0
+
+
+def _read_query(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QueryError("no such query file", path=path, code=ExitCode.NOT_FOUND) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise QueryError(f"cannot read the query file: {err}", path=path) from None
 
 
 def cmd_draw(args: argparse.Namespace) -> int:

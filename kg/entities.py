@@ -57,7 +57,7 @@ def _name_of(kind: str, mentions: list[Mention]) -> str:
     if kind == "organization":
         written = max((m.name for m in mentions), key=lambda n: (len(n.split()), len(n)))
         full = max((m.full_name for m in mentions), key=len)
-        return full if len(full.split()) >= len(written.split()) else written
+        return full if len(full.split()) > len(written.split()) else written
     return max((m.name for m in mentions), key=lambda n: (len(n.split()), len(n)))
 
 
@@ -97,5 +97,5 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
                           | acronyms.get(key, set()) | inner) - {name})
         entities.append(Entity(entity_id, kind, name, code, aliases, group,
                                region=next((m.region for m in group if m.region), ""),
-                               province=next((m.province for m in group if m.province), "")))
+                               located_in=next((m.located_in for m in group if m.located_in), "")))
     return entities

@@ -46,7 +46,7 @@ def _acronym_mentions(text: str, entities_text: list[Mention], where) -> list[Me
             if not any(a <= hit.start() < b for a, b in taken):
                 out.append(Mention(m.kind, acronym, acronym, m.code, m.key,
                                    Evidence(hit.start(), hit.end(), where(hit.start()), RULE, 0.8),
-                                   full_name=m.full_name, region=m.region, province=m.province))
+                                   full_name=m.full_name, region=m.region, located_in=m.located_in))
                 taken.append((hit.start(), hit.end()))
     return out
 
@@ -188,9 +188,26 @@ def _drop_generic(events: list[Event]) -> list[Event]:
     return out
 
 
+VENUE_CITY = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,?\s*$")
+
+
+def _locate_venues(text: str, entities: list[Entity]) -> None:
+    """"Jakabaring Sport City (JSC) Palembang", "Hotel Aston, Pontianak": the venue lies in the city."""
+    towns = sorted(((m.evidence.start, e) for e in entities if e.kind == "place"
+                    and e.code in ("city", "regency") for m in e.mentions), key=lambda x: x[0])
+    for venue in (e for e in entities if e.code == "venue" and not e.located_in):
+        for m in venue.mentions:
+            town = next((t for start, t in towns if start >= m.evidence.end
+                         and VENUE_CITY.match(text[m.evidence.end:start])), None)
+            if town:
+                venue.located_in = town.name
+                break
+
+
 def extract(parse: Parse, published: dt.date | None = None) -> Extraction:
     mentions = find_all_mentions(parse)
     entities = resolve(parse.text, mentions)
+    _locate_venues(parse.text, entities)
     index = _Index(entities)
     dates = find_dates(parse.text, published)
     sentences = [(s.start, s.end) for s in parse.sentences]

@@ -32,7 +32,7 @@ class Mention:
     evidence: Evidence
     full_name: str = ""  # a fuller name the lexicon knows (Komisi Pemilihan Umum Provinsi ...)
     region: str = ""  # place name a regional institution or post belongs to
-    province: str = ""  # province a regency or city lies in
+    located_in: str = ""  # the place this one lies in: a city's province, a venue's city
 
 
 @dataclass
@@ -46,7 +46,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     region: str = ""
-    province: str = ""
+    located_in: str = ""
 
     @property
     def evidence(self) -> Evidence:

@@ -437,7 +437,7 @@ def _looks_utf8(data: bytes) -> bool:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-"""JSON (and YAML) escapes like "\\ud800" decode to lone surrogates, which no UTF-8 writer accepts."""
+"""JSON and YAML escapes like "\\ud800" decode to lone surrogates, which UTF-8 cannot encode."""
 
 
 def normalise_text(text: str) -> str:

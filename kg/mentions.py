@@ -8,6 +8,7 @@ the more trusted source, then to the longer span.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -82,7 +83,12 @@ def place_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
         start = before.start() if before and level in ("regency", "city") and place.type == level else m.start()
         yield Mention("place", text[start:m.end()], squeeze(text[start:m.end()]), place.type,
                       place.name, _evidence(where, start, m.end(), LEXICON, 0.95),
-                      full_name=place.name, province=place.province or "")
+                      full_name=place.name, located_in=place.province or "")
+
+
+@functools.cache
+def _level_place_regex() -> re.Pattern[str]:
+    return re.compile(r"\s+(?:(" + LEVEL_RE + r")\s+)?(" + lexicon.place_regex().pattern + ")")
 
 
 def _named_unit(text: str, pos: int) -> re.Match[str] | None:
@@ -103,7 +109,7 @@ def _region_after(text: str, end: int, units: bool) -> tuple[int, Place | None, 
     unit = UNIT_RE.match(text, pos)
     if unit:
         return unit.end(), None, unit.group(1)
-    m = re.compile(r"\s+(?:(" + LEVEL_RE + r")\s+)?(" + lexicon.place_regex().pattern + ")").match(text, pos)
+    m = _level_place_regex().match(text, pos)
     if m:
         level = LEVELS.get((m.group(1) or "").lower(), "")
         place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(2))], level)

@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from kg.facts import Entity, Evidence, Extraction
 from kg.ingest import Article
 from kg.iri import mint
+from kg.lexicon import lookup_key, place_forms
 from kg.parse import Parse
 from kg.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PREFIXES, PROV, SCHEMA, class_for
 
@@ -101,21 +102,24 @@ class ArticleGraph:
             g.add((node, SCHEMA.alternateName, _text(alias)))
         g.add((self.iri, SCHEMA.mentions, node))
         self.provenance(node, e.evidence)
-        if e.kind == "place" and e.province and e.province != e.name:
-            province = self.place_iri(e.province)
-            g.add((node, ELEC.locatedIn, province))
-            g.add((province, RDF.type, ELEC.Province))
-            g.add((province, SCHEMA.name, _text(e.province)))
-            g.add((province, RDFS.label, _text(e.province)))
+        if e.kind == "place" and e.located_in and e.located_in != e.name:
+            g.add((node, ELEC.locatedIn, self.place_iri(e.located_in)))
+
+    def name_place(self, name: str) -> None:
+        """Type and name a place the article only implies (a city's province), from the lexicon."""
+        node = self.place_iri(name)
+        if (node, RDF.type, None) in self.g:
+            return
+        known = place_forms().get(lookup_key(name), ())
+        code = next((p.type for p in known if p.name == name), "other")
+        self.g.add((node, RDF.type, class_for(SCHEMA.Place, code)))
+        self.g.add((node, SCHEMA.name, _text(name)))
+        self.g.add((node, RDFS.label, _text(name)))
 
     def add_jurisdiction(self, e: Entity) -> None:
         """Link a regional body to its region, naming the region if the article did not."""
-        region = self.place_iri(e.region)
-        self.g.add((self.entity_iri(e.id), ELEC.jurisdiction, region))
-        if (region, RDF.type, None) not in self.g:
-            self.g.add((region, RDF.type, SCHEMA.Place))
-            self.g.add((region, SCHEMA.name, _text(e.region)))
-            self.g.add((region, RDFS.label, _text(e.region)))
+        self.g.add((self.entity_iri(e.id), ELEC.jurisdiction, self.place_iri(e.region)))
+        self.name_place(e.region)
 
     def add_facts(self, x: Extraction) -> None:
         g = self.g
@@ -179,5 +183,7 @@ def add_article(dataset: Dataset, article: Article, parse: Parse, extraction: Ex
     for entity in extraction.entities:
         if entity.kind == "organization" and entity.region:
             writer.add_jurisdiction(entity)
+        if entity.kind == "place" and entity.located_in:
+            writer.name_place(entity.located_in)
     writer.add_facts(extraction)
     return writer.iri

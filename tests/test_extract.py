@@ -60,7 +60,7 @@ def test_regional_institutions_get_full_names_and_regions(rakor) -> None:
 def test_places_with_types_and_provinces(rakor, debat) -> None:
     _, _, x = rakor
     bandung = by_name(x, "Bandung")
-    assert (bandung.code, bandung.province) == ("city", "Jawa Barat")
+    assert (bandung.code, bandung.located_in) == ("city", "Jawa Barat")
     assert "Kota Bandung" in bandung.aliases
     assert by_name(x, "Jawa Barat").aliases == ["Jabar"]
     assert by_name(x, "Hotel Savoy Homann").code == "venue"

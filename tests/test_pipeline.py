@@ -1,0 +1,128 @@
+"""The bundled Stanza models, offline, on the seed article, through to exports and queries."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Dataset, Graph
+
+from kg.errors import ModelError
+from kg.nlp import pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "sumsel-pilkada-2024.txt"
+
+try:
+    pipeline.model_paths("bundled")
+    MODELS_READY = True
+except ModelError:
+    MODELS_READY = False
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not MODELS_READY, reason="bundled Stanza models not trained yet")]
+
+
+@pytest.fixture(scope="module")
+def no_network():
+    """Any attempt to open a network connection fails the test."""
+    real = socket.socket.connect
+
+    def refuse(self, address):
+        if isinstance(address, tuple):
+            raise AssertionError(f"network access attempted: {address}")
+        return real(self, address)
+
+    socket.socket.connect = refuse
+    yield
+    socket.socket.connect = real
+
+
+@pytest.fixture(scope="module")
+def seed_doc(no_network):
+    nlp = pipeline.load_pipeline("bundled")
+    return nlp(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory, no_network) -> Path:
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("exports")
+    assert main(["build", str(SEED), "--out", str(out), "--no-cache"]) == 0
+    return out
+
+
+def test_bundled_models_parse_the_seed(seed_doc) -> None:
+    words = [w.text for s in seed_doc.sentences for w in s.words]
+    assert "nya" in words  # "-nya" split off as its own word
+    ents = {(e.text, e.type) for e in seed_doc.ents}
+    assert ("Ellen Setiad", "PERSON") in ents
+    assert ("Palembang", "PLACE") in {(e.text, e.type) for e in seed_doc.ents}
+    assert all(w.upos and w.deprel for s in seed_doc.sentences for w in s.words)
+
+
+def test_missing_models_say_what_is_missing(tmp_path) -> None:
+    (tmp_path / "tokenize.pt").write_bytes(b"")
+    with pytest.raises(ModelError, match="missing .*mwt.pt"):
+        pipeline.model_paths(tmp_path)
+
+
+def test_exports_load_in_rdflib_and_oxigraph(exports) -> None:
+    ttl, trig = exports / "graph.ttl", exports / "graph.trig"
+    g = Graph().parse(ttl, format="turtle")
+    ds = Dataset().parse(trig, format="trig")
+    union = {t for ctx in ds.graphs() for t in ctx}
+    assert set(g) == union and len(g) > 100
+    store = pyoxigraph.Store()
+    store.load(path=str(ttl), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == len(g)
+    quads = pyoxigraph.Store()
+    quads.load(path=str(trig), format=pyoxigraph.RdfFormat.TRIG)
+    assert len(quads) == sum(len(ctx) for ctx in ds.graphs())
+    assert (exports / "validation.txt").read_text().startswith("Validation Report\nConforms: True")
+
+
+def test_seed_facts(exports) -> None:
+    summary = json.loads((exports / "articles" / "sumsel-pilkada-2024.json").read_text())
+    ellen = next(p for p in summary["persons"] if p["name"] == "Ellen Setiad")
+    assert "Plt Gubernur Sumsel" in ellen["roles"]
+    meeting = next(e for e in summary["events"] if e["type"] == "meeting")
+    assert (meeting["date"], meeting["place"]) == ("2024-11-13", "Jakabaring Sport City")
+    types = {o["name"]: o["type"] for o in summary["organizations"]}
+    assert types["Komisi Pemilihan Umum"] == "election_body"
+    assert any(t == "election_body" and n.startswith("Badan Pengawas") for n, t in types.items())
+    assert types["Tentara Nasional Indonesia"] == "security"
+    assert types["Kepolisian Negara Republik Indonesia"] == "security"
+
+
+def test_named_queries_on_the_seed(exports) -> None:
+    from kg.cli import load_graph
+    from kg.queries import load_named, run_rdflib
+
+    g = load_graph(str(exports / "graph.ttl"))
+    posts = run_rdflib(g, load_named("posts"))
+    rows = [dict(zip(posts.columns, r, strict=True)) for r in posts.rows]
+    assert {"person": "Ellen Setiad", "post": "Plt Gubernur Sumsel", "title": "Pelaksana Tugas Gubernur",
+            "region": "Sumatera Selatan"}.items() <= rows[0].items()
+    timeline = run_rdflib(g, load_named("events-timeline"))
+    dated = [r for r in timeline.rows if r[0]]
+    assert dated == sorted(dated) and ["2024-11-13", "Rapat Konsolidasi Daerah Panitia Pemilihan "
+                                       "Kabupaten (PPK) se-Sumsel", "Meeting", "Jakabaring Sport City"] in dated
+    quotes = run_rdflib(g, load_named("quotes"))
+    assert len(quotes.rows) == 5 and {r[0] for r in quotes.rows} == {"Ellen Setiad"}
+    institutions = run_rdflib(g, load_named("event-institutions"))
+    assert any(r[2] == "Panitia Pemilihan Kabupaten" for r in institutions.rows)
+
+
+def test_graph_image(exports) -> None:
+    import matplotlib.image
+
+    png = matplotlib.image.imread(exports / "graph.png")
+    height, width = png.shape[:2]
+    assert 600 <= width <= 3200 and 400 <= height <= 3200
+    assert png.std() > 0.05  # something was drawn
+    assert (exports / "graph.svg").read_text().lstrip().startswith("<?xml")
