@@ -221,6 +221,17 @@ def cmd_models_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _base_iri(value: str) -> str:
+    """--base must be an absolute IRI that Turtle can write (no spaces, <>, quotes, braces)."""
+    import re
+
+    from rdflib.term import _is_valid_uri
+
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:\S+$", value) or not _is_valid_uri(value):
+        raise argparse.ArgumentTypeError(f"not an absolute IRI usable as a base: {value!r}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     from kg.vocab import DEFAULT_BASE
 
@@ -235,7 +246,8 @@ def parser() -> argparse.ArgumentParser:
                                    ".html, .jsonl). Example: kg build seeds/ --out exports/")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--out", default="exports", help="output folder (default: exports)")
-    p.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of instances (default: {DEFAULT_BASE})")
+    p.add_argument("--base", default=DEFAULT_BASE, type=_base_iri,
+                   help=f"base IRI of instances (default: {DEFAULT_BASE})")
     p.add_argument("--cache", help="parse cache folder (default: .kg-cache)")
     p.add_argument("--no-cache", action="store_true", help="always re-parse")
     p.add_argument("--no-images", action="store_true", help="skip the PNG/SVG drawings")
