@@ -69,12 +69,23 @@ class _Index:
         hits = sorted(((s, e2), ent) for (s, e2), ent in self.by_span.items() if start <= s and e2 <= end)
         return [ent for _, ent in hits if kind is None or ent.kind == kind]
 
+    def standalone_places(self, start: int, end: int) -> list[Entity]:
+        """Places written in their own right, not as the region of a body ("Lanal Banjarmasin")."""
+        orgs = [(s, e) for (s, e), ent in self.by_span.items() if ent.kind == "organization"]
+        hits = sorted(((s, e2), ent) for (s, e2), ent in self.by_span.items()
+                      if ent.kind == "place" and start <= s and e2 <= end
+                      and not any(a <= s and e2 <= b for a, b in orgs))
+        return [ent for _, ent in hits]
+
     def last_person_before(self, offset: int) -> Entity | None:
         spans = [((s, e), ent) for (s, e), ent in self.by_span.items() if ent.kind == "person" and e <= offset]
         return max(spans, key=lambda x: x[0])[1] if spans else None
 
-    def person_at(self, offset: int) -> Entity | None:
-        return next((ent for (s, e), ent in self.by_span.items() if ent.kind == "person" and s == offset), None)
+    def first_person_after(self, offset: int, window: int = 80) -> Entity | None:
+        """The person named first after a cue: 'kata Ketua KPU Jabar Ahmad Fauzi' -> Ahmad Fauzi."""
+        spans = [(s, ent) for (s, e), ent in self.by_span.items()
+                 if ent.kind == "person" and offset <= s < offset + window]
+        return min(spans, key=lambda x: x[0])[1] if spans else None
 
 
 COORDINATED = re.compile(r"^\s*(?:,|dan|serta|,\s*dan)\s*$")
@@ -109,7 +120,7 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
 def _quotes(parse: Parse, index: _Index) -> list[Quote]:
     out = []
     for q in find_quotes(parse.text):
-        speaker = index.person_at(q.cue_start) if q.cue == "name" else None
+        speaker = index.first_person_after(q.cue_start) if q.cue == "name" else None
         if speaker is None and q.cue != "name":
             speaker = index.last_person_before(q.start)
         sentence = mention_finder.SentenceIndex(parse)(q.start)
@@ -151,7 +162,7 @@ PLACE_RANK = {"venue": 0, "district": 1, "city": 2, "regency": 2, "other": 3, "p
 def _place_after(text: str, start: int, end: int, index: _Index) -> Entity | None:
     """The most specific place written after "di" in the rest of the sentence."""
     places = [p for m in re.finditer(r"\bdi\s+", text[start:end])
-              for p in index.at(start + m.end(), min(end, start + m.end() + 80), "place")[:2]]
+              for p in index.standalone_places(start + m.end(), min(end, start + m.end() + 80))[:2]]
     return min(places, key=lambda p: PLACE_RANK.get(p.code, 3)) if places else None
 
 

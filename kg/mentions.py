@@ -198,7 +198,8 @@ def model_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
             yield Mention(kind, surface, squeeze(surface), guess_org_type(surface), squeeze(surface).lower(),
                           _evidence(where, start, end, MODEL, 0.6), full_name=squeeze(surface))
         else:
-            yield Mention(kind, surface, squeeze(surface), "other", squeeze(surface).lower(),
+            code = "district" if surface.lower().startswith("kecamatan ") else "other"
+            yield Mention(kind, surface, squeeze(surface), code, squeeze(surface).lower(),
                           _evidence(where, start, end, MODEL, 0.6), full_name=squeeze(surface))
 
 

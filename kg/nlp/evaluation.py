@@ -1,0 +1,243 @@
+"""Score a Stanza model set the way the UD shared task does, plus NER and speed.
+
+Parsing is scored end to end: the raw text of GSD test and CSUI test (rebuilt by Stanza's
+own ``conllu_to_text``) goes through the full pipeline, and the predicted CoNLL-U is compared
+with the gold by the CoNLL 2018 scorer Stanza uses (``udtools.udeval``), so tokenisation and
+sentence errors count against every later column. NER is scored on NERGrit test with gold
+tokens (entity-level, exact span and type), so it measures the tagger alone.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import ExitCode, KgError
+from kg.nlp.conllu import read_conllu_blocks, split_conllu_blocks, write_conllu_blocks
+from kg.nlp.pipeline import load_pipeline, model_paths
+from kg.nlp.training import NER_DIR, UD_TEST_SETS, read_bio
+
+if TYPE_CHECKING:
+    import stanza
+
+UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "UFeats", "Lemmas", "UAS", "LAS")
+NER_TEST = f"{NER_DIR}/test.txt"
+Span = tuple[int, int, str]
+
+
+@dataclass
+class UdResult:
+    """CoNLL 2018 F1 (0-1) per metric for one test set, and the cost of parsing it."""
+
+    name: str
+    sentences: int
+    f1: dict[str, float]
+    folded_lemmas: float
+    tokens: int
+    words: int
+    seconds: float
+
+
+@dataclass
+class NerResult:
+    """Entity counts per type; precision, recall and F1 are derived from them."""
+
+    sentences: int
+    gold: dict[str, int] = field(default_factory=dict)
+    pred: dict[str, int] = field(default_factory=dict)
+    correct: dict[str, int] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def evaluate_models(models: str, data_dir: Path, limit: int = 0) -> str:
+    """Evaluate one model set on the held-out test sets; returns a printable report."""
+    import torch
+
+    files = _test_files(Path(data_dir))
+    start = time.monotonic()
+    nlp = load_pipeline(models)
+    load_seconds = time.monotonic() - start
+    with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
+        ud = [evaluate_ud(nlp, name, files[name], Path(tmp), limit) for name in UD_TEST_SETS]
+    del nlp
+    ner_nlp = load_pipeline(models, processors="tokenize,ner", tokenize_pretokenized=True)
+    ner = evaluate_ner(ner_nlp, read_bio(files["ner"])[: limit or None])
+    header = _header(models, Path(data_dir), limit, load_seconds, torch.get_num_threads())
+    return "\n\n".join([header, format_ud(ud), format_ner(ner), format_speed(ud[0])]) + "\n"
+
+
+def _test_files(data_dir: Path) -> dict[str, Path]:
+    """The test files under data_dir, or a KgError naming what is missing."""
+    if not data_dir.is_dir():
+        raise KgError("not found: evaluation needs the UD treebanks and NERGrit "
+                      "(the ../shared/data layout, see models/README.md)",
+                      path=data_dir, code=ExitCode.NOT_FOUND)
+    files = {name: data_dir / rel for name, rel in UD_TEST_SETS.items()}
+    files["ner"] = data_dir / NER_TEST
+    for path in files.values():
+        if not path.is_file():
+            raise KgError("not found: evaluation needs this test set", path=path,
+                          code=ExitCode.NOT_FOUND)
+    return files
+
+
+# --------------------------------------------------------------------------- UD
+
+
+def evaluate_ud(nlp: stanza.Pipeline, name: str, gold_path: Path, work: Path,
+                limit: int = 0) -> UdResult:
+    """Parse the raw text of a gold treebank (its first `limit` sentences) and score it."""
+    from stanza.utils.datasets.conllu_to_text import convert_text
+
+    blocks = read_conllu_blocks(gold_path)[: limit or None]
+    gold_file, text_file = work / f"{name}.gold.conllu", work / f"{name}.txt"
+    write_conllu_blocks(gold_file, blocks)
+    convert_text(str(gold_file), str(text_file))
+    text = text_file.read_text(encoding="utf-8")
+    start = time.monotonic()
+    doc = nlp(text)
+    seconds = time.monotonic() - start
+    gold = gold_file.read_text(encoding="utf-8")
+    pred = f"{doc:C}\n\n"
+    (work / f"{name}.pred.conllu").write_text(pred, encoding="utf-8")
+    scores = conll18_scores(gold, pred)
+    folded = conll18_scores(fold_lemmas(gold), fold_lemmas(pred))["Lemmas"]
+    return UdResult(name, len(blocks), {m: scores[m] for m in UD_METRICS}, folded,
+                    doc.num_tokens, doc.num_words, seconds)
+
+
+def conll18_scores(gold: str, system: str) -> dict[str, float]:
+    """F1 per metric from the CoNLL 2018 scorer; a text mismatch becomes a KgError."""
+    try:
+        from udtools import udeval
+    except ImportError:  # the layout older Stanza releases vendored
+        from udtools.src.udtools import udeval
+
+    try:
+        result = udeval.evaluate(udeval.load_conllu(io.StringIO(gold), "gold", {}),
+                                 udeval.load_conllu(io.StringIO(system), "system", {}))
+    except udeval.UDError as err:
+        raise KgError(f"CoNLL 2018 scorer refused the parse: {str(err).splitlines()[0]}") from err
+    return {name: score.f1 for name, score in result.items()}
+
+
+def fold_lemmas(conllu: str) -> str:
+    """Lower-case every lemma and write the clitic "-nya" as "nya", as GSD and CSUI disagree.
+
+    GSD lower-cases lemmas and lemmatises "nya" as "dia"; kg follows CSUI. Folding both
+    sides shows how much of the Lemmas gap is convention rather than error.
+    """
+    out = []
+    for block in split_conllu_blocks(conllu):
+        lines = []
+        for line in block:
+            cols = line.split("\t")
+            if len(cols) == 10 and cols[0].isdigit():
+                lemma = cols[2].lower()
+                cols[2] = "nya" if cols[1].lower() == "nya" and lemma == "dia" else lemma
+            lines.append("\t".join(cols))
+        out.append("\n".join(lines))
+    return "\n\n".join(out) + "\n\n"
+
+
+# --------------------------------------------------------------------------- NER
+
+
+def evaluate_ner(nlp: stanza.Pipeline, sents: Sequence[tuple[list[str], list[str]]]) -> NerResult:
+    """Tag gold-tokenised sentences and count exact (span, type) matches."""
+    result = NerResult(len(sents))
+    if not sents:
+        return result
+    doc = nlp([tokens for tokens, _ in sents])
+    for (_, gold_tags), sentence in zip(sents, doc.sentences, strict=True):
+        gold = tag_spans(gold_tags)
+        pred = tag_spans([token.ner or "O" for token in sentence.tokens])
+        _count(result.gold, gold)
+        _count(result.pred, pred)
+        _count(result.correct, gold & pred)
+    return result
+
+
+def tag_spans(tags: Sequence[str]) -> set[Span]:
+    """Entity spans (start, end, type) of a BIO or BIOES sequence.
+
+    Stanza predicts BIOES while NERGrit is BIO; an I- or E- that does not continue an
+    entity of its type starts one, as conlleval reads it.
+    """
+    spans: set[Span] = set()
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        continues = prefix in ("I", "E") and label == kind and start >= 0
+        if start >= 0 and not continues:
+            spans.add((start, i, kind))
+            start, kind = -1, ""
+        if prefix in ("B", "S", "I", "E") and not continues:
+            start, kind = i, label
+        if prefix in ("E", "S"):
+            spans.add((start, i + 1, kind))
+            start, kind = -1, ""
+    return spans
+
+
+def _count(counter: dict[str, int], spans: Iterable[Span]) -> None:
+    for _, _, kind in spans:
+        counter[kind] = counter.get(kind, 0) + 1
+
+
+def prf(correct: int, gold: int, pred: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 (0-1) from counts; 0 where undefined."""
+    p = correct / pred if pred else 0.0
+    r = correct / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _header(models: str, data_dir: Path, limit: int, load_seconds: float, threads: int) -> str:
+    where = Path(model_paths(models)["tokenize_model_path"]).parent
+    scope = f"first {limit} sentences of each test set" if limit else "full test sets"
+    return (f"Model set: {models} ({where})\nData: {data_dir} ({scope})\n"
+            f"Pipeline load: {load_seconds:.1f} s (all processors); torch threads: {threads}")
+
+
+def format_ud(results: Sequence[UdResult]) -> str:
+    """One column per test set, F1 x 100 per CoNLL 2018 metric."""
+    names = [f"{r.name.upper()} test" for r in results]
+    rows = [f"{'Parsing from raw text (CoNLL 2018 F1)':<40}" + "".join(f"{n:>12}" for n in names),
+            f"{'  sentences':<40}" + "".join(f"{r.sentences:>12}" for r in results)]
+    for metric in UD_METRICS:
+        rows.append(f"  {metric:<38}" + "".join(f"{100 * r.f1[metric]:>12.2f}" for r in results))
+    rows.append(f"  {'Lemmas, case-folded, -nya as nya':<38}"
+                + "".join(f"{100 * r.folded_lemmas:>12.2f}" for r in results))
+    return "\n".join(rows)
+
+
+def format_ner(ner: NerResult) -> str:
+    """Per-type and micro precision, recall and F1 x 100 with the entity counts."""
+    rows = [f"NER, NERGrit test, gold tokens ({ner.sentences} sentences; exact span and type)",
+            f"  {'type':<14}{'gold':>6}{'pred':>6}{'correct':>8}{'P':>8}{'R':>8}{'F1':>8}"]
+    kinds = sorted(set(ner.gold) | set(ner.pred))
+    totals = [sum(c.values()) for c in (ner.gold, ner.pred, ner.correct)]
+    for kind, (g, p, c) in [*((k, (ner.gold.get(k, 0), ner.pred.get(k, 0),
+                                   ner.correct.get(k, 0))) for k in kinds),
+                            ("micro", tuple(totals))]:
+        scores = prf(c, g, p)
+        rows.append(f"  {kind:<14}{g:>6}{p:>6}{c:>8}" + "".join(f"{100 * s:>8.2f}" for s in scores))
+    return "\n".join(rows)
+
+
+def format_speed(run: UdResult) -> str:
+    """Throughput of the full pipeline on the raw text of one test set."""
+    per_s = 1 / run.seconds if run.seconds else 0.0
+    return (f"Throughput, full pipeline on {run.name.upper()} test raw text: {run.tokens} tokens "
+            f"({run.words} words) in {run.seconds:.1f} s = {run.tokens * per_s:.0f} tokens/s, "
+            f"{run.words * per_s:.0f} words/s")
