@@ -1,18 +1,23 @@
 """The build: articles -> Stanza parses (cached) -> extractions -> one RDF dataset.
 
 Parsing is the slow step, so parses are cached as CoNLL-U by content hash and model
-set: changing the mapping layer re-maps without re-parsing.
+set: changing the mapping layer re-maps without re-parsing. With ``workers`` > 1 the parse runs
+in that many processes, each with its own one-thread pipeline, sending CoNLL-U back (a string
+pickles cheaply, a Stanza document does not); mapping goes on in this process meanwhile.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from kg.errors import InputError
 from kg.extract import extract
@@ -33,12 +38,14 @@ class Built:
     parse: Parse
     extraction: Extraction
     graph: str  # IRI of the article's named graph
+    cached: bool = False  # the parse came from the cache
 
 
 @dataclass
 class BuildReport:
-    built: list[Built] = field(default_factory=list)
+    built: list[Built] = field(default_factory=list)  # empty when a sink took the graphs
     errors: list[InputError] = field(default_factory=list)
+    articles: int = 0
     parsed: int = 0  # articles the model parsed (not from the cache)
     seconds: float = 0.0
 
@@ -71,8 +78,12 @@ class ParseCache:
             write_text(self._path(article), to_conllu(parse))
 
 
-def parse_articles(articles: list[Article], models: str | Path, cache: ParseCache) -> Iterator[tuple[Article, Parse, bool]]:
-    """(article, parse, parsed_now) in input order; uncached articles go through Stanza in batches."""
+def parse_articles(articles: list[Article], models: str | Path, cache: ParseCache,
+                   workers: int = 1) -> Iterator[tuple[Article, Parse, bool]]:
+    """(article, parse, parsed_now): cached ones first, then the rest through Stanza in batches.
+
+    The pipeline is loaded only when some article is not in the cache.
+    """
     pending = []
     for article in articles:
         cached = cache.get(article)
@@ -80,18 +91,51 @@ def parse_articles(articles: list[Article], models: str | Path, cache: ParseCach
             yield article, cached, False
             continue
         pending.append(article)
-    if not pending:
-        return
-    import stanza
-
-    nlp = pipeline.shared_pipeline(str(models))
-    for i in range(0, len(pending), BATCH):
-        batch = pending[i:i + BATCH]
-        docs = nlp.bulk_process([stanza.Document([], text=a.text) for a in batch])
-        for article, doc in zip(batch, docs, strict=True):
-            parse = from_stanza(doc)
+    if workers > 1 and len(pending) > 1:
+        batches = _parse_in_processes(pending, str(models), workers)
+    else:
+        batches = _parse_here(pending, str(models))
+    for batch, parses in batches:
+        for article, parse in zip(batch, parses, strict=True):
             cache.put(article, parse)
             yield article, parse, True
+
+
+def _stanza_parses(models: str, texts: list[str]) -> list[Parse]:
+    nlp = pipeline.shared_pipeline(models)  # first: it says clearly when models are missing
+    import stanza
+
+    docs = nlp.bulk_process([stanza.Document([], text=t) for t in texts])
+    return [from_stanza(doc) for doc in docs]
+
+
+def _parse_here(pending: list[Article], models: str) -> Iterator[tuple[list[Article], list[Parse]]]:
+    for i in range(0, len(pending), BATCH):
+        batch = pending[i:i + BATCH]
+        yield batch, _stanza_parses(models, [a.text for a in batch])
+
+
+def _one_thread() -> None:
+    """Worker start: one torch thread per process, so N workers use N cores, not N x all cores."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
+def _conllu_parses(models: str, texts: list[str]) -> list[str]:
+    return [to_conllu(p) for p in _stanza_parses(models, texts)]
+
+
+def _parse_in_processes(pending: list[Article], models: str,
+                        workers: int) -> Iterator[tuple[list[Article], list[Parse]]]:
+    """Batches spread over ``workers`` spawned processes (fork is unsafe once torch has run)."""
+    size = max(1, min(BATCH, -(-len(pending) // workers)))
+    batches = [pending[i:i + size] for i in range(0, len(pending), size)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_one_thread) as pool:
+        results = pool.map(_conllu_parses, repeat(models), [[a.text for a in b] for b in batches])
+        for batch, conllus in zip(batches, results, strict=True):
+            yield batch, [from_conllu(c, text=a.text) for a, c in zip(batch, conllus, strict=True)]
 
 
 def text_article(text: str, *, force: bool = False) -> Article:
@@ -106,19 +150,31 @@ def text_article(text: str, *, force: bool = False) -> Article:
     return Article(**{**draft.__dict__, "sha256": content_hash(draft)})
 
 
-def build_articles(articles: Iterable[Article], *, models: str | Path = "bundled", base: str = DEFAULT_BASE,
-                   cache_dir: Path | None = DEFAULT_CACHE, dataset: Dataset | None = None,
-                   progress: Callable[[Built], None] | None = None) -> tuple[Dataset, BuildReport]:
+def build_articles(articles: Iterable[Article], *, models: str | Path = "bundled",
+                   base: str = DEFAULT_BASE, cache_dir: Path | None = DEFAULT_CACHE,
+                   dataset: Dataset | None = None, progress: Callable[[Built], None] | None = None,
+                   workers: int = 1, sink: Callable[[Built, Graph], None] | None = None,
+                   ) -> tuple[Dataset, BuildReport]:
+    """Parse, extract and write each article's named graph into ``dataset``.
+
+    With ``sink``, each graph is handed to it and leaves the dataset, and ``report.built`` stays
+    empty: memory stays flat however many articles go to a store.
+    """
     start = time.monotonic()
     dataset = dataset if dataset is not None else new_dataset()
     report = BuildReport()
     cache = ParseCache(cache_dir, model_fingerprint(models))
-    for article, parse, parsed_now in parse_articles(list(articles), models, cache):
+    for article, parse, parsed_now in parse_articles(list(articles), models, cache, workers):
         extraction = extract(parse, article.date)
         iri = add_article(dataset, article, parse, extraction, base)
-        built = Built(article, parse, extraction, str(iri))
-        report.built.append(built)
+        built = Built(article, parse, extraction, str(iri), cached=not parsed_now)
+        report.articles += 1
         report.parsed += parsed_now
+        if sink:
+            sink(built, dataset.graph(iri))
+            dataset.remove_graph(dataset.graph(iri))
+        else:
+            report.built.append(built)
         if progress:
             progress(built)
     report.seconds = time.monotonic() - start

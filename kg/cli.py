@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from kg.errors import ExitCode, GraphError, InputError, KgError, QueryError
 
 EPILOG = """examples:
   kg build seeds/                         build exports/ from the seed article
+  kg build corpus/ --store --prune --workers 2
+                                          keep .kg-store/ equal to corpus/, parsing in 2 processes
+  kg query --store --name posts           the same named queries on the store
   kg query exports/graph.ttl --name posts who holds which post where
   kg query exports/graph.trig 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
   kg draw exports/graph.ttl --focus "Ellen Setiad" --out ellen.png
@@ -31,26 +34,41 @@ def _models_arg(p: argparse.ArgumentParser) -> None:
                         "official Stanza Indonesian package) or a folder")
 
 
-def _progress(total: int) -> Callable:
-    start = time.monotonic()
-    done = [0]
+class Progress:
+    """Articles/s and ETA on stderr: one updating line on a terminal, else a line per article."""
 
-    def show(built) -> None:
-        done[0] += 1
-        elapsed = time.monotonic() - start
-        rate = done[0] / elapsed if elapsed else 0.0
-        eta = (total - done[0]) / rate if rate else 0.0
+    def __init__(self, total: int):
+        self.total, self.done, self.cached = total, 0, 0
+        self.start = time.monotonic()
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, built) -> None:
+        self.done += 1
+        self.cached += built.cached
+        elapsed = time.monotonic() - self.start
+        rate = self.done / elapsed if elapsed else 0.0
+        eta = (self.total - self.done) / rate if rate else 0.0
+        speed = f"{rate:.2f} articles/s, ETA {eta:.0f}s"
+        if self.tty:
+            print(f"\r[{self.done}/{self.total}] {speed}, {self.cached} from cache ",
+                  end="", file=sys.stderr, flush=True)
+            return
         x = built.extraction
-        print(f"[{done[0]}/{total}] {built.article.id}: {len(x.entities)} entities, "
-              f"{len(x.holdings) + len(x.events) + len(x.quotes) + len(x.figures)} facts "
-              f"({rate:.2f} articles/s, ETA {eta:.0f}s)", file=sys.stderr, flush=True)
-    return show
+        facts = len(x.holdings) + len(x.events) + len(x.quotes) + len(x.figures)
+        print(f"[{self.done}/{self.total}] {built.article.id}: {len(x.entities)} entities, "
+              f"{facts} facts{' (cached parse)' if built.cached else ''} ({speed})",
+              file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.tty and self.done:
+            print(file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.build import DEFAULT_CACHE, build_articles
+    from kg.build import build_articles
     from kg.ingest import iter_articles
     from kg.outputs import write_exports
+    from kg.resolution import resolve_dataset
 
     errors: list[InputError] = []
 
@@ -58,22 +76,81 @@ def cmd_build(args: argparse.Namespace) -> int:
         errors.append(err)
         print(f"kg: error: {err}", file=sys.stderr)
 
+    if args.prune and not args.store:
+        raise KgError("--prune needs --store")
     articles = list(iter_articles([Path(p) for p in args.paths], force=args.force, on_error=report))
     if not articles:
         if errors:
             return int(errors[0].code)
         raise InputError("no articles to build", path=", ".join(args.paths), code=ExitCode.EMPTY_INPUT)
+    if args.store:
+        code = build_into_store(args, articles)
+        return code or (int(errors[0].code) if errors else 0)
     print(f"kg: building {len(articles)} article(s) with the {args.models} Stanza models",
           file=sys.stderr)
+    progress = Progress(len(articles))
     dataset, result = build_articles(articles, models=args.models, base=args.base,
-                                     cache_dir=None if args.no_cache else Path(args.cache or DEFAULT_CACHE),
-                                     progress=_progress(len(articles)))
-    summary = write_exports(dataset, result, Path(args.out), images=not args.no_images)
+                                     cache_dir=_cache_dir(args), progress=progress,
+                                     workers=args.workers)
+    progress.close()
+    resolve_dataset(dataset, args.base)
+    summary = write_exports(dataset, result, Path(args.out or "exports"), images=not args.no_images)
     print(summary.text, file=sys.stderr)
     if args.strict and not summary.conforms:
         print(f"kg: error: {summary.violations} SHACL violation(s), see {summary.report}", file=sys.stderr)
         return int(ExitCode.SHACL_VIOLATION)
     return int(errors[0].code) if errors else 0
+
+
+def _cache_dir(args: argparse.Namespace) -> Path | None:
+    from kg.build import DEFAULT_CACHE
+
+    return None if args.no_cache else Path(args.cache or DEFAULT_CACHE)
+
+
+def build_into_store(args: argparse.Namespace, articles: list) -> int:
+    """Add new and changed articles to the store, skip unchanged ones unparsed, then resolve."""
+    from kg.build import build_articles
+    from kg.iri import mint
+    from kg.store import content_hashes, export, open_store, put_graph, remove_graphs, resolve_store
+
+    start = time.monotonic()
+    store = open_store(Path(args.store), write=True)
+    known = content_hashes(store)
+    iris = {a.id: str(mint(args.base, "article", a.id)) for a in articles}
+    todo = [a for a in articles if known.get(iris[a.id]) != a.sha256]
+    stale = sorted(set(known) - set(iris.values())) if args.prune else []
+    print(f"kg: {len(articles)} article(s), {len(articles) - len(todo)} unchanged; building "
+          f"{len(todo)} into {args.store} with the {args.models} Stanza models", file=sys.stderr)
+    parsed = 0
+    if todo:
+        progress = Progress(len(todo))
+        _, result = build_articles(todo, models=args.models, base=args.base,
+                                   cache_dir=_cache_dir(args), progress=progress,
+                                   workers=args.workers,
+                                   sink=lambda built, graph: put_graph(store, built.graph, graph))
+        progress.close()
+        parsed = result.parsed
+    removed = remove_graphs(store, stale)
+    rewritten = resolve_store(store, args.base)
+    replaced = sum(iris[a.id] in known for a in todo)
+    print(f"kg: {len(todo)} built ({parsed} parsed, {len(todo) - parsed} from cache), "
+          f"{len(articles) - len(todo)} unchanged; store {args.store}: "
+          f"{len(todo) - replaced} added, {replaced} replaced, {removed} removed, "
+          f"{rewritten} rewritten by entity resolution; "
+          f"{len(store)} triples in {time.monotonic() - start:.1f}s", file=sys.stderr)
+    if args.out:
+        for path in export(store, Path(args.out)):
+            print(f"kg: wrote {path}", file=sys.stderr)
+    if args.strict:
+        from kg.store import to_rdflib
+        from kg.validate import validate
+
+        check = validate(to_rdflib(store))
+        if not check.conforms:
+            print(f"kg: error: {check.violations} SHACL violation(s) in the store", file=sys.stderr)
+            return int(ExitCode.SHACL_VIOLATION)
+    return 0
 
 
 def load_graph(path: str):
@@ -99,6 +176,8 @@ def load_graph(path: str):
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.queries import format_result, load_named, run_oxigraph, run_rdflib
 
+    if args.store and args.graph and not args.sparql:
+        args.graph, args.sparql = None, args.graph  # kg query --store DIR 'SELECT ...'
     if args.name:
         query = load_named(args.name)
     elif args.file:
@@ -232,6 +311,13 @@ def _base_iri(value: str) -> str:
     return value
 
 
+def _store_arg(p: argparse.ArgumentParser, text: str) -> None:
+    from kg.store import DEFAULT_STORE
+
+    p.add_argument("--store", nargs="?", const=str(DEFAULT_STORE), metavar="DIR",
+                   help=f"{text} (DIR defaults to {DEFAULT_STORE}/)")
+
+
 def parser() -> argparse.ArgumentParser:
     from kg.vocab import DEFAULT_BASE
 
@@ -245,7 +331,14 @@ def parser() -> argparse.ArgumentParser:
                        description="Build the knowledge graph of articles (files or folders: .txt, .md, "
                                    ".html, .jsonl). Example: kg build seeds/ --out exports/")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--out", default="exports", help="output folder (default: exports)")
+    p.add_argument("--out", help="output folder (default: exports; with --store: only if given, "
+                                 "then graph.trig and graph.ttl of the whole store)")
+    _store_arg(p, "add the articles to this Oxigraph store: unchanged ones are skipped unparsed, "
+                  "changed ones replaced")
+    p.add_argument("--prune", action="store_true",
+                   help="with --store: remove the articles that are not among PATHs any more")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="parse in N processes (default 1; about one per core)")
     p.add_argument("--base", default=DEFAULT_BASE, type=_base_iri,
                    help=f"base IRI of instances (default: {DEFAULT_BASE})")
     p.add_argument("--cache", help="parse cache folder (default: .kg-cache)")
@@ -263,14 +356,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--file", help="read the query from a .rq file")
     p.add_argument("--name", help="a named query from queries/ (posts, event-institutions, "
                                   "events-timeline, quotes)")
-    p.add_argument("--store", help="query an Oxigraph store folder instead of a file")
+    _store_arg(p, "query an Oxigraph store instead of a file: kg query --store DIR 'SELECT ...'")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(run=cmd_query)
 
     p = sub.add_parser("draw", help="draw the graph (or one node's neighbourhood) as PNG or SVG",
                        description='Example: kg draw exports/graph.ttl --focus "KPU" --out kpu.svg')
     p.add_argument("graph", nargs="?")
-    p.add_argument("--store", help="draw from an Oxigraph store folder")
+    _store_arg(p, "draw from an Oxigraph store instead of a file")
     p.add_argument("--focus", help="name (or part of it) of a person, organization, place or event")
     p.add_argument("--radius", type=int, default=2, help="steps around --focus (default 2)")
     p.add_argument("--out", default="graph.png", help="output .png or .svg (default graph.png)")
@@ -287,7 +380,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes",
                        description="Example: kg validate exports/graph.ttl")
     p.add_argument("graph", nargs="?")
-    p.add_argument("--store")
+    _store_arg(p, "validate an Oxigraph store instead of a file")
     p.set_defaults(run=cmd_validate)
 
     p = sub.add_parser("eval", help="score extraction against gold summaries (FORMAT.md)",

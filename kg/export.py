@@ -7,6 +7,7 @@ Turtle is written in a canonical order, so the same graph gives the same bytes.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.rdf import bind_prefixes
 
@@ -81,7 +83,12 @@ def trig(dataset: Dataset) -> str:
         target = ordered.graph(g.identifier)
         for triple in sorted(g):
             target.add(triple)
-    return ordered.serialize(format="trig")
+    # rdflib writes graphs in its store's (hash-seeded) order: sort them as the serializer sees them
+    serializer = TrigSerializer(ordered)
+    serializer.contexts.sort(key=lambda g: str(g.identifier))
+    out = io.BytesIO()
+    serializer.serialize(out, encoding="utf-8")
+    return out.getvalue().decode("utf-8")
 
 
 def merged(dataset: Dataset) -> Graph:

@@ -17,7 +17,7 @@ from kg.facts import RULE, Entity, Evidence, Event, Extraction, Figure, Holding,
 from kg.numbers import find_numbers
 from kg.parse import Parse
 from kg.quotes import cue_names, find_quotes
-from kg.roles import names_after_titles, role_for
+from kg.roles import RoleSpan, canonical_title, names_after_titles, paired_roles, role_for
 
 PRONOUN_CUES = re.compile(r"\b(ia|dia|beliau|pihaknya)\b", re.I)
 
@@ -91,15 +91,29 @@ class _Index:
 COORDINATED = re.compile(r"^\s*(?:,|dan|serta|,\s*dan)\s*$")
 
 
+def _paired(text: str, people: list) -> dict[int, RoleSpan]:
+    """Roles given to two coordinated names at once ("A dan B sebagai T1 dan T2 …")."""
+    out = {}
+    for (a, _), (b, _) in zip(people, people[1:]):
+        if re.fullmatch(r"\s+dan\s+", text[a.evidence.end:b.evidence.start]):
+            roles = paired_roles(text, b.evidence.end)
+            if roles:
+                where = b.evidence.end
+                out[a.evidence.start] = RoleSpan(roles[0], canonical_title(roles[0]), where, where)
+                out[b.evidence.start] = RoleSpan(roles[1], canonical_title(roles[1]), where, where)
+    return out
+
+
 def _holdings(parse: Parse, index: _Index) -> list[Holding]:
     """Roles next to each person mention; "Paslon nomor urut 3, A dan B" gives B A's role."""
     out, seen = [], set()
     people = sorted(((m, ent) for ent in index.entities if ent.kind == "person" for m in ent.mentions),
                     key=lambda x: x[0].evidence.start)
+    pairs = _paired(parse.text, people)
     previous = None  # (end of the last person mention, its role)
     for m, ent in people:
         sentence = parse.sentences[m.evidence.sentence]
-        role = role_for(parse.text, m, sentence.start)
+        role = pairs.get(m.evidence.start) or role_for(parse.text, m, sentence.start)
         if role is None and previous and COORDINATED.match(parse.text[previous[0]:m.evidence.start]):
             role = previous[1]
         previous = (m.evidence.end, role)
@@ -142,6 +156,8 @@ def _what(text: str, start: int, end: int, sentence_start: int, sentence_end: in
     before = [w.strip(".,;:\"“") for w in text[max(sentence_start, start - 60):start].split()]
     while before and before[-1].lower() in FILLER:
         before.pop()
+    digits = [i for i, w in enumerate(before) if any(c.isdigit() for c in w)]
+    before = before[digits[-1] + 1:] if digits else before
     return " ".join(before[-3:] + after[:1])
 
 
@@ -177,6 +193,8 @@ def _event_arguments(events: list[Event], parse: Parse, index: _Index) -> list[E
             if event.code == "election":
                 continue
             for ent in index.at(sentence.start, sentence.end):
+                if ent.code == "media":
+                    continue  # the outlet in the dateline reports the event, it does not attend it
                 if ent.kind in ("person", "organization") and ent.id not in event.participants:
                     event.participants.append(ent.id)
         if event.code == "election" and event.place is None:

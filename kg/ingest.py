@@ -100,7 +100,7 @@ def content_hash(article: Article) -> str:
         "date": article.date.isoformat() if article.date else None,
         "publisher": article.publisher,
     }
-    blob = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    blob = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
     return hashlib.sha256(blob).hexdigest()
 
 

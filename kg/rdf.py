@@ -84,7 +84,7 @@ class ArticleGraph:
         if a.title:
             g.add((self.iri, SCHEMA.headline, _text(a.title)))
         if a.source:
-            g.add((self.iri, SCHEMA.url, Literal(a.source, datatype=XSD.anyURI)))
+            g.add((self.iri, SCHEMA.url, Literal(str(_text(a.source)), datatype=XSD.anyURI)))
         if a.date:
             g.add((self.iri, SCHEMA.datePublished, Literal(a.date.isoformat(), datatype=XSD.date)))
         if a.publisher:

@@ -125,3 +125,18 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
 
 
 DATE_STOP = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"}
+
+
+@functools.cache
+def _paired_re() -> re.Pattern[str]:
+    title = _title_start()
+    return re.compile(r"\s+sebagai\s+(" + title + r")\s+dan\s+(" + title + r")((?:\s+" + CHAIN_WORD + r")*)")
+
+
+def paired_roles(text: str, second_end: int) -> tuple[str, str] | None:
+    """"A dan B sebagai bupati dan wakil bupati terpilih": (bupati terpilih, wakil bupati terpilih)."""
+    m = _paired_re().match(text, second_end)
+    if not m:
+        return None
+    rest = " ".join(m.group(3).split())
+    return f"{m.group(1)} {rest}".strip(), f"{m.group(2)} {rest}".strip()

@@ -1,0 +1,383 @@
+"""Cross-article entity resolution: one IRI for each person, organization and place.
+
+Within an article kg/entities.py has merged the mentions; here the entities of all articles
+meet. `resolve` is a pure function from *records* (what one article's graph says about one
+entity node: its classes, the name the article gave it as rdfs:label, the other forms it wrote
+as schema:alternateName) to a canonical IRI and name for every record:
+
+* identity: persons by name with honorifics and degrees stripped and case and accents folded
+  ("Dr. Budi Santoso, M.Si." = "Budi Santoso"); organizations by institution and region from
+  the institutions lexicon ("KPU Sumsel" = "Komisi Pemilihan Umum Provinsi Sumatera Selatan"),
+  else by name; places by name. A record of a generic class (schema:Organization, schema:Place:
+  the NER model's guess) joins the specific entity of its name only when there is one.
+* short forms join a unique long form: "Budi" joins "Budi Santoso" only when no other full
+  name ("Budi Hartono") contains it; an acronym ("JDR") joins the one entity an article wrote
+  it beside ("Jaringan Demokrasi Rakyat (JDR)").
+* types agree: persons, organizations and places never merge, nor a city and a regency.
+* two entities of one article never merge: kg/entities.py told them apart.
+
+The canonical name is the fullest; the IRI is ``<base>/<kind>/<slug of it>``, with the class
+code (``-city``) and then a number appended where different entities would share one.
+
+`canonicalise` applies the result to one article's graph: nodes renamed, schema:name set to the
+canonical name, the article's own name kept as rdfs:label and added to schema:alternateName (so
+the union keeps every alias). Records read back from a rewritten graph equal the original ones,
+so resolution can run again over a store after every change and give what a fresh build gives.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import RDFS, Dataset, Graph, Literal, URIRef
+
+from kg import lexicon
+from kg.iri import mint
+from kg.mentions import LEVELS, choose_place
+from kg.vocab import SCHEMA, class_codes, ontology
+
+GENERIC = frozenset({str(SCHEMA.Organization), str(SCHEMA.Place)})
+NATIONAL = {"ri", "pusat", "indonesia"}
+ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&.-]{1,14}")
+DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*$")  # S.H., M.Si., Ph.D.
+
+RECORDS_QUERY = """
+PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?g ?e ?class ?label ?name ?alt WHERE {
+  GRAPH ?g {
+    ?e a ?class ; rdfs:label ?label ; schema:name ?name .
+    OPTIONAL { ?e schema:alternateName ?alt }
+  }
+}"""
+
+
+@dataclass(frozen=True)
+class Record:
+    """What one article's graph says about one entity node."""
+
+    graph: str
+    node: str
+    kind: str  # person | organization | place
+    classes: frozenset[str]
+    labels: frozenset[str]  # the article's own name for it (rdfs:label)
+    alternates: frozenset[str]  # schema:alternateName as stored
+    names: frozenset[str]  # schema:name as stored
+
+    @property
+    def aliases(self) -> frozenset[str]:
+        """The other forms the article wrote (canonicalise adds the labels to the alternates)."""
+        return self.alternates - self.labels
+
+
+@dataclass(frozen=True)
+class Canonical:
+    iri: str
+    name: str
+
+
+@functools.cache
+def entity_classes() -> dict[str, str]:
+    """Class IRI -> kind for schema:Person, schema:Organization, schema:Place and subclasses."""
+    roots = {SCHEMA.Person: "person", SCHEMA.Organization: "organization", SCHEMA.Place: "place"}
+    onto = ontology()
+    kinds = {str(root): kind for root, kind in roots.items()}
+    for cls in set(onto.subjects(RDFS.subClassOf, None)):
+        for ancestor in onto.transitive_objects(cls, RDFS.subClassOf):
+            if ancestor in roots:
+                kinds[str(cls)] = roots[ancestor]
+    return kinds
+
+
+def records(rows: Iterable[tuple[object, ...]]) -> list[Record]:
+    """Records from the rows of RECORDS_QUERY (rdflib or Oxigraph terms, read as strings)."""
+    found: dict[tuple[str, str], dict[str, set[str]]] = {}
+    kinds = entity_classes()
+    for g, e, cls, label, name, alt in rows:
+        if _value(cls) not in kinds:
+            continue
+        parts = found.setdefault((_value(g), _value(e)), {"classes": set(), "labels": set(),
+                                                          "alternates": set(), "names": set()})
+        parts["classes"].add(_value(cls))
+        parts["labels"].add(_value(label))
+        parts["names"].add(_value(name))
+        if alt is not None:
+            parts["alternates"].add(_value(alt))
+    return [Record(g, e, kinds[min(p["classes"])], frozenset(p["classes"]), frozenset(p["labels"]),
+                   frozenset(p["alternates"]), frozenset(p["names"]))
+            for (g, e), p in sorted(found.items())]
+
+
+def _value(term: object) -> str:
+    return str(getattr(term, "value", term))
+
+
+# ----------------------------------------------------------------------------- identity keys
+
+
+def fold(text: str) -> list[str]:
+    """Lower-case ASCII words: 'Sumatera-Selatan' and 'sumatera selatan' fold alike."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split()
+
+
+def person_words(name: str) -> list[str]:
+    """The words of a person's name without honorifics before it or degrees after it."""
+    honour = lexicon.honorific_regex().match(name + " ")
+    name = name[honour.end():] if honour else name
+    words = name.split(",")[0].split()
+    while len(words) > 1 and DEGREE.match(words[-1]) and sum(c.isalpha() for c in words[-1]) > 1:
+        words.pop()
+    return fold(" ".join(words))
+
+
+def institution_key(name: str) -> str | None:
+    """'KPU Kota Bandung' -> 'kpu@city:Bandung' by the lexicon; None if it does not know it."""
+    m = lexicon.institution_regex().match(name)
+    if not m:
+        return None
+    inst = lexicon.institution_forms()[lexicon.lookup_key(m.group(1))]
+    rest = name[m.end():].split()
+    if not rest or (len(rest) == 1 and rest[0].lower() in NATIONAL):
+        return inst.key
+    if not inst.regional:
+        return None
+    level = LEVELS.get(m.group(1).split()[-1].lower(), "")
+    if rest[0].lower() in LEVELS:
+        level = LEVELS[rest[0].lower()] or level
+        rest = rest[1:]
+    places = lexicon.place_forms().get(lexicon.lookup_key(" ".join(rest)))
+    if places:
+        place = choose_place(places, level)
+        return f"{inst.key}@{place.type}:{place.name}"
+    if inst.type == "security" and rest:  # units: "II/Sriwijaya" and "Sriwijaya" are one Kodam
+        return f"{inst.key}@{' '.join(fold(' '.join(rest).split('/')[-1]))}"
+    return None
+
+
+def identity_key(kind: str, name: str) -> str:
+    if kind == "person":
+        return " ".join(person_words(name))
+    if kind == "organization":
+        known = institution_key(name)
+        if known:
+            return "lexicon:" + known
+    words = fold(name)
+    if kind == "place" and len(words) > 1 and words[0] in LEVELS:
+        words = words[1:]
+    return "name:" + " ".join(words)
+
+
+def _fullest(names: Iterable[str]) -> str:
+    """The name with the most words (then the most characters; ties: alphabetical)."""
+    return min(names, key=lambda n: (-len(fold(n)), -len(n), n))
+
+
+# ----------------------------------------------------------------------------- clustering
+
+
+@dataclass(eq=False)
+class _Cluster:
+    kind: str
+    key: str
+    classes: frozenset[str]  # the specific classes (empty: generic)
+    members: list[Record] = field(default_factory=list)
+    graphs: set[str] = field(default_factory=set)
+    parent: _Cluster | None = None
+
+    def root(self) -> _Cluster:
+        return self if self.parent is None else self.parent.root()
+
+    def add(self, record: Record) -> None:
+        self.members.append(record)
+        self.graphs.add(record.graph)
+
+
+def _join(child: _Cluster, target: _Cluster) -> bool:
+    """Merge child's root into target's root, unless an article would get two nodes in one."""
+    a, b = child.root(), target.root()
+    if a is b or a.graphs & b.graphs:
+        return False
+    a.parent = b
+    b.members += a.members
+    b.graphs |= a.graphs
+    return True
+
+
+def _unique_root(candidates: Iterable[_Cluster], exclude: _Cluster) -> _Cluster | None:
+    roots = {c.root() for c in candidates} - {exclude.root()}
+    return next(iter(roots)) if len(roots) == 1 else None
+
+
+def _content(r: Record) -> tuple:
+    """Sort key of a record that ignores its node IRI (which earlier resolutions chose)."""
+    return (r.graph, r.kind, sorted(r.labels), sorted(r.classes), sorted(r.aliases))
+
+
+def _identity_clusters(recs: list[Record]) -> list[_Cluster]:
+    clusters: dict[tuple[str, str, frozenset[str]], list[_Cluster]] = {}
+    for r in sorted(recs, key=_content):
+        specific = r.classes - GENERIC
+        key = identity_key(r.kind, _fullest(r.labels))
+        same = clusters.setdefault((r.kind, key, frozenset(specific)), [])
+        home = next((c for c in same if r.graph not in c.graphs), None)
+        if home is None:
+            home = _Cluster(r.kind, key, frozenset(specific))
+            same.append(home)
+        home.add(r)
+    return [c for group in clusters.values() for c in group]
+
+
+def _join_generic(clusters: list[_Cluster]) -> None:
+    """A generic organization or place joins the one specific entity with its key."""
+    specific: dict[tuple[str, str], list[_Cluster]] = {}
+    for c in clusters:
+        if c.classes:
+            specific.setdefault((c.kind, c.key), []).append(c)
+    for c in clusters:
+        if not c.classes and c.kind != "person":
+            target = _unique_root(specific.get((c.kind, c.key), []), c)
+            if target is not None:
+                _join(c, target)
+
+
+def _join_short_names(clusters: list[_Cluster]) -> None:
+    """A person's short name joins the one full name containing its words, longest first."""
+    persons = [c for c in clusters if c.kind == "person" and c.key]
+    words = {c: set(c.key.split()) for c in persons}
+    for c in sorted(persons, key=lambda c: (-len(words[c]), c.key)):
+        longer = [d for d in persons if words[c] < words[d]]
+        target = _unique_root(longer, c)
+        if target is not None:
+            _join(c, target)
+
+
+def _join_acronyms(clusters: list[_Cluster]) -> None:
+    """An acronym ("JDR") joins the one entity of its kind some article wrote it beside."""
+    written: dict[tuple[str, str], list[_Cluster]] = {}
+    for c in clusters:
+        for r in c.members:
+            for alias in r.aliases:
+                if ACRONYM.fullmatch(alias):
+                    written.setdefault((c.kind, alias.upper()), []).append(c)
+    for c in clusters:
+        if c.parent is not None or c.kind == "person" or c.key.startswith("lexicon:"):
+            continue
+        label = _fullest(lab for r in c.members for lab in r.labels)
+        if not _is_acronym(label):
+            continue
+        found = [d for d in written.get((c.kind, label.upper()), [])
+                 if not c.classes or not d.root().classes or c.classes == d.root().classes]
+        target = _unique_root(found, c)
+        if target is not None:
+            _join(c, target)
+
+
+def _is_acronym(name: str) -> bool:
+    return bool(ACRONYM.fullmatch(name)) and sum(ch.isupper() for ch in name) >= 2
+
+
+# ----------------------------------------------------------------------------- naming
+
+
+def _canonical_name(cluster: _Cluster) -> str:
+    counts = Counter(label for r in cluster.members for label in r.labels)
+    if cluster.kind == "person":
+        return min(counts, key=lambda n: (-len(person_words(n)), -counts[n], len(n), n))
+    return min(counts, key=lambda n: (-len(fold(n)), -counts[n], -len(n), n))
+
+
+def _code(cluster: _Cluster) -> str:
+    classes = {cls for r in cluster.members for cls in r.classes} - GENERIC
+    codes = class_codes()
+    return "-".join(sorted({codes.get(URIRef(c), "other") for c in classes})) or \
+        ("person" if cluster.kind == "person" else "other")
+
+
+def _signature(cluster: _Cluster) -> tuple:
+    return tuple(sorted(_content(r) for r in cluster.members))
+
+
+def _iris(roots: list[_Cluster], names: dict[_Cluster, str], base: str) -> dict[_Cluster, str]:
+    """base/kind/slug; where entities would share one, the class code, then a number, is added."""
+    first = {c: str(mint(base, c.kind, names[c])) for c in roots}
+    shared = Counter(first.values())
+    wanted = {c: iri if shared[iri] == 1 else f"{iri}-{_code(c)}" for c, iri in first.items()}
+    taken: set[str] = set()
+    out = {}
+    for c in sorted(roots, key=_signature):
+        iri, n = wanted[c], 1
+        while iri in taken:
+            n += 1
+            iri = f"{wanted[c]}-{n}"
+        taken.add(iri)
+        out[c] = iri
+    return out
+
+
+def resolve(recs: Iterable[Record], base: str) -> dict[tuple[str, str], Canonical]:
+    """(graph, node) -> the canonical IRI and name of the entity it is."""
+    clusters = _identity_clusters(list(recs))
+    _join_generic(clusters)
+    _join_short_names(clusters)
+    _join_acronyms(clusters)
+    roots = [c for c in clusters if c.parent is None]
+    names = {c: _canonical_name(c) for c in roots}
+    iris = _iris(roots, names, base)
+    return {(r.graph, r.node): Canonical(iris[c], names[c]) for c in roots for r in c.members}
+
+
+# ----------------------------------------------------------------------------- applying
+
+
+def changes(recs: Iterable[Record],
+            mapping: dict[tuple[str, str], Canonical]) -> dict[str, dict[str, Canonical]]:
+    """graph -> {node: canonical} for the records whose graph does not yet say what it should."""
+    out: dict[str, dict[str, Canonical]] = {}
+    for r in recs:
+        c = mapping[(r.graph, r.node)]
+        alternates = r.aliases | (r.labels - {c.name})
+        if r.node != c.iri or r.names != {c.name} or r.alternates != alternates:
+            out.setdefault(r.graph, {})[r.node] = c
+    return out
+
+
+def canonicalise(graph: Graph, renamed: dict[str, Canonical]) -> Graph:
+    """The graph with ``renamed`` nodes under their canonical IRI and name; rdfs:label kept."""
+    nodes = {URIRef(node): c for node, c in renamed.items()}
+    labels = {node: set(graph.objects(node, RDFS.label)) for node in nodes}
+    out = Graph()
+    for s, p, o in graph:
+        if s in nodes and (p == SCHEMA.name or (p == SCHEMA.alternateName and o in labels[s])):
+            continue
+        out.add((_renamed(s, nodes), p, _renamed(o, nodes)))
+    for node, c in nodes.items():
+        iri = URIRef(c.iri)
+        out.add((iri, SCHEMA.name, Literal(c.name)))
+        for label in labels[node]:
+            if str(label) != c.name:
+                out.add((iri, SCHEMA.alternateName, label))
+    return out
+
+
+def _renamed(term, nodes: dict[URIRef, Canonical]):
+    return URIRef(nodes[term].iri) if term in nodes else term
+
+
+def resolve_dataset(dataset: Dataset, base: str) -> int:
+    """Resolve the entities of an in-memory dataset's article graphs in place; graphs rewritten."""
+    recs = records(dataset.query(RECORDS_QUERY))
+    todo = changes(recs, resolve(recs, base))
+    for graph_iri, renamed in todo.items():
+        graph = dataset.graph(URIRef(graph_iri))
+        fresh = canonicalise(graph, renamed)
+        dataset.remove_graph(graph)
+        target = dataset.graph(URIRef(graph_iri))
+        for triple in fresh:
+            target.add(triple)
+    return len(todo)

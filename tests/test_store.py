@@ -1,0 +1,301 @@
+"""The Oxigraph store, cross-article entity resolution, the parse cache and parse workers.
+
+Most tests run without Stanza: articles get hand-made parses (NER tags for the names we
+list) through the parse cache, and the pipeline is replaced by one that fails if called.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, URIRef
+
+from kg import cli
+from kg.build import ParseCache, build_articles, model_fingerprint
+from kg.errors import ModelError
+from kg.ingest import iter_articles
+from kg.nlp import pipeline
+from kg.parse import Parse, Sentence, Token, Word
+from kg.resolution import Record, canonicalise, resolve, resolve_dataset
+from kg.store import open_store, to_rdflib
+from kg.vocab import DEFAULT_BASE, SCHEMA
+
+BASE = DEFAULT_BASE.rstrip("/")
+PERSON, CITY, REGENCY = str(SCHEMA.Person), "https://w3id.org/kg-pemilu/ontology#City", \
+    "https://w3id.org/kg-pemilu/ontology#Regency"
+ORGANIZATION, PLACE = str(SCHEMA.Organization), str(SCHEMA.Place)
+ELECTION_BODY = "https://w3id.org/kg-pemilu/ontology#ElectionBody"
+
+ARTICLES = {
+    "a": "Ketua KPU Sumsel Budi Santoso mengatakan rapat koordinasi digelar di Palembang pada "
+         "12 November 2024. \"Kami siap melaksanakan pilkada dengan aman dan tertib,\" kata Budi. "
+         "Bawaslu Sumsel juga hadir dalam rapat tersebut dan menyatakan dukungan pengawasan.",
+    "b": "Budi menyampaikan bahwa Komisi Pemilihan Umum Provinsi Sumatera Selatan telah menyiapkan "
+         "1.205 petugas untuk pemilihan gubernur. Menurut dia, semua logistik akan tiba di "
+         "Palembang sebelum hari pemungutan suara. Jaringan Demokrasi Rakyat (JDR) ikut memantau.",
+    "c": "Anggota Bawaslu Jabar Budi Hartono mengatakan pengawasan kampanye di Bandung berjalan "
+         "lancar. \"Kami tidak menemukan pelanggaran berat selama masa kampanye,\" kata Budi. "
+         "JDR juga melaporkan hasil pemantauan kepada Bawaslu Jawa Barat pada hari Senin.",
+}
+NAMES = {"Budi Santoso": "PER", "Budi Hartono": "PER", "Budi": "PER",
+         "Jaringan Demokrasi Rakyat": "ORG", "JDR": "ORG"}
+TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def fake_parse(text: str) -> Parse:
+    """Sentences split at . ! ?, a word per token, BIOES tags for the NAMES the text writes."""
+    tags: dict[int, str] = {}
+    for name, label in sorted(NAMES.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            tokens = list(TOKEN.finditer(text, m.start(), m.end()))
+            if any(t.start() in tags for t in tokens):
+                continue
+            for i, t in enumerate(tokens):
+                last = len(tokens) - 1
+                edge = "S" if last == 0 else "B" if i == 0 else "E" if i == last else "I"
+                tags[t.start()] = f"{edge}-{label}"
+    sentences: list[list[Token]] = [[]]
+    for m in TOKEN.finditer(text):
+        word = Word(len(sentences[-1]) + 1, m.group(), m.group().lower(), "X", "_", 0, "root")
+        tag = tags.get(m.start(), "O")
+        sentences[-1].append(Token(m.group(), m.start(), m.end(), tag, (word,)))
+        if m.group() in ".!?":
+            sentences.append([])
+    spans = [s for s in sentences if s]
+    return Parse(text, tuple(Sentence(i, text[s[0].start:s[-1].end], s[0].start, s[-1].end,
+                                      tuple(s)) for i, s in enumerate(spans)))
+
+
+@pytest.fixture
+def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """A model folder of empty files (for the cache key) and a pipeline that must not be called."""
+    models = tmp_path / "models"
+    models.mkdir()
+    for name in (*pipeline.PROCESSORS, "pretrain"):
+        (models / f"{name}.pt").write_bytes(b"")
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("Stanza was asked to parse")
+
+    monkeypatch.setattr(pipeline, "shared_pipeline", no_parsing)
+    return {"models": models, "cache": tmp_path / "cache", "corpus": tmp_path / "corpus"}
+
+
+def write_corpus(folder: Path, texts: dict[str, str], cache: Path, models: Path) -> None:
+    """The folder holds exactly ``texts``; their hand-made parses are in the cache."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    parses = ParseCache(cache, model_fingerprint(models))
+    for article in iter_articles([folder]):
+        parses.put(article, fake_parse(article.text))
+
+
+def build(offline: dict[str, Path], store: Path, *extra: str) -> None:
+    argv = ["build", str(offline["corpus"]), "--store", str(store), "--models",
+            str(offline["models"]), "--cache", str(offline["cache"]), *extra]
+    assert cli.main(argv) == 0
+
+
+def quads(store_dir: Path) -> list[str]:
+    store = open_store(store_dir)
+    return sorted(store.dump(format=ox.RdfFormat.N_QUADS).decode().splitlines())
+
+
+def person_in(store_dir: Path, article: str) -> set[str]:
+    rows = open_store(store_dir).query(
+        f"SELECT ?e WHERE {{ GRAPH <{BASE}/article/{article}> {{ ?e a <{PERSON}> }} }}")
+    return {row["e"].value for row in rows}
+
+
+# ----------------------------------------------------------------------------- the store
+
+
+def test_incremental_builds_keep_the_store_exact(offline: dict[str, Path], tmp_path: Path) -> None:
+    corpus, cache, models = offline["corpus"], offline["cache"], offline["models"]
+    store = tmp_path / "store"
+    write_corpus(corpus, {"a": ARTICLES["a"], "b": ARTICLES["b"]}, cache, models)
+    build(offline, store, "--prune")
+    assert person_in(store, "b") == {f"{BASE}/person/budi-santoso"}  # the one Budi known
+
+    write_corpus(corpus, ARTICLES, cache, models)  # add c: a second full name with "Budi"
+    build(offline, store, "--prune")
+    assert person_in(store, "b") == {f"{BASE}/person/budi"}  # ambiguous now: kept apart
+    assert person_in(store, "c") == {f"{BASE}/person/budi-hartono"}
+
+    changed = ARTICLES["a"].replace("12 November", "13 November")
+    final = {"a": changed, "c": ARTICLES["c"]}
+    write_corpus(corpus, final, cache, models)  # change a, remove b
+    build(offline, store, "--prune")
+
+    fresh = tmp_path / "fresh"
+    build(offline, fresh)
+    assert quads(store) == quads(fresh)
+    graphs = {g.value for g in open_store(store).named_graphs()}
+    assert graphs == {f"{BASE}/article/a", f"{BASE}/article/c"}
+    assert person_in(store, "c") == {f"{BASE}/person/budi-hartono"}
+
+
+def test_store_equals_the_in_memory_build(offline: dict[str, Path], tmp_path: Path) -> None:
+    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["models"])
+    build(offline, tmp_path / "store")
+    dataset, _ = build_articles(iter_articles([offline["corpus"]]), models=offline["models"],
+                                cache_dir=offline["cache"])
+    resolve_dataset(dataset, DEFAULT_BASE)
+    from_store = to_rdflib(open_store(tmp_path / "store"))
+    assert nquads(from_store) == nquads(dataset)
+
+
+def nquads(dataset: Dataset) -> list[str]:
+    return sorted(line for line in dataset.serialize(format="nquads").splitlines() if line)
+
+
+def test_unchanged_articles_are_skipped_before_parsing(offline: dict[str, Path],
+                                                       tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture) -> None:
+    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["models"])
+    build(offline, tmp_path / "store")
+    before = quads(tmp_path / "store")
+    shutil.rmtree(offline["cache"])  # no parse to fall back on: only the store can skip them
+    capsys.readouterr()
+    build(offline, tmp_path / "store")
+    assert "3 unchanged" in capsys.readouterr().err
+    assert quads(tmp_path / "store") == before
+
+
+def test_query_and_validate_read_the_store(offline: dict[str, Path], tmp_path: Path,
+                                           capsys: pytest.CaptureFixture) -> None:
+    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["models"])
+    build(offline, tmp_path / "store")
+    capsys.readouterr()
+    assert cli.main(["query", "--store", str(tmp_path / "store"), "--name", "posts"]) == 0
+    table = capsys.readouterr().out
+    assert "Budi Santoso" in table and "Budi Hartono" in table
+    assert cli.main(["query", "--store", str(tmp_path / "store"),
+                     "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"]) == 0
+    assert cli.main(["validate", "--store", str(tmp_path / "store")]) == 0
+
+
+def test_a_missing_store_is_an_error(tmp_path: Path) -> None:
+    assert cli.main(["query", "--store", str(tmp_path / "none"), "--name", "posts"]) == 3
+
+
+# ----------------------------------------------------------------------------- the parse cache
+
+
+def test_a_cache_hit_skips_parsing(offline: dict[str, Path]) -> None:
+    write_corpus(offline["corpus"], {"a": ARTICLES["a"]}, offline["cache"], offline["models"])
+    articles = list(iter_articles([offline["corpus"]]))
+    _, report = build_articles(articles, models=offline["models"], cache_dir=offline["cache"])
+    assert report.parsed == 0 and report.built[0].cached
+    assert report.built[0].extraction.holdings  # the cached parse was used
+    with pytest.raises(AssertionError, match="asked to parse"):  # a miss would have parsed
+        build_articles(articles, models=offline["models"], cache_dir=offline["cache"] / "empty")
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+def record(graph: str, node: str, cls: str, label: str, *aliases: str) -> Record:
+    kind = {PERSON: "person", CITY: "place", REGENCY: "place", PLACE: "place"}.get(
+        cls, "organization")
+    return Record(f"{BASE}/article/{graph}", f"{BASE}/{kind}/{node}", kind, frozenset({cls}),
+                  frozenset({label}), frozenset(aliases), frozenset({label}))
+
+
+def iris(records: list[Record]) -> list[str]:
+    mapping = resolve(records, DEFAULT_BASE)
+    return [mapping[(r.graph, r.node)].iri.removeprefix(BASE + "/") for r in records]
+
+
+def test_a_short_name_joins_the_one_full_name_containing_it() -> None:
+    recs = [record("a", "budi-santoso", PERSON, "Budi Santoso", "Budi"),
+            record("b", "budi", PERSON, "Budi"),
+            record("c", "santoso", PERSON, "Santoso")]
+    assert iris(recs) == ["person/budi-santoso"] * 3
+
+
+def test_people_with_the_same_short_name_stay_apart() -> None:
+    recs = [record("a", "budi-santoso", PERSON, "Budi Santoso", "Budi"),
+            record("b", "budi-hartono", PERSON, "Budi Hartono", "Budi"),
+            record("c", "budi", PERSON, "Budi")]
+    assert iris(recs) == ["person/budi-santoso", "person/budi-hartono", "person/budi"]
+
+
+def test_titles_and_degrees_do_not_make_another_person() -> None:
+    recs = [record("a", "budi-santoso", PERSON, "Budi Santoso"),
+            record("b", "dr-budi-santoso-m-si", PERSON, "Dr. Budi Santoso, M.Si."),
+            record("c", "budi-santoso-s-h", PERSON, "Budi Santoso S.H.")]
+    assert iris(recs) == ["person/budi-santoso"] * 3
+
+
+def test_acronyms_join_their_full_names() -> None:
+    kpu = "Komisi Pemilihan Umum Provinsi Sumatera Selatan"
+    recs = [record("a", "jdr-full", ORGANIZATION, "Jaringan Demokrasi Rakyat", "JDR"),
+            record("b", "jdr", ORGANIZATION, "JDR"),
+            record("a", "kpu-sumsel", ELECTION_BODY, kpu, "KPU Sumsel", "KPU"),
+            record("b", "kpu-sumsel-written", ELECTION_BODY, "KPU Sumsel"),
+            record("c", "kpu", ELECTION_BODY, "Komisi Pemilihan Umum", "KPU")]
+    assert iris(recs) == ["organization/jaringan-demokrasi-rakyat"] * 2 + \
+        ["organization/komisi-pemilihan-umum-provinsi-sumatera-selatan"] * 2 + \
+        ["organization/komisi-pemilihan-umum"]  # the national KPU is another body
+
+
+def test_types_must_agree() -> None:
+    recs = [record("a", "bandung", CITY, "Bandung"),
+            record("b", "bandung", REGENCY, "Bandung"),
+            record("c", "palembang", PLACE, "Palembang"),  # the NER model's untyped place
+            record("d", "palembang", CITY, "Palembang"),
+            record("e", "bandung", PLACE, "Bandung"),  # a city or the regency? not merged
+            record("f", "palembang", PERSON, "Palembang")]
+    assert iris(recs) == ["place/bandung-city", "place/bandung-regency", "place/palembang",
+                          "place/palembang", "place/bandung-other", "person/palembang"]
+
+
+def test_two_entities_of_one_article_never_merge() -> None:
+    recs = [record("a", "bandung", CITY, "Bandung"), record("a", "bandung-2", CITY, "bandung")]
+    assert len(set(iris(recs))) == 2
+
+
+def test_canonicalising_keeps_every_alias_and_can_be_undone() -> None:
+    from rdflib import RDFS, Graph, Literal
+
+    node, article = URIRef(f"{BASE}/person/budi"), URIRef(f"{BASE}/article/b")
+    graph = Graph()
+    graph.add((node, SCHEMA.name, Literal("Budi")))
+    graph.add((node, RDFS.label, Literal("Budi")))
+    graph.add((article, SCHEMA.mentions, node))
+    full = resolve([record("a", "budi-santoso", PERSON, "Budi Santoso"),
+                    record("b", "budi", PERSON, "Budi")], DEFAULT_BASE)[(str(article), str(node))]
+    merged = canonicalise(graph, {str(node): full})
+    santoso = URIRef(full.iri)
+    assert set(merged.objects(santoso, SCHEMA.name)) == {Literal("Budi Santoso")}
+    assert set(merged.objects(santoso, SCHEMA.alternateName)) == {Literal("Budi")}
+    assert (article, SCHEMA.mentions, santoso) in merged
+    alone = resolve([record("b", "budi", PERSON, "Budi")], DEFAULT_BASE)[(str(article), str(node))]
+    assert set(canonicalise(merged, {full.iri: alone})) == set(graph)
+
+
+# ----------------------------------------------------------------------------- parse workers
+
+
+@pytest.mark.slow
+def test_two_workers_build_the_same_graph_as_one(tmp_path: Path) -> None:
+    try:
+        pipeline.model_paths("bundled")
+    except ModelError as err:
+        pytest.skip(f"bundled Stanza models missing: {err}")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    articles = list(iter_articles([folder]))
+    one, _ = build_articles(articles, cache_dir=None, workers=1)
+    two, report = build_articles(articles, cache_dir=None, workers=2)
+    assert report.parsed == len(ARTICLES)
+    assert nquads(one) == nquads(two)
