@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg import lexicon
 from kg.dates import DateMention
-from kg.facts import LEXICON, Evidence, Event
+from kg.facts import LEXICON, Event, Evidence
 
 ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "terakhir", "perdana")
 NATIONAL = ("pemilu", "pilpres", "pileg", "pemilihan umum", "pemilihan presiden", "pemilihan legislatif")

@@ -13,7 +13,7 @@ from kg import mentions as mention_finder
 from kg.dates import find_dates
 from kg.entities import resolve
 from kg.events import build_events, find_triggers, is_specific
-from kg.facts import RULE, Entity, Evidence, Event, Extraction, Figure, Holding, Mention, Quote
+from kg.facts import RULE, Entity, Event, Evidence, Extraction, Figure, Holding, Mention, Quote
 from kg.numbers import find_numbers
 from kg.parse import Parse
 from kg.quotes import cue_names, find_quotes
@@ -94,7 +94,7 @@ COORDINATED = re.compile(r"^\s*(?:,|dan|serta|,\s*dan)\s*$")
 def _paired(text: str, people: list) -> dict[int, RoleSpan]:
     """Roles given to two coordinated names at once ("A dan B sebagai T1 dan T2 …")."""
     out = {}
-    for (a, _), (b, _) in zip(people, people[1:]):
+    for (a, _), (b, _) in zip(people, people[1:], strict=False):
         if re.fullmatch(r"\s+dan\s+", text[a.evidence.end:b.evidence.start]):
             roles = paired_roles(text, b.evidence.end)
             if roles:

@@ -18,7 +18,8 @@ GENERIC_TITLES = ("Kepala", "Ketua", "Wakil Ketua", "Wakil", "Anggota", "Komisio
                   "Direktur", "Koordinator", "Komandan", "Kabid", "Kasat", "Kadiv", "Kordiv",
                   "Kasubdit", "Deputi", "Asisten", "Staf Khusus", "Juru Bicara", "Panglima",
                   "Kapolsek", "Plt", "Pj", "Plh", "Calon", "Pasangan calon", "Pasangan", "Paslon")
-CHAIN_WORD = r"(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|\d+/[A-Z][\w-]*|[IVX]+/[A-Z][\w-]*|RI|terpilih|nomor urut \d+|(?:untuk )?periode \d{4}-\d{4}|se-[A-Z][\w-]*)"
+CHAIN_WORD = (r"(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|\d+/[A-Z][\w-]*|[IVX]+/[A-Z][\w-]*|RI|terpilih"
+              r"|nomor urut \d+|(?:untuk )?periode \d{4}-\d{4}|se-[A-Z][\w-]*)")
 
 
 @dataclass(frozen=True)
