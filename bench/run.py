@@ -112,10 +112,11 @@ def parse_stage(work: Path, corpus: str, sample: int, workers: int, models: str)
         first = first or time.monotonic() - start
         done.append((article, parse))
     total = time.monotonic() - start
-    batch = min(8, -(-len(articles) // workers))
-    steady = (len(done) - batch) / (total - first) if total > first else len(done) / total
+    batch = min(8, -(-len(articles) // workers))  # what the first result waited for
+    rest = len(done) - batch
+    steady = rest / (total - first) if rest > 0 else len(done) / total
     result = {"workers": workers, "articles": len(done), "seconds": total, "load": load,
-              "startup": first - batch / steady if workers > 1 else load,
+              "startup": max(0.0, first - batch * workers / steady) if workers > 1 else load,
               "words": sum(len(s.words) for _, p in done for s in p.sentences),
               "steady_rate": steady}
     if workers == 1:

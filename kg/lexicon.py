@@ -115,12 +115,9 @@ NOT_SLASHED = r"(?<!/)(?!\S*/\S)"  # "SMA/SMK/MA", "Pemkab/Kota": not an institu
 
 @functools.cache
 def institution_regex() -> re.Pattern[str]:
-    return re.compile(WORD_START + NOT_SLASHED + "(" + alternation(institution_forms_cased()) + ")" + WORD_END + "(?!/)")
-
-
-@functools.cache
-def institution_forms_cased() -> tuple[str, ...]:
-    return tuple(form for inst in institutions().values() for form in (inst.name, *inst.aliases))
+    """Institutions as written, case-sensitive: "KPU", "Bawaslu", "Komisi Pemilihan Umum"."""
+    forms = [form for inst in institutions().values() for form in (inst.name, *inst.aliases)]
+    return re.compile(WORD_START + NOT_SLASHED + "(" + alternation(forms) + ")" + WORD_END + "(?!/)")
 
 
 @functools.cache
