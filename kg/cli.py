@@ -411,8 +411,16 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _terminate(signum, frame) -> None:
+    raise KeyboardInterrupt  # `kill` cleans up like Ctrl-C: temporary files go, exports stay
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+
     args = parser().parse_args(argv)
+    if _on_main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.run(args)
     except KgError as err:
@@ -423,6 +431,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted; exports already written are intact", file=sys.stderr)
         return int(ExitCode.INTERRUPTED)
+    except Exception as err:  # a bug: still one line, the traceback with --debug
+        if args.debug:
+            raise
+        print(f"kg: internal error: {type(err).__name__}: {err} (run with --debug for details)",
+              file=sys.stderr)
+        return 1
+
+
+def _on_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 if __name__ == "__main__":
