@@ -112,7 +112,8 @@ def build_into_store(args: argparse.Namespace, articles: list) -> int:
     """Add new and changed articles to the store, skip unchanged ones unparsed, then resolve."""
     from kg.build import build_articles
     from kg.iri import mint
-    from kg.store import content_hashes, export, open_store, put_graph, remove_graphs, resolve_store
+    from kg.store import (content_hashes, export, open_store, put_graph, remove_graphs,
+                          resolve_store, triple_count)
 
     start = time.monotonic()
     store = open_store(Path(args.store), write=True)
@@ -138,7 +139,7 @@ def build_into_store(args: argparse.Namespace, articles: list) -> int:
           f"{len(articles) - len(todo)} unchanged; store {args.store}: "
           f"{len(todo) - replaced} added, {replaced} replaced, {removed} removed, "
           f"{rewritten} rewritten by entity resolution; "
-          f"{len(store)} triples in {time.monotonic() - start:.1f}s", file=sys.stderr)
+          f"{triple_count(store)} triples in {time.monotonic() - start:.1f}s", file=sys.stderr)
     if args.out:
         for path in export(store, Path(args.out)):
             print(f"kg: wrote {path}", file=sys.stderr)

@@ -16,6 +16,7 @@ from kg.events import build_events, find_triggers, is_specific
 from kg.facts import RULE, Entity, Event, Evidence, Extraction, Figure, Holding, Mention, Quote
 from kg.numbers import find_numbers
 from kg.parse import Parse
+from kg.participants import participants
 from kg.quotes import cue_names, find_quotes
 from kg.roles import RoleSpan, canonical_title, names_after_titles, paired_roles, role_for
 
@@ -192,11 +193,12 @@ def _event_arguments(events: list[Event], parse: Parse, index: _Index) -> list[E
                 event.place = place.id if place else None
             if event.code == "election":
                 continue
-            for ent in index.at(sentence.start, sentence.end):
-                if ent.code == "media":
-                    continue  # the outlet in the dateline reports the event, it does not attend it
-                if ent.kind in ("person", "organization") and ent.id not in event.participants:
-                    event.participants.append(ent.id)
+            actors = [(s, e, ent.id) for (s, e), ent in index.by_span.items()
+                      if sentence.start <= s and e <= sentence.end and ent.kind in ("person", "organization")
+                      and ent.code != "media"]  # the outlet in the dateline reports, it does not attend
+            for entity in participants(parse.text, sentence, (ev.start, ev.end), actors):
+                if entity not in event.participants:
+                    event.participants.append(entity)
         if event.code == "election" and event.place is None:
             region = index.at(event.evidence.start, event.evidence.end, "place")
             event.place = region[0].id if region else None

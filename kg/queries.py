@@ -63,11 +63,11 @@ def run_rdflib(graph: Graph, query: str) -> Result:
 
 
 def run_oxigraph(store, query: str) -> Result:
-    """The same query on a pyoxigraph Store (named graphs unioned into the default graph)."""
+    """The same query on a kg store, whose default graph is the union of its article graphs."""
     import pyoxigraph
 
     try:
-        result = store.query(query, use_default_graph_as_union=True)
+        result = store.query(query)
     except SyntaxError as err:
         raise QueryError(f"SPARQL syntax error: {' '.join(str(err).split())}") from None
     if isinstance(result, bool):

@@ -136,6 +136,9 @@ def test_incremental_builds_keep_the_store_exact(offline: dict[str, Path], tmp_p
     fresh = tmp_path / "fresh"
     build(offline, fresh)
     assert quads(store) == quads(fresh)
+    union = open_store(store).quads_for_pattern(None, None, None, ox.DefaultGraph())
+    named = [q for q in open_store(store) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    assert {q.triple for q in union} == {q.triple for q in named}  # the default graph is the union
     graphs = {g.value for g in open_store(store).named_graphs()}
     assert graphs == {f"{BASE}/article/a", f"{BASE}/article/c"}
     assert person_in(store, "c") == {f"{BASE}/person/budi-hartono"}
