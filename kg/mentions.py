@@ -43,6 +43,7 @@ NER_KINDS = {"PERSON": "person", "PER": "person", "ORGANISATION": "organization"
              "ORGANIZATION": "organization", "ORG": "organization", "PLACE": "place",
              "LOCATION": "place", "LOC": "place", "GPE": "place"}
 TRUST = {LEXICON: 3, RULE: 2, MODEL: 1}
+COMMON_WORD_TAGS = {"NOUN", "VERB", "ADJ", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "AUX"}
 LEVEL_WORDS = {"provinsi", "kabupaten", "kota", "kabupaten/kota", "kecamatan", "desa", "kelurahan"}
 
 
@@ -193,6 +194,8 @@ def model_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
             end -= 1
         surface = text[start:end]
         if kind == "person":
+            if len(tokens) == 1 and tokens[0].words[0].upos in COMMON_WORD_TAGS:
+                continue  # "Sinergi" opening a sentence: a capitalised common word, not a name
             yield person_mention(surface, start, end, where, MODEL, 0.75)
         elif kind == "organization":
             yield Mention(kind, surface, squeeze(surface), guess_org_type(surface), squeeze(surface).lower(),
