@@ -54,6 +54,7 @@ def model_fingerprint(models: str | Path) -> str:
     """Identifies a model set by its files' names and sizes, to key the parse cache."""
     paths = pipeline.model_paths(models)
     ids = sorted(f"{Path(p).name}:{Path(p).stat().st_size}" for p in set(paths.values()))
+    ids += ["official"] if models == "official" else []
     return hashlib.sha256("|".join(ids).encode()).hexdigest()[:12]
 
 

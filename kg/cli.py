@@ -110,46 +110,48 @@ def _cache_dir(args: argparse.Namespace) -> Path | None:
 
 def build_into_store(args: argparse.Namespace, articles: list) -> int:
     """Add new and changed articles to the store, skip unchanged ones unparsed, then resolve."""
+    from kg import store as kg_store
     from kg.build import build_articles
     from kg.iri import mint
-    from kg.store import (content_hashes, export, open_store, put_graph, remove_graphs,
-                          resolve_store, triple_count)
 
     start = time.monotonic()
-    store = open_store(Path(args.store), write=True)
-    known = content_hashes(store)
+    folder = Path(args.store)
+    store = kg_store.open_store(folder, write=True)
+    known = kg_store.content_hashes(store)
     iris = {a.id: str(mint(args.base, "article", a.id)) for a in articles}
     todo = [a for a in articles if known.get(iris[a.id]) != a.sha256]
     stale = sorted(set(known) - set(iris.values())) if args.prune else []
     print(f"kg: {len(articles)} article(s), {len(articles) - len(todo)} unchanged; building "
-          f"{len(todo)} into {args.store} with the {args.models} Stanza models", file=sys.stderr)
+          f"{len(todo)} into {folder} with the {args.models} Stanza models", file=sys.stderr)
     parsed = 0
+    if todo or stale:
+        kg_store.mark_changed(folder)
     if todo:
         progress = Progress(len(todo))
-        _, result = build_articles(todo, models=args.models, base=args.base,
-                                   cache_dir=_cache_dir(args), progress=progress,
-                                   workers=args.workers,
-                                   sink=lambda built, graph: put_graph(store, built.graph, graph))
+        _, result = build_articles(
+            todo, models=args.models, base=args.base, cache_dir=_cache_dir(args),
+            progress=progress, workers=args.workers,
+            sink=lambda built, graph: kg_store.put_graph(store, built.graph, graph))
         progress.close()
         parsed = result.parsed
-    removed = remove_graphs(store, stale)
-    rewritten = resolve_store(store, args.base)
+    removed = kg_store.remove_graphs(store, stale)
+    rewritten = kg_store.resolve_pending(store, folder, args.base)
     replaced = sum(iris[a.id] in known for a in todo)
     print(f"kg: {len(todo)} built ({parsed} parsed, {len(todo) - parsed} from cache), "
-          f"{len(articles) - len(todo)} unchanged; store {args.store}: "
-          f"{len(todo) - replaced} added, {replaced} replaced, {removed} removed, "
-          f"{rewritten} rewritten by entity resolution; "
-          f"{triple_count(store)} triples in {time.monotonic() - start:.1f}s", file=sys.stderr)
+          f"{len(articles) - len(todo)} unchanged; store {folder}: {len(todo) - replaced} added, "
+          f"{replaced} replaced, {removed} removed, {rewritten} rewritten by entity resolution; "
+          f"{kg_store.triple_count(store)} triples in {time.monotonic() - start:.1f}s",
+          file=sys.stderr)
     if args.out:
-        for path in export(store, Path(args.out)):
+        for path in kg_store.export(store, Path(args.out)):
             print(f"kg: wrote {path}", file=sys.stderr)
     if args.strict:
-        from kg.store import to_rdflib
         from kg.validate import validate
 
-        check = validate(to_rdflib(store))
+        check = validate(kg_store.to_rdflib(store))
         if not check.conforms:
-            print(f"kg: error: {check.violations} SHACL violation(s) in the store", file=sys.stderr)
+            print(f"kg: error: {check.violations} SHACL violation(s) in the store",
+                  file=sys.stderr)
             return int(ExitCode.SHACL_VIOLATION)
     return 0
 

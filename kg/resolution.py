@@ -31,7 +31,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import RDFS, Dataset, Graph, Literal, URIRef
@@ -69,10 +69,16 @@ class Record:
     alternates: frozenset[str]  # schema:alternateName as stored
     names: frozenset[str]  # schema:name as stored
 
-    @property
+    @functools.cached_property
     def aliases(self) -> frozenset[str]:
         """The other forms the article wrote (canonicalise adds the labels to the alternates)."""
         return self.alternates - self.labels
+
+    @functools.cached_property
+    def content(self) -> tuple:
+        """What the record says, without its node IRI (which earlier resolutions chose)."""
+        return (self.graph, self.kind, sorted(self.labels), sorted(self.classes),
+                sorted(self.aliases))
 
 
 @dataclass(frozen=True)
@@ -94,39 +100,36 @@ def entity_classes() -> dict[str, str]:
     return kinds
 
 
-def records(rows: Iterable[tuple[object, ...]]) -> list[Record]:
-    """Records from the rows of RECORDS_QUERY (rdflib or Oxigraph terms, read as strings)."""
-    found: dict[tuple[str, str], dict[str, set[str]]] = {}
+def records(rows: Iterable[Sequence[str | None]]) -> list[Record]:
+    """Records from the rows of RECORDS_QUERY, as strings (g, e, class, label, name, alt)."""
+    found: dict[tuple[str, str], tuple[set[str], ...]] = {}
     kinds = entity_classes()
     for g, e, cls, label, name, alt in rows:
-        if _value(cls) not in kinds:
+        if cls not in kinds:
             continue
-        parts = found.setdefault((_value(g), _value(e)), {"classes": set(), "labels": set(),
-                                                          "alternates": set(), "names": set()})
-        parts["classes"].add(_value(cls))
-        parts["labels"].add(_value(label))
-        parts["names"].add(_value(name))
+        classes, labels, alternates, names = found.setdefault((g, e), (set(), set(), set(), set()))
+        classes.add(cls)
+        labels.add(label)
+        names.add(name)
         if alt is not None:
-            parts["alternates"].add(_value(alt))
-    return [Record(g, e, kinds[min(p["classes"])], frozenset(p["classes"]), frozenset(p["labels"]),
-                   frozenset(p["alternates"]), frozenset(p["names"]))
-            for (g, e), p in sorted(found.items())]
-
-
-def _value(term: object) -> str:
-    return str(getattr(term, "value", term))
+            alternates.add(alt)
+    return [Record(g, e, kinds[min(classes)], frozenset(classes), frozenset(labels),
+                   frozenset(alternates), frozenset(names))
+            for (g, e), (classes, labels, alternates, names) in sorted(found.items())]
 
 
 # ----------------------------------------------------------------------------- identity keys
 
 
-def fold(text: str) -> list[str]:
+@functools.cache
+def fold(text: str) -> tuple[str, ...]:
     """Lower-case ASCII words: 'Sumatera-Selatan' and 'sumatera selatan' fold alike."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split()
+    return tuple(re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split())
 
 
-def person_words(name: str) -> list[str]:
+@functools.cache
+def person_words(name: str) -> tuple[str, ...]:
     """The words of a person's name without honorifics before it or degrees after it."""
     honour = lexicon.honorific_regex().match(name + " ")
     name = name[honour.end():] if honour else name
@@ -160,6 +163,7 @@ def institution_key(name: str) -> str | None:
     return None
 
 
+@functools.cache
 def identity_key(kind: str, name: str) -> str:
     if kind == "person":
         return " ".join(person_words(name))
@@ -214,14 +218,9 @@ def _unique_root(candidates: Iterable[_Cluster], exclude: _Cluster) -> _Cluster 
     return next(iter(roots)) if len(roots) == 1 else None
 
 
-def _content(r: Record) -> tuple:
-    """Sort key of a record that ignores its node IRI (which earlier resolutions chose)."""
-    return (r.graph, r.kind, sorted(r.labels), sorted(r.classes), sorted(r.aliases))
-
-
 def _identity_clusters(recs: list[Record]) -> list[_Cluster]:
     clusters: dict[tuple[str, str, frozenset[str]], list[_Cluster]] = {}
-    for r in sorted(recs, key=_content):
+    for r in sorted(recs, key=lambda r: r.content):
         specific = r.classes - GENERIC
         key = identity_key(r.kind, _fullest(r.labels))
         same = clusters.setdefault((r.kind, key, frozenset(specific)), [])
@@ -300,7 +299,7 @@ def _code(cluster: _Cluster) -> str:
 
 
 def _signature(cluster: _Cluster) -> tuple:
-    return tuple(sorted(_content(r) for r in cluster.members))
+    return tuple(sorted(r.content for r in cluster.members))
 
 
 def _iris(roots: list[_Cluster], names: dict[_Cluster, str], base: str) -> dict[_Cluster, str]:
@@ -371,7 +370,8 @@ def _renamed(term, nodes: dict[URIRef, Canonical]):
 
 def resolve_dataset(dataset: Dataset, base: str) -> int:
     """Resolve the entities of an in-memory dataset's article graphs in place; graphs rewritten."""
-    recs = records(dataset.query(RECORDS_QUERY))
+    recs = records([None if t is None else str(t) for t in row]
+                   for row in dataset.query(RECORDS_QUERY))
     todo = changes(recs, resolve(recs, base))
     for graph_iri, renamed in todo.items():
         graph = dataset.graph(URIRef(graph_iri))

@@ -6,7 +6,9 @@ so a rebuild skips an unchanged article before parsing it and replaces a changed
 ``--prune`` the store mirrors the build's input: graphs of articles that are not among its
 PATHs any more are removed. After any change, cross-article resolution (kg.resolution) runs
 over the whole store and rewrites the graphs whose entities it renamed, so the store always
-equals a fresh build of its articles.
+equals a fresh build of its articles. A file in the store folder marks changes not yet
+resolved, so an interrupted build is resolved by the next one, and an unchanged one costs
+only reading and hashing the articles.
 
 The default graph holds the union of the article graphs, kept up to date in the same
 transaction as each graph's change: Oxigraph answers kg's queries on its default graph a
@@ -31,6 +33,7 @@ from kg.rdf import bind_prefixes
 from kg.vocab import ELEC, NIF, PREFIXES
 
 DEFAULT_STORE = Path(".kg-store")
+PENDING = "kg-resolution-pending"  # a file beside Oxigraph's: articles changed, not yet resolved
 RESTORED_TYPES = {NIF.beginIndex: XSD.nonNegativeInteger, NIF.endIndex: XSD.nonNegativeInteger}
 HASHES_QUERY = f"SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?g <{ELEC.contentHash}> ?hash }} }}"
 
@@ -104,9 +107,25 @@ def _named_quads(store: ox.Store) -> Iterator[ox.Quad]:
         yield from store.quads_for_pattern(None, None, None, graph)
 
 
+def mark_changed(path: Path) -> None:
+    """Note, before any graph changes, that the store needs resolving (kept across a crash)."""
+    (path / PENDING).touch()
+
+
+def resolve_pending(store: ox.Store, path: Path, base: str) -> int:
+    """Resolve the store if its graphs changed since it was last resolved; graphs rewritten."""
+    mark = path / PENDING
+    if not mark.exists():
+        return 0
+    count = resolve_store(store, base)
+    mark.unlink()
+    return count
+
+
 def resolve_store(store: ox.Store, base: str) -> int:
     """Resolve entities across every article of the store; returns the graphs rewritten."""
-    recs = resolution.records(store.query(resolution.RECORDS_QUERY))
+    recs = resolution.records([None if t is None else t.value for t in solution]
+                              for solution in store.query(resolution.RECORDS_QUERY))
     todo = resolution.changes(recs, resolution.resolve(recs, base))
     for iri, renamed in sorted(todo.items()):
         put_graph(store, iri, resolution.canonicalise(graph_of(store, iri), renamed))

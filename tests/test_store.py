@@ -144,6 +144,28 @@ def test_incremental_builds_keep_the_store_exact(offline: dict[str, Path], tmp_p
     assert person_in(store, "c") == {f"{BASE}/person/budi-hartono"}
 
 
+def test_an_interrupted_build_is_resolved_by_the_next(offline: dict[str, Path], tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg import store as kg_store
+
+    corpus, cache, models = offline["corpus"], offline["cache"], offline["models"]
+    write_corpus(corpus, {"a": ARTICLES["a"], "b": ARTICLES["b"]}, cache, models)
+    build(offline, tmp_path / "store")
+    write_corpus(corpus, ARTICLES, cache, models)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(kg_store, "resolve_store", interrupted)
+        assert cli.main(["build", str(corpus), "--store", str(tmp_path / "store"), "--models",
+                         str(models), "--cache", str(cache)]) == 130
+    assert person_in(tmp_path / "store", "b") == {f"{BASE}/person/budi-santoso"}  # stale
+    build(offline, tmp_path / "store")  # nothing changed, but resolution was pending
+    build(offline, tmp_path / "fresh")
+    assert quads(tmp_path / "store") == quads(tmp_path / "fresh")
+
+
 def test_store_equals_the_in_memory_build(offline: dict[str, Path], tmp_path: Path) -> None:
     write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["models"])
     build(offline, tmp_path / "store")

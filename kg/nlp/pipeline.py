@@ -47,22 +47,21 @@ def model_paths(models: str | Path = "bundled") -> dict[str, str]:
 
 
 def _official_paths() -> dict[str, str]:
-    """Official Indonesian (GSD) models as `stanza.download("id")` lays them out, kg's NER."""
+    """An installed official Indonesian package (`stanza.download("id")` on a networked machine).
+
+    Stanza resolves its own files from the package's resources.json; kg adds its NER.
+    """
     root = _official_dir()
-    found = {p: sorted((root / p).glob("*.pt")) for p in ("tokenize", "mwt", "pos", "lemma", "depparse")}
-    pretrains = sorted((root / "pretrain").glob("*.pt"))
-    missing = [p for p, files in found.items() if not files] + ([] if pretrains else ["pretrain"])
+    resources = root.parent / "resources.json"
+    missing = [str(p) for p in (resources, root / "tokenize", root / "pos", root / "depparse") if not p.exists()]
     if missing:
         raise ModelError(
             f"official Stanza Indonesian models not installed (missing {', '.join(missing)}); "
             "install them on a networked machine with `python -c \"import stanza; "
-            "stanza.download('id')\"` and copy the stanza_resources folder here, "
-            "or use --models bundled", path=root)
-    kwargs = {f"{p}_model_path": str(files[0]) for p, files in found.items()}
-    kwargs |= {f"{p}_pretrain_path": str(pretrains[0]) for p in ("pos", "depparse")}
+            "stanza.download('id')\"`, copy the stanza_resources folder here (or set "
+            "STANZA_RESOURCES_DIR), or use --models bundled", path=root)
     bundled = model_paths("bundled")
-    kwargs |= {k: bundled[k] for k in ("ner_model_path", "ner_pretrain_path")}
-    return kwargs
+    return {k: bundled[k] for k in ("ner_model_path", "ner_pretrain_path")}
 
 
 def load_pipeline(models: str | Path = "bundled", **stanza_kwargs) -> stanza.Pipeline:
@@ -70,7 +69,7 @@ def load_pipeline(models: str | Path = "bundled", **stanza_kwargs) -> stanza.Pip
     import stanza
 
     paths = model_paths(models)
-    resources = _official_dir().parent if models == "official" else Path(paths["tokenize_model_path"]).parent
+    resources = _official_dir().parent if models == "official" else Path(paths["ner_model_path"]).parent
     options = {"lang": "id", "processors": ",".join(PROCESSORS), "dir": str(resources),
                "download_method": None, "allow_unknown_language": True,
                "use_gpu": False, "logging_level": "ERROR",
