@@ -119,8 +119,8 @@ class World:
         cast = []
         while len(cast) < count:
             given, family = self.rng.choice(GIVEN), self.rng.choice(FAMILY)
-            name = f"{given} {family}" if self.rng.random() < 0.8 else \
-                f"{given} {self.rng.choice(GIVEN)} {family}"
+            middle = self.rng.choice([g for g in GIVEN if g != given])
+            name = f"{given} {family}" if self.rng.random() < 0.8 else f"{given} {middle} {family}"
             if name in seen:
                 continue
             seen.add(name)

@@ -34,29 +34,35 @@ def _rule_persons(text: str, where, known: list[Mention]) -> list[Mention]:
     return [m for m in found if mention_finder.plausible(m)]
 
 
-def _acronym_mentions(text: str, entities_text: list[Mention], where) -> list[Mention]:
-    """Other uses of an acronym defined in brackets: '(JSC)' makes later 'JSC' a mention."""
-    out = []
-    taken = [(m.evidence.start, m.evidence.end) for m in entities_text]
-    for m in entities_text:
+def _acronym_mentions(text: str, found: list[Mention], where) -> tuple[list[Mention], list[Mention]]:
+    """Uses of an acronym defined in brackets: '(JSC)' makes every 'JSC' a mention of its entity.
+
+    Returns the mentions to keep and the acronym mentions to add: a model span on the same
+    words ("JSC" tagged ORGANISATION) gives way to the definition.
+    """
+    added: list[Mention] = []
+    for m in found:
         paren = re.match(r"\s*\(\s*([A-Z][A-Z0-9]{1,9})\s*\)", text[m.evidence.end:])
         if not paren or m.kind == "person":
             continue
         acronym = paren.group(1)
         for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-            if not any(a <= hit.start() < b for a, b in taken):
-                out.append(Mention(m.kind, acronym, acronym, m.code, m.key,
-                                   Evidence(hit.start(), hit.end(), where(hit.start()), RULE, 0.8),
-                                   full_name=m.full_name, region=m.region, located_in=m.located_in))
-                taken.append((hit.start(), hit.end()))
-    return out
+            trusted = [x for x in found + added if x.evidence.method != "model"]
+            if not any(x.evidence.start <= hit.start() < x.evidence.end for x in trusted):
+                added.append(Mention(m.kind, acronym, acronym, m.code, m.key,
+                                     Evidence(hit.start(), hit.end(), where(hit.start()), RULE, 0.8),
+                                     full_name=m.full_name, region=m.region, located_in=m.located_in))
+    spans = [(a.evidence.start, a.evidence.end) for a in added]
+    kept = [x for x in found if not any(s < x.evidence.end and x.evidence.start < e for s, e in spans)]
+    return kept, added
 
 
 def find_all_mentions(parse: Parse) -> list[Mention]:
     where = mention_finder.SentenceIndex(parse)
     found = mention_finder.find_mentions(parse)
     found = mention_finder.resolve_overlaps(found + _rule_persons(parse.text, where, found))
-    return sorted(found + _acronym_mentions(parse.text, found, where), key=lambda m: m.evidence.start)
+    kept, acronyms = _acronym_mentions(parse.text, found, where)
+    return sorted(kept + acronyms, key=lambda m: m.evidence.start)
 
 
 class _Index:

@@ -232,7 +232,7 @@ def plausible(m: Mention) -> bool:
     if m.evidence.method == LEXICON:
         return True
     key = lexicon.lookup_key(m.name)
-    if (not m.name or not m.name[0].isupper() or key in lexicon.post_forms()
+    if (not m.name or not m.name[0].isupper() or "/" in m.name or key in lexicon.post_forms()
             or key in lexicon.event_triggers() or key in lexicon.not_entities()):
         return False
     words = m.name.split()

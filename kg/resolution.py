@@ -11,8 +11,9 @@ as schema:alternateName) to a canonical IRI and name for every record:
   else by name; places by name. A record of a generic class (schema:Organization, schema:Place:
   the NER model's guess) joins the specific entity of its name only when there is one.
 * short forms join a unique long form: "Budi" joins "Budi Santoso" only when no other full
-  name ("Budi Hartono") contains it; an acronym ("JDR") joins the one entity an article wrote
-  it beside ("Jaringan Demokrasi Rakyat (JDR)").
+  name ("Budi Hartono") contains it (full names are never shortened: "Budi Santoso" and "Budi
+  Santoso Wibowo" stay two); an acronym ("JDR") joins the one entity an article wrote it
+  beside ("Jaringan Demokrasi Rakyat (JDR)").
 * types agree: persons, organizations and places never merge, nor a city and a regency.
 * two entities of one article never merge: kg/entities.py told them apart.
 
@@ -34,7 +35,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rdflib import RDFS, Dataset, Graph, Literal, URIRef
+from rdflib import RDFS, Dataset, Literal, URIRef
+from rdflib.term import Node
 
 from kg import lexicon
 from kg.iri import mint
@@ -246,14 +248,17 @@ def _join_generic(clusters: list[_Cluster]) -> None:
 
 
 def _join_short_names(clusters: list[_Cluster]) -> None:
-    """A person's short name joins the one full name containing its words, longest first."""
-    persons = [c for c in clusters if c.kind == "person" and c.key]
-    words = {c: set(c.key.split()) for c in persons}
-    for c in sorted(persons, key=lambda c: (-len(words[c]), c.key)):
-        longer = [d for d in persons if words[c] < words[d]]
-        target = _unique_root(longer, c)
-        if target is not None:
-            _join(c, target)
+    """A one-word name ("Budi") joins the one full name that contains it, if only one does."""
+    full: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        if c.kind == "person" and len(c.key.split()) > 1:
+            for word in set(c.key.split()):
+                full.setdefault(word, []).append(c)
+    for c in clusters:
+        if c.kind == "person" and len(c.key.split()) == 1:
+            target = _unique_root(full.get(c.key, []), c)
+            if target is not None:
+                _join(c, target)
 
 
 def _join_acronyms(clusters: list[_Cluster]) -> None:
@@ -346,25 +351,31 @@ def changes(recs: Iterable[Record],
     return out
 
 
-def canonicalise(graph: Graph, renamed: dict[str, Canonical]) -> Graph:
-    """The graph with ``renamed`` nodes under their canonical IRI and name; rdfs:label kept."""
+Triple = tuple[Node, Node, Node]
+
+
+def canonicalise(triples: Iterable[Triple], renamed: dict[str, Canonical]) -> set[Triple]:
+    """One graph's triples with ``renamed`` nodes under their canonical IRI and name.
+
+    rdfs:label keeps the article's own name; it joins schema:alternateName if it differs.
+    """
     nodes = {URIRef(node): c for node, c in renamed.items()}
-    labels = {node: set(graph.objects(node, RDFS.label)) for node in nodes}
-    out = Graph()
-    for s, p, o in graph:
+    triples = list(triples)
+    labels = {node: {o for s, p, o in triples if s == node and p == RDFS.label} for node in nodes}
+    out = set()
+    for s, p, o in triples:
         if s in nodes and (p == SCHEMA.name or (p == SCHEMA.alternateName and o in labels[s])):
             continue
         out.add((_renamed(s, nodes), p, _renamed(o, nodes)))
     for node, c in nodes.items():
         iri = URIRef(c.iri)
         out.add((iri, SCHEMA.name, Literal(c.name)))
-        for label in labels[node]:
-            if str(label) != c.name:
-                out.add((iri, SCHEMA.alternateName, label))
+        out.update((iri, SCHEMA.alternateName, label) for label in labels[node]
+                   if str(label) != c.name)
     return out
 
 
-def _renamed(term, nodes: dict[URIRef, Canonical]):
+def _renamed(term: Node, nodes: dict[URIRef, Canonical]) -> Node:
     return URIRef(nodes[term].iri) if term in nodes else term
 
 

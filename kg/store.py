@@ -24,12 +24,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import XSD, Dataset, Graph, Literal
+from rdflib import XSD, Dataset, Literal, URIRef
 
 from kg import resolution
 from kg.errors import ExitCode, GraphError
 from kg.export import write_with
 from kg.rdf import bind_prefixes
+from kg.resolution import Triple
 from kg.vocab import ELEC, NIF, PREFIXES
 
 DEFAULT_STORE = Path(".kg-store")
@@ -58,33 +59,32 @@ def content_hashes(store: ox.Store) -> dict[str, str]:
     return {sol["g"].value: sol["hash"].value for sol in store.query(HASHES_QUERY)}
 
 
-def put_graph(store: ox.Store, iri: str, graph: Graph) -> None:
-    """Replace the named graph ``iri`` by ``graph`` and update the union, in one transaction."""
-    new = _lines(graph)
-    old = _lines(graph_of(store, iri)) if store.contains_named_graph(ox.NamedNode(iri)) else []
-    body = "".join(f"{t} .\n" for t in new)
+def put_graph(store: ox.Store, iri: str, triples: Iterable[Triple]) -> None:
+    """Replace the named graph ``iri`` by ``triples`` and update the union, in one transaction."""
+    old = _stored(store, iri) if store.contains_named_graph(ox.NamedNode(iri)) else []
+    body = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
     store.update(f"DROP SILENT GRAPH <{iri}> ;\n"
-                 f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}}}\n{body}}} ;\n"
-                 + _drop_orphans(sorted(set(old) - set(new))))
+                 f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}}}\n{body}}} ;\n" + _drop_orphans(old))
 
 
 def remove_graphs(store: ox.Store, iris: Iterable[str]) -> int:
     """Remove article graphs, and what only they said from the union."""
     count = 0
     for iri in iris:
-        old = _lines(graph_of(store, iri))
+        old = _stored(store, iri)
         store.update(f"DROP SILENT GRAPH <{iri}> ;\n" + _drop_orphans(old))
         count += 1
     return count
 
 
-def _lines(graph: Graph) -> list[str]:
-    """N-Triples statements without their final dot: the same triple, the same string."""
-    return [line[:-2] for line in graph.serialize(format="nt").splitlines() if line]
+def _stored(store: ox.Store, iri: str) -> list[str]:
+    """The triples of a stored graph in N-Triples, without their final dots."""
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(iri)).decode()
+    return [line[:-2] for line in data.splitlines() if line]
 
 
 def _drop_orphans(triples: list[str]) -> str:
-    """SPARQL removing from the union the triples no article graph holds any more."""
+    """SPARQL removing from the union those of ``triples`` that no article graph holds now."""
     if not triples:
         return ""
     values = "\n".join(f"({t})" for t in triples)
@@ -92,9 +92,20 @@ def _drop_orphans(triples: list[str]) -> str:
             "FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
 
 
-def graph_of(store: ox.Store, iri: str) -> Graph:
-    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(iri))
-    return Graph().parse(data=data, format="nt")
+def triples_of(store: ox.Store, iri: str) -> list[Triple]:
+    """A stored article graph's triples as rdflib terms."""
+    return [(URIRef(q.subject.value), URIRef(q.predicate.value), _object(q.object))
+            for q in store.quads_for_pattern(None, None, None, ox.NamedNode(iri))]
+
+
+def _object(term: ox.NamedNode | ox.Literal) -> URIRef | Literal:
+    """An Oxigraph object term as rdflib's; plain strings stay plain, as kg writes them."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
 
 
 def triple_count(store: ox.Store) -> int:
@@ -128,7 +139,7 @@ def resolve_store(store: ox.Store, base: str) -> int:
                               for solution in store.query(resolution.RECORDS_QUERY))
     todo = resolution.changes(recs, resolution.resolve(recs, base))
     for iri, renamed in sorted(todo.items()):
-        put_graph(store, iri, resolution.canonicalise(graph_of(store, iri), renamed))
+        put_graph(store, iri, resolution.canonicalise(triples_of(store, iri), renamed))
     return len(todo)
 
 
