@@ -5,9 +5,10 @@ posts, event triggers, kg.places) and a cast of made-up people who recur across 
 fixed posts, so the corpus has the shape of a real news feed: the same KPU chair quoted in many
 stories, short names ("Budi") after full ones, figures, dates, venues and quotes.
 
-`fake_parse` stands in for Stanza where the benchmark needs graphs without parsing (the 1M-triple
-query part): sentences split at . ! ?, one word per token, and the NER tags of the names the
-generator wrote, so kg's real extraction and RDF mapping run on it.
+`fake_parse` stands in for Stanza where the benchmark needs graphs without parsing (the
+1M-triple query part): sentences split at . ! ? before a space and at line ends, one word per
+token, and the NER tags of the names the generator wrote, so kg's real extraction and RDF
+mapping run on it.
 """
 
 from __future__ import annotations
@@ -231,7 +232,8 @@ def fake_parse(text: str, names: tuple[str, ...]) -> Parse:
         word = Word(len(sentences[-1]) + 1, m.group(), m.group().lower(), "X", "_", 0, "root")
         tag = tags.get(m.start(), "O")
         sentences[-1].append(Token(m.group(), m.start(), m.end(), tag, (word,)))
-        if m.group() in ".!?" or text[m.end():m.end() + 1] == "\n":
+        after = text[m.end():m.end() + 1]
+        if (m.group() in ".!?" and not after.isalnum()) or after == "\n":
             sentences.append([])
     spans = [s for s in sentences if s]
     return Parse(text, tuple(Sentence(i, text[s[0].start:s[-1].end], s[0].start, s[-1].end,

@@ -249,6 +249,9 @@ def report(r: dict, args: argparse.Namespace) -> str:
     lines = [f"# kg benchmark results ({dt.date.today().isoformat()})", "",
              f"Command: `python bench/run.py {' '.join(sys.argv[1:])}`", ""]
     lines += [f"- {k}: {v}" for k, v in r["machine"].items()]
+    if r["load"] > 0.5 * (os.cpu_count() or 1):
+        lines += ["", "**The machine was busy (load average above half the cores): times are "
+                  "inflated; rerun on an idle machine.**"]
     lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
     lines += [f"| {t} | {m} | {ok} |" for t, m, ok in targets(r)]
     lines += _parse_section(r, args) + _build_section(r) + _query_section(r) + _memory_section(r)
@@ -373,9 +376,11 @@ def _query_section(r: dict) -> list[str]:
 
 
 def _memory_section(r: dict) -> list[str]:
-    lines = ["", "## Peak RSS per stage", "", "| stage | RSS MB | largest child MB |", "|---|---|---|"]
+    lines = ["", "## Stages: wall time and peak RSS", "",
+             "| stage | wall s | RSS MB | largest child MB |", "|---|---|---|---|"]
     for stage, result in r["stages"]:
-        lines.append(f"| {stage} | {result['rss_mb']:.0f} | {result['children_rss_mb']:.0f} |")
+        lines.append(f"| {stage} | {result['wall']:.0f} | {result['rss_mb']:.0f} | "
+                     f"{result['children_rss_mb']:.0f} |")
     return lines
 
 
@@ -388,11 +393,14 @@ def _duration(seconds: float) -> str:
 
 
 def run(args: argparse.Namespace, work: Path) -> dict:
-    r: dict = {"machine": machine(), "stages": [], "builds": {}, "parse": {}}
+    r: dict = {"machine": machine(), "load": os.getloadavg()[0], "stages": [], "builds": {},
+               "parse": {}}
 
     def stage(name: str, fn: Callable[..., dict], *fargs: object) -> dict:
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
+        start = time.monotonic()
         result = in_process(fn, work, *fargs)
+        result["wall"] = time.monotonic() - start
         r["stages"].append((name, result))
         return result
 

@@ -158,8 +158,9 @@ def build_articles(articles: Iterable[Article], *, models: str | Path = "bundled
                    ) -> tuple[Dataset, BuildReport]:
     """Parse, extract and write each article's named graph into ``dataset``.
 
-    With ``sink``, each graph is handed to it and leaves the dataset, and ``report.built`` stays
-    empty: memory stays flat however many articles go to a store.
+    With ``sink``, each graph goes to it instead, from a dataset of its own (rdflib keeps index
+    entries of removed graphs), and ``report.built`` stays empty: memory stays flat however many
+    articles go to a store.
     """
     start = time.monotonic()
     dataset = dataset if dataset is not None else new_dataset()
@@ -167,13 +168,13 @@ def build_articles(articles: Iterable[Article], *, models: str | Path = "bundled
     cache = ParseCache(cache_dir, model_fingerprint(models))
     for article, parse, parsed_now in parse_articles(list(articles), models, cache, workers):
         extraction = extract(parse, article.date)
-        iri = add_article(dataset, article, parse, extraction, base)
+        target = new_dataset() if sink else dataset
+        iri = add_article(target, article, parse, extraction, base)
         built = Built(article, parse, extraction, str(iri), cached=not parsed_now)
         report.articles += 1
         report.parsed += parsed_now
         if sink:
-            sink(built, dataset.graph(iri))
-            dataset.remove_graph(dataset.graph(iri))
+            sink(built, target.graph(iri))
         else:
             report.built.append(built)
         if progress:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 MONTHS = {"januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3,
@@ -107,6 +106,3 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             found.append(DateMention(m.group(0), m.start(), m.end(), date.isoformat() if date else None))
     return sorted(found, key=lambda d: d.start)
 
-
-def dates_between(dates: list[DateMention], start: int, end: int) -> Iterator[DateMention]:
-    return (d for d in dates if start <= d.start and d.end <= end)

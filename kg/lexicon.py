@@ -127,12 +127,6 @@ def place_regex() -> re.Pattern[str]:
 
 
 @functools.cache
-def post_regex() -> re.Pattern[str]:
-    forms = [form for p in post_titles() for form in (p.title, *p.aliases)]
-    return re.compile(WORD_START + "(" + alternation(forms) + ")" + WORD_END, re.IGNORECASE)
-
-
-@functools.cache
 def trigger_regex() -> re.Pattern[str]:
     return re.compile(WORD_START + "(" + alternation(event_triggers()) + ")" + WORD_END, re.IGNORECASE)
 

@@ -28,7 +28,7 @@ NER_DIR = "ner/nergrit"
 SHORTHAND = "id_kg"
 
 # Sizes chosen to keep the whole model set under 60 MB (see models/README.md).
-DEFAULT_STEPS = {"tokenize": 3000, "mwt": 30, "pos": 1500, "lemma": 20, "depparse": 2500, "ner": 4000}
+DEFAULT_STEPS = {"tokenize": 3000, "mwt": 30, "pos": 1500, "lemma": 10, "depparse": 3000, "ner": 2500}
 PARSER_SIZE = ["--hidden_dim", "200", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
                "--deep_biaff_output_dim", "100", "--num_layers", "2"]
 
