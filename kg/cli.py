@@ -7,8 +7,13 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import ExitCode, GraphError, InputError, KgError, QueryError
+
+if TYPE_CHECKING:
+    from kg.build import Built
+    from kg.ingest import Article
 
 EPILOG = """examples:
   kg build seeds/                         build exports/ from the seed article
@@ -42,7 +47,7 @@ class Progress:
         self.start = time.monotonic()
         self.tty = sys.stderr.isatty()
 
-    def __call__(self, built) -> None:
+    def __call__(self, built: Built) -> None:
         self.done += 1
         self.cached += built.cached
         elapsed = time.monotonic() - self.start
@@ -108,7 +113,7 @@ def _cache_dir(args: argparse.Namespace) -> Path | None:
     return None if args.no_cache else Path(args.cache or DEFAULT_CACHE)
 
 
-def build_into_store(args: argparse.Namespace, articles: list) -> int:
+def build_into_store(args: argparse.Namespace, articles: list[Article]) -> int:
     """Add new and changed articles to the store, skip unchanged ones unparsed, then resolve."""
     from kg import store as kg_store
     from kg.build import build_articles
@@ -128,14 +133,17 @@ def build_into_store(args: argparse.Namespace, articles: list) -> int:
         kg_store.mark_changed(folder)
     if todo:
         progress = Progress(len(todo))
+        put = kg_store.writer(store)
         _, result = build_articles(
             todo, models=args.models, base=args.base, cache_dir=_cache_dir(args),
             progress=progress, workers=args.workers,
-            sink=lambda built, graph: kg_store.put_graph(store, built.graph, graph))
+            sink=lambda built, graph: put(built.graph, graph))
         progress.close()
         parsed = result.parsed
     removed = kg_store.remove_graphs(store, stale)
     rewritten = kg_store.resolve_pending(store, folder, args.base)
+    if todo or stale or rewritten:
+        store.flush()  # write the log out now, or every later open replays it
     replaced = sum(iris[a.id] in known for a in todo)
     print(f"kg: {len(todo)} built ({parsed} parsed, {len(todo) - parsed} from cache), "
           f"{len(articles) - len(todo)} unchanged; store {folder}: {len(todo) - replaced} added, "

@@ -148,6 +148,29 @@ def institution_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
 
 # ----------------------------------------------------------------------------- rules
 
+DATELINE_RE = re.compile(r"\A\s*([A-Z][A-Z .'-]{2,30}?)\s*(?:\(([^)]{2,30})\))?\s*(?:,\s*([\w .]{2,30}?))?\s*[-–—]\s")
+
+
+def dateline_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
+    """"PALEMBANG, KOMPAS.com -": the capitalised city and outlet that open many articles."""
+    m = DATELINE_RE.match(text)
+    if not m:
+        return
+    city = m.group(1).strip()
+    places = lexicon.place_forms().get(lexicon.lookup_key(city)) if city.isupper() else None
+    if places:
+        place = choose_place(places, "city")
+        yield Mention("place", city, place.name, place.type, place.name,
+                      _evidence(where, m.start(1), m.start(1) + len(city), LEXICON, 0.9),
+                      full_name=place.name, located_in=place.province or "")
+    for group in (2, 3):  # "(ANTARA)", ", KOMPAS.com": outlets in capitals the lexicon has in other case
+        outlet = (m.group(group) or "").strip()
+        inst = lexicon.institution_forms().get(lexicon.lookup_key(outlet)) if outlet else None
+        if inst and inst.type == "media" and outlet not in (inst.name, *inst.aliases):
+            yield Mention("organization", outlet, inst.name, inst.type, inst.key,
+                          _evidence(where, m.start(group), m.start(group) + len(outlet), LEXICON, 0.9),
+                          full_name=inst.name)
+
 
 def venue_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
     for m in VENUE_RE.finditer(text):
@@ -267,6 +290,6 @@ def _nested_region(m: Mention, outer: Mention) -> bool:
 def find_mentions(parse: Parse) -> list[Mention]:
     where = SentenceIndex(parse)
     text = parse.text
-    found = [*institution_mentions(text, where), *place_mentions(text, where),
+    found = [*institution_mentions(text, where), *place_mentions(text, where), *dateline_mentions(text, where),
              *venue_mentions(text, where), *model_mentions(parse, where)]
     return resolve_overlaps([m for m in found if plausible(m)])

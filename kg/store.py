@@ -20,7 +20,7 @@ comes back as xsd:integer. `to_rdflib` restores the types kg writes, so SHACL st
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,6 +34,7 @@ from kg.resolution import Triple
 from kg.vocab import ELEC, NIF, PREFIXES
 
 DEFAULT_STORE = Path(".kg-store")
+FLUSH_EVERY = 100  # graphs written between flushes (about 50 MB of Oxigraph's memory)
 PENDING = "kg-resolution-pending"  # a file beside Oxigraph's: articles changed, not yet resolved
 RESTORED_TYPES = {NIF.beginIndex: XSD.nonNegativeInteger, NIF.endIndex: XSD.nonNegativeInteger}
 HASHES_QUERY = f"SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?g <{ELEC.contentHash}> ?hash }} }}"
@@ -61,10 +62,26 @@ def content_hashes(store: ox.Store) -> dict[str, str]:
 
 def put_graph(store: ox.Store, iri: str, triples: Iterable[Triple]) -> None:
     """Replace the named graph ``iri`` by ``triples`` and update the union, in one transaction."""
-    old = _stored(store, iri) if store.contains_named_graph(ox.NamedNode(iri)) else []
     body = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
+    if not store.contains_named_graph(ox.NamedNode(iri)):  # new: a plain load is faster
+        store.load(f"<{iri}> {{\n{body}}}\n{{\n{body}}}\n", format=ox.RdfFormat.TRIG)
+        return
     store.update(f"DROP SILENT GRAPH <{iri}> ;\n"
-                 f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}}}\n{body}}} ;\n" + _drop_orphans(old))
+                 f"INSERT DATA {{ GRAPH <{iri}> {{\n{body}}}\n{body}}} ;\n"
+                 + _drop_orphans(_stored(store, iri)))
+
+
+def writer(store: ox.Store, every: int = FLUSH_EVERY) -> Callable[[str, Iterable[Triple]], None]:
+    """put_graph, flushing every ``every`` graphs: Oxigraph holds unflushed writes in memory."""
+    count = 0
+
+    def put(iri: str, triples: Iterable[Triple]) -> None:
+        nonlocal count
+        put_graph(store, iri, triples)
+        count += 1
+        if count % every == 0:
+            store.flush()
+    return put
 
 
 def remove_graphs(store: ox.Store, iris: Iterable[str]) -> int:
@@ -138,8 +155,9 @@ def resolve_store(store: ox.Store, base: str) -> int:
     recs = resolution.records([None if t is None else t.value for t in solution]
                               for solution in store.query(resolution.RECORDS_QUERY))
     todo = resolution.changes(recs, resolution.resolve(recs, base))
+    put = writer(store)
     for iri, renamed in sorted(todo.items()):
-        put_graph(store, iri, resolution.canonicalise(triples_of(store, iri), renamed))
+        put(iri, resolution.canonicalise(triples_of(store, iri), renamed))
     return len(todo)
 
 
