@@ -14,6 +14,7 @@ from kg.dates import find_dates
 from kg.entities import resolve
 from kg.events import build_events, find_triggers, is_specific
 from kg.facts import RULE, Entity, Event, Evidence, Extraction, Figure, Holding, Mention, Quote
+from kg.lexicon import lookup_key, post_forms
 from kg.numbers import find_numbers
 from kg.parse import Parse
 from kg.participants import participants
@@ -111,6 +112,16 @@ def _paired(text: str, people: list) -> dict[int, RoleSpan]:
     return out
 
 
+def _post_institution(title: str, place: Entity | None, entities: list[Entity]) -> Entity | None:
+    """The article's body a post belongs to: a Plt Gubernur Sumsel's Pemprov Sumsel, if mentioned."""
+    post = post_forms().get(lookup_key(title))
+    if post is None or post.org_key is None:
+        return None
+    wanted = f"{post.org_key}@{place.name}" if place else post.org_key
+    return next((e for e in entities if e.kind == "organization"
+                 and any(m.key == wanted for m in e.mentions)), None)
+
+
 def _holdings(parse: Parse, index: _Index) -> list[Holding]:
     """Roles next to each person mention; "Paslon nomor urut 3, A dan B" gives B A's role."""
     out, seen = [], set()
@@ -132,6 +143,8 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
         place = next((e for e in inside if e.kind == "place"), None)
         if place is None and org is not None and org.region:
             place = next((e for e in index.entities if e.kind == "place" and e.name == org.region), None)
+        if org is None:
+            org = _post_institution(role.title, place, index.entities)
         out.append(Holding(ent.id, role.label, role.title, org.id if org else None,
                            place.id if place else None,
                            Evidence(role.start, m.evidence.end, m.evidence.sentence, RULE, 0.8)))

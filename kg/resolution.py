@@ -22,8 +22,10 @@ code (``-city``) and then a number appended where different entities would share
 
 `canonicalise` applies the result to one article's graph: nodes renamed, schema:name set to the
 canonical name, the article's own name kept as rdfs:label and added to schema:alternateName (so
-the union keeps every alias). Records read back from a rewritten graph equal the original ones,
-so resolution can run again over a store after every change and give what a fresh build gives.
+the union keeps every alias). Each article's schema:mentions then point at the canonical node,
+so the union says which articles mention an entity. Records read back from a rewritten graph
+equal the original ones, so resolution can run again over a store after every change and give
+what a fresh build gives. `kg build` applies it to its dataset, `kg build --store` to the store.
 """
 
 from __future__ import annotations
@@ -204,15 +206,14 @@ class _Cluster:
         self.graphs.add(record.graph)
 
 
-def _join(child: _Cluster, target: _Cluster) -> bool:
+def _join(child: _Cluster, target: _Cluster) -> None:
     """Merge child's root into target's root, unless an article would get two nodes in one."""
     a, b = child.root(), target.root()
     if a is b or a.graphs & b.graphs:
-        return False
+        return
     a.parent = b
     b.members += a.members
     b.graphs |= a.graphs
-    return True
 
 
 def _unique_root(candidates: Iterable[_Cluster], exclude: _Cluster) -> _Cluster | None:
