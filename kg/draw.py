@@ -104,6 +104,7 @@ def draw(g: nx.MultiDiGraph, path: Path, title: str = "") -> Path:
     import matplotlib
 
     matplotlib.use("Agg")
+    matplotlib.rcParams["svg.hashsalt"] = "kg"  # stable clip-path ids: same graph, same SVG bytes
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
