@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.parse import Parse, Sentence, Token, Word
+from kg.parse import Parse, rough_parse
 from kg.places import Place, load_places
 
 GIVEN = ("Budi Agus Siti Dewi Rudi Sri Andi Rina Hendra Wahyu Yusuf Fitri Dedi Nurul Bambang "
@@ -210,31 +209,7 @@ def write_corpus(folder: Path, size: int, seed: int = 7) -> list[Article]:
     return articles
 
 
-TOKEN = re.compile(r"\w+|[^\w\s]")
-
-
 def fake_parse(text: str, names: tuple[str, ...]) -> Parse:
     """A Parse without Stanza: NER tags (PER, or ORG for capitalised multi-word/acronym names)."""
-    tags: dict[int, str] = {}
-    for name in sorted(names, key=len, reverse=True):
-        label = "ORG" if name.isupper() or name.split()[0] in ("Jaringan", "Lembaga", "Forum",
-                                                                   "Komite") else "PER"
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            tokens = list(TOKEN.finditer(text, m.start(), m.end()))
-            if any(t.start() in tags for t in tokens):
-                continue
-            last = len(tokens) - 1
-            for i, t in enumerate(tokens):
-                edge = "S" if last == 0 else "B" if i == 0 else "E" if i == last else "I"
-                tags[t.start()] = f"{edge}-{label}"
-    sentences: list[list[Token]] = [[]]
-    for m in TOKEN.finditer(text):
-        word = Word(len(sentences[-1]) + 1, m.group(), m.group().lower(), "X", "_", 0, "root")
-        tag = tags.get(m.start(), "O")
-        sentences[-1].append(Token(m.group(), m.start(), m.end(), tag, (word,)))
-        after = text[m.end():m.end() + 1]
-        if (m.group() in ".!?" and not after.isalnum()) or after == "\n":
-            sentences.append([])
-    spans = [s for s in sentences if s]
-    return Parse(text, tuple(Sentence(i, text[s[0].start:s[-1].end], s[0].start, s[-1].end,
-                                      tuple(s)) for i, s in enumerate(spans)))
+    orgs = ("Jaringan", "Lembaga", "Forum", "Komite")
+    return rough_parse(text, {n: "ORG" if n.isupper() or n.split()[0] in orgs else "PER" for n in names})

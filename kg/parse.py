@@ -8,6 +8,7 @@ is Stanza's own: character offsets and the token's NER tag in MISC
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -143,3 +144,32 @@ def _rebuild_text(sentences: list[tuple[int, int, tuple[Token, ...]]]) -> str:
         for tok in tokens:
             chars[tok.start:tok.end] = tok.text
     return "".join(chars)
+
+
+ROUGH_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def rough_parse(text: str, names: dict[str, str]) -> Parse:
+    """A model-free Parse for tests and benchmarks: a word per token, sentences ending at . ! ?
+    (not inside "1.205") or a newline, and BIOES tags for every occurrence of ``names``
+    (name -> NER label), longest names first."""
+    tags: dict[int, str] = {}
+    for name, label in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            tokens = list(ROUGH_TOKEN.finditer(text, m.start(), m.end()))
+            if any(t.start() in tags for t in tokens):
+                continue
+            last = len(tokens) - 1
+            for i, t in enumerate(tokens):
+                edge = "S" if last == 0 else "B" if i == 0 else "E" if i == last else "I"
+                tags[t.start()] = f"{edge}-{label}"
+    sentences: list[list[Token]] = [[]]
+    for m in ROUGH_TOKEN.finditer(text):
+        word = Word(len(sentences[-1]) + 1, m.group(), m.group().lower(), "X", "_", 0, "root")
+        sentences[-1].append(Token(m.group(), m.start(), m.end(), tags.get(m.start(), "O"), (word,)))
+        after = text[m.end():m.end() + 1]
+        if (m.group() in ".!?" and not after.isalnum()) or after == "\n":
+            sentences.append([])
+    spans = [s for s in sentences if s]
+    return Parse(text, tuple(Sentence(i, text[s[0].start:s[-1].end], s[0].start, s[-1].end, tuple(s))
+                             for i, s in enumerate(spans)))

@@ -6,7 +6,6 @@ list) through the parse cache, and the pipeline is replaced by one that fails if
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from kg.build import ParseCache, build_articles, model_fingerprint
 from kg.errors import ModelError
 from kg.ingest import iter_articles
 from kg.nlp import pipeline
-from kg.parse import Parse, Sentence, Token, Word
+from kg.parse import Parse, rough_parse
 from kg.resolution import Record, canonicalise, resolve, resolve_dataset
 from kg.store import open_store, to_rdflib
 from kg.vocab import DEFAULT_BASE, SCHEMA
@@ -43,31 +42,8 @@ ARTICLES = {
 }
 NAMES = {"Budi Santoso": "PER", "Budi Hartono": "PER", "Budi": "PER",
          "Jaringan Demokrasi Rakyat": "ORG", "JDR": "ORG"}
-TOKEN = re.compile(r"\w+|[^\w\s]")
-
-
 def fake_parse(text: str) -> Parse:
-    """Sentences split at . ! ?, a word per token, BIOES tags for the NAMES the text writes."""
-    tags: dict[int, str] = {}
-    for name, label in sorted(NAMES.items(), key=lambda kv: -len(kv[0])):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            tokens = list(TOKEN.finditer(text, m.start(), m.end()))
-            if any(t.start() in tags for t in tokens):
-                continue
-            for i, t in enumerate(tokens):
-                last = len(tokens) - 1
-                edge = "S" if last == 0 else "B" if i == 0 else "E" if i == last else "I"
-                tags[t.start()] = f"{edge}-{label}"
-    sentences: list[list[Token]] = [[]]
-    for m in TOKEN.finditer(text):
-        word = Word(len(sentences[-1]) + 1, m.group(), m.group().lower(), "X", "_", 0, "root")
-        tag = tags.get(m.start(), "O")
-        sentences[-1].append(Token(m.group(), m.start(), m.end(), tag, (word,)))
-        if m.group() in ".!?":
-            sentences.append([])
-    spans = [s for s in sentences if s]
-    return Parse(text, tuple(Sentence(i, text[s[0].start:s[-1].end], s[0].start, s[-1].end,
-                                      tuple(s)) for i, s in enumerate(spans)))
+    return rough_parse(text, NAMES)
 
 
 @pytest.fixture
