@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +22,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 from kg.rdf import bind_prefixes
 
 
-def _publish(tmp: str, path: Path) -> None:
+def _publish(tmp: Path, path: Path) -> None:
     """Give the file the permissions a plain open() would have, then rename it into place."""
     mask = os.umask(0)
     os.umask(mask)
@@ -30,19 +30,25 @@ def _publish(tmp: str, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def _temp_sibling(path: Path, suffix: str) -> Path:
+    """A fresh hidden name beside ``path``; named before it exists, so cleanup can never miss it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path.parent / f".{path.name}.{secrets.token_hex(6)}{suffix}"
+
+
 @contextmanager
 def atomic_file(path: Path, mode: str = "w") -> Iterator[IO]:
     """Open a temporary sibling of ``path``; on success it replaces ``path``, on error it vanishes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _temp_sibling(path, ".tmp")
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as f:
             yield f
             f.flush()
             os.fsync(f.fileno())
         _publish(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -54,14 +60,13 @@ def write_text(path: Path, text: str) -> Path:
 
 def write_with(path: Path, writer: Callable[[Path], None]) -> Path:
     """Let a library write to a temporary path (matplotlib, pyoxigraph), then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
+    tmp = _temp_sibling(path, path.suffix)
     try:
-        writer(Path(tmp))
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        writer(tmp)
         _publish(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
 
