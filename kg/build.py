@@ -52,8 +52,10 @@ class BuildReport:
 
 def model_fingerprint(models: str | Path) -> str:
     """Identifies a model set by its files' names and sizes, to key the parse cache."""
-    paths = pipeline.model_paths(models)
-    ids = sorted(f"{Path(p).name}:{Path(p).stat().st_size}" for p in set(paths.values()))
+    files = {Path(p) for p in pipeline.model_paths(models).values()}
+    folder = pipeline.model_folder(models)
+    files |= {folder / "clitics.json"} if folder and (folder / "clitics.json").is_file() else set()
+    ids = sorted(f"{p.name}:{p.stat().st_size}" for p in files)
     ids += ["official"] if models == "official" else []
     return hashlib.sha256("|".join(ids).encode()).hexdigest()[:12]
 

@@ -65,6 +65,16 @@ def test_bundled_models_parse_the_seed(seed_doc) -> None:
     assert all(w.upos and w.deprel for s in seed_doc.sentences for w in s.words)
 
 
+def test_clitics_split_and_only_named_processors_load(no_network) -> None:
+    nlp = pipeline.load_pipeline("bundled", processors="tokenize,mwt")
+    assert set(nlp.processors) == {"tokenize", "mwt"}
+    doc = nlp("Ini rumahnya. Akankah Bawaslu menangkapnya? Lainnya tidak.")
+    words = [[w.text for w in s.words] for s in doc.sentences]
+    assert words == [["Ini", "rumah", "nya", "."], ["Akan", "kah", "Bawaslu", "menangkap", "nya", "?"],
+                     ["Lainnya", "tidak", "."]]
+    assert all([w.id for w in s.words] == list(range(1, len(s.words) + 1)) for s in doc.sentences)
+
+
 def test_missing_models_say_what_is_missing(tmp_path) -> None:
     (tmp_path / "tokenize.pt").write_bytes(b"")
     with pytest.raises(ModelError, match="missing .*mwt.pt"):

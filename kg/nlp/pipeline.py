@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
+from kg.nlp.clitics import load_clitics
 
 if TYPE_CHECKING:
     import stanza
@@ -29,11 +30,18 @@ def _official_dir() -> Path:
     return Path(os.environ.get("STANZA_RESOURCES_DIR", DEFAULT_MODEL_DIR)) / "id"
 
 
+def model_folder(models: str | Path = "bundled") -> Path | None:
+    """The folder of a kg-style model set (None for the official package)."""
+    if models == "official":
+        return None
+    return BUNDLED_DIR if models == "bundled" else Path(models)
+
+
 def model_paths(models: str | Path = "bundled") -> dict[str, str]:
     """Stanza keyword arguments naming every model file; raises ModelError if any is missing."""
     if models == "official":
         return _official_paths()
-    folder = BUNDLED_DIR if models == "bundled" else Path(models)
+    folder = model_folder(models)
     files = {p: folder / f"{p}.pt" for p in PROCESSORS} | {"pretrain": folder / "pretrain.pt"}
     missing = sorted(str(f) for f in files.values() if not f.exists())
     if missing:
@@ -64,16 +72,25 @@ def _official_paths() -> dict[str, str]:
     return {k: bundled[k] for k in ("ner_model_path", "ner_pretrain_path")}
 
 
-def load_pipeline(models: str | Path = "bundled", **stanza_kwargs) -> stanza.Pipeline:
-    """A fresh offline Indonesian Stanza pipeline (tokenize → ner) from the chosen model set."""
+def load_pipeline(models: str | Path = "bundled", processors: str = ",".join(PROCESSORS),
+                  **stanza_kwargs) -> stanza.Pipeline:
+    """A fresh offline Indonesian Stanza pipeline (tokenize → ner) from the chosen model set.
+
+    Only the named processors are loaded (Stanza loads every processor it is given a model
+    path for). A kg model set's clitic lexicon (``clitics.json``) post-processes the tokenizer.
+    """
     import stanza
 
-    paths = model_paths(models)
-    resources = _official_dir().parent if models == "official" else Path(paths["ner_model_path"]).parent
-    options = {"lang": "id", "processors": ",".join(PROCESSORS), "dir": str(resources),
+    wanted = set(processors.split(","))
+    paths = {k: v for k, v in model_paths(models).items() if k.split("_", 1)[0] in wanted}
+    folder = model_folder(models)
+    resources = _official_dir().parent if folder is None else folder
+    options = {"lang": "id", "processors": processors, "dir": str(resources),
                "download_method": None, "allow_unknown_language": True,
                "use_gpu": False, "logging_level": "ERROR",
                "tokenize_pretokenized": False} | paths | stanza_kwargs
+    if folder is not None and not options["tokenize_pretokenized"]:
+        options.setdefault("tokenize_postprocessor", load_clitics(folder / "clitics.json"))
     logging.getLogger("stanza").setLevel(logging.ERROR)
     return stanza.Pipeline(**options)
 

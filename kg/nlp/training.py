@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.nlp.clitics import learn_clitics
 from kg.nlp.conllu import read_conllu_blocks, write_conllu_blocks
 
 log = logging.getLogger(__name__)
 
-PROCESSORS = ("vectors", "tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+PROCESSORS = ("vectors", "tokenize", "mwt", "clitics", "pos", "lemma", "depparse", "ner")
 UD_TRAIN_SOURCES = ("ud/id_csui-ud-train.conllu", "ud/id_gsd-ud-dev.conllu", "ud/id_pud-ud-test.conllu")
 UD_TEST_SETS = {"gsd": "ud/id_gsd-ud-test.conllu", "csui": "ud/id_csui-ud-test.conllu"}
 NER_DIR = "ner/nergrit"
@@ -201,6 +202,13 @@ def train_mwt(cfg: TrainConfig, train: Path, dev: Path) -> None:
     ])
 
 
+def learn_clitic_lexicon(cfg: TrainConfig, train: Path) -> Path:
+    """How the training treebanks segment clitics, for the tokenizer's postprocessor (kg.nlp.clitics)."""
+    out = cfg.out_dir / "clitics.json"
+    out.write_text(learn_clitics(read_conllu_blocks(train)).to_json(), encoding="utf-8")
+    return out
+
+
 def train_pos(cfg: TrainConfig, train: Path, dev: Path) -> None:
     from stanza.models import tagger
     _run(tagger.main, [
@@ -218,11 +226,28 @@ def train_lemma(cfg: TrainConfig, train: Path, dev: Path) -> None:
     ])
 
 
+def retag(cfg: TrainConfig, conllu: Path) -> Path:
+    """The same sentences with UPOS/UFeats predicted by our tagger, as the parser will see them."""
+    from stanza.models import tagger
+    out = cfg.work_dir / "depparse" / f"{conllu.stem}.tagged.conllu"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _run(tagger.main, [
+        *_common(cfg, "pos"), *_pretrain_args(cfg), "--mode", "predict",
+        "--eval_file", conllu, "--output_file", out, "--batch_size", 1000,
+    ])
+    return out
+
+
 def train_depparse(cfg: TrainConfig, train: Path, dev: Path) -> None:
-    """Graph parser on gold tags, shrunk from Stanza's 105 MB default (PARSER_SIZE)."""
+    """Graph parser, shrunk from Stanza's 105 MB default (PARSER_SIZE).
+
+    It learns from tags predicted by the trained tagger when there is one: at run time it
+    never sees gold tags, and training on gold ones costs LAS on raw text.
+    """
     from stanza.models import parser
-    for stale in cfg.out_dir.glob("*checkpoint*"):
-        stale.unlink()  # Stanza silently resumes from a checkpoint of the same name
+    if (cfg.out_dir / "pos.pt").exists():
+        train, dev = retag(cfg, train), retag(cfg, dev)
+    (cfg.work_dir / "depparse_checkpoint.pt").unlink(missing_ok=True)  # Stanza would silently resume from it
     _run(parser.main, [
         *_common(cfg, "depparse"), *_pretrain_args(cfg), *PARSER_SIZE, "--mode", "train",
         "--train_file", train, "--eval_file", dev, "--output_file", cfg.work_dir / "depparse.dev.pred.conllu",
@@ -257,6 +282,7 @@ def train(cfg: TrainConfig, processors: Iterable[str] = PROCESSORS) -> dict[str,
         "vectors": lambda: train_vectors(cfg),
         "tokenize": lambda: train_tokenizer(cfg, train_file, dev_file),
         "mwt": lambda: train_mwt(cfg, train_file, dev_file),
+        "clitics": lambda: learn_clitic_lexicon(cfg, train_file),
         "pos": lambda: train_pos(cfg, train_file, dev_file),
         "lemma": lambda: train_lemma(cfg, train_file, dev_file),
         "depparse": lambda: train_depparse(cfg, train_file, dev_file),
@@ -268,7 +294,7 @@ def train(cfg: TrainConfig, processors: Iterable[str] = PROCESSORS) -> dict[str,
             start = time.monotonic()
             steps[name]()
             timings[name] = time.monotonic() - start
-            if name != "vectors":  # Stanza uses the vectors tensor as saved: keep it float32
+            if name not in ("vectors", "clitics"):  # Stanza uses the vectors tensor as saved: keep it float32
                 compact(cfg.out_dir / f"{name}.pt")
             log.info("%s trained in %.0f s", name, timings[name])
     for junk in cfg.out_dir.glob("*checkpoint*"):
