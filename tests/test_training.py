@@ -89,6 +89,16 @@ def test_trained_models_run_as_a_pipeline(models: Path) -> None:
             assert word.deprel
 
 
+def test_parser_learns_from_predicted_tags(models: Path) -> None:
+    """The parser's training file is the treebank with our tagger's tags, heads untouched."""
+    tagged = models.parent / "work" / "depparse" / "train.tagged.conllu"
+    gold_rows = [ln.split("\t") for ln in (FIXTURE / "train.conllu").read_text(encoding="utf-8").splitlines()
+                 if ln[:1].isdigit() and "-" not in ln.split("\t")[0]]
+    pred_rows = [ln.split("\t") for ln in tagged.read_text(encoding="utf-8").splitlines()
+                 if ln[:1].isdigit() and "-" not in ln.split("\t")[0]]
+    assert [(g[1], g[6], g[7]) for g in gold_rows] == [(p[1], p[6], p[7]) for p in pred_rows]
+
+
 def test_normalise_follows_csui_lemma_conventions() -> None:
     gsd = ["# sent_id = 1", "1-2\tRumahnya\t_\t_\t_\t_\t_\t_\t_\t_",
            "1\tRumah\trumah\tNOUN\tNSD\t_\t0\troot\t_\t_",
