@@ -297,7 +297,8 @@ def cmd_models_train(args: argparse.Namespace) -> int:
     for item in args.steps or []:
         name, _, value = item.partition("=")
         steps[name] = int(value)
-    cfg = TrainConfig(Path(args.data), Path(args.out), Path(args.work), steps=steps)
+    cfg = TrainConfig(Path(args.data), Path(args.out), Path(args.work), steps=steps,
+                      ner_corpora=tuple(args.ner_corpora.split(",")))
     timings = train(cfg, args.processors.split(","))
     for name, seconds in timings.items():
         print(f"{name}: {seconds / 60:.1f} min")
@@ -410,8 +411,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="../shared/data")
     p.add_argument("--out", default="models/id-kg")
     p.add_argument("--work", default="build/training")
-    p.add_argument("--processors", default="vectors,tokenize,mwt,pos,lemma,depparse,ner")
+    p.add_argument("--processors", default="vectors,tokenize,mwt,clitics,pos,lemma,depparse,ner")
     p.add_argument("--steps", nargs="*", metavar="PROC=N", help="override steps, e.g. ner=2000")
+    p.add_argument("--ner-corpora", default="nergrit", metavar="NAMES",
+                   help="NER training data: nergrit, or nergrit,nerp to add NER-PROSA")
     p.set_defaults(run=cmd_models_train)
     p = models.add_parser("evaluate", help="score models on GSD/CSUI test and NERGrit test",
                           description="Example: kg models evaluate --models bundled")

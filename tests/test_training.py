@@ -15,6 +15,7 @@ import pytest
 from kg.nlp.training import (
     TrainConfig,
     compact,
+    nerp_as_nergrit,
     normalise_ud_block,
     train_depparse,
     train_lemma,
@@ -107,3 +108,11 @@ def test_normalise_follows_csui_lemma_conventions() -> None:
     out = [ln.split("\t") for ln in normalise_ud_block(gsd)[2:]]
     assert [cols[2] for cols in out] == ["Rumah", "nya", "foto"]
     assert {cols[4] for cols in out} == {"_"}
+
+
+def test_ner_prosa_gets_nergrit_labels_and_news_casing() -> None:
+    sents = [(["kepala", "dinas", "kota", "manado", "amos", "kenda", ".", "pilkada", "digelar", "kpu"],
+              ["O", "O", "O", "B-PLC", "B-PPL", "I-PPL", "O", "B-EVT", "O", "B-IND"])]
+    [(tokens, tags)] = nerp_as_nergrit(sents)
+    assert tokens == ["Kepala", "dinas", "kota", "Manado", "Amos", "Kenda", ".", "Pilkada", "digelar", "Kpu"]
+    assert tags == ["O", "O", "O", "B-PLACE", "B-PERSON", "I-PERSON", "O", "O", "O", "B-ORGANISATION"]

@@ -26,6 +26,8 @@ PROCESSORS = ("vectors", "tokenize", "mwt", "clitics", "pos", "lemma", "depparse
 UD_TRAIN_SOURCES = ("ud/id_csui-ud-train.conllu", "ud/id_gsd-ud-dev.conllu", "ud/id_pud-ud-test.conllu")
 UD_TEST_SETS = {"gsd": "ud/id_gsd-ud-test.conllu", "csui": "ud/id_csui-ud-test.conllu"}
 NER_DIR = "ner/nergrit"
+NERP_DIR = "ner/nerp"
+NERP_LABELS = {"PPL": "PERSON", "PLC": "PLACE", "IND": "ORGANISATION"}  # EVT and FNB are not kg's types
 SHORTHAND = "id_kg"
 
 # Sizes chosen to keep the whole model set under 60 MB (see models/README.md).
@@ -44,6 +46,7 @@ class TrainConfig:
     steps: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_STEPS))
     seed: int = 1234
     dev_fraction: float = 0.1
+    ner_corpora: tuple[str, ...] = ("nergrit",)
 
 
 # --------------------------------------------------------------------------- data
@@ -117,6 +120,25 @@ def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
     if tokens:
         sents.append((tokens, tags))
     return sents
+
+
+def nerp_as_nergrit(sents: Iterable[tuple[list[str], list[str]]]) -> list[tuple[list[str], list[str]]]:
+    """NER-PROSA in NERGrit's labels and, roughly, its casing.
+
+    NER-PROSA is lower-cased; news capitalises names and sentence starts, and the tagger's
+    character model relies on that, so entity tokens and sentence starts are capitalised.
+    """
+    out = []
+    for tokens, tags in sents:
+        labels = []
+        for tag in tags:
+            prefix, _, label = tag.partition("-")
+            labels.append(f"{prefix}-{NERP_LABELS[label]}" if label in NERP_LABELS else "O")
+        starts = [True] + [prev in (".", "!", "?") for prev in tokens[:-1]]
+        cased = [t[:1].upper() + t[1:] if (start or lab != "O") else t
+                 for t, lab, start in zip(tokens, labels, starts, strict=True)]
+        out.append((cased, labels))
+    return out
 
 
 def bio_to_stanza_json(sents: Iterable[tuple[list[str], list[str]]], path: Path) -> Path:
@@ -260,7 +282,10 @@ def train_depparse(cfg: TrainConfig, train: Path, dev: Path) -> None:
 def train_ner(cfg: TrainConfig) -> None:
     from stanza.models import ner_tagger
     ner = cfg.work_dir / "ner"
-    train = bio_to_stanza_json(read_bio(cfg.data_dir / NER_DIR / "train.txt"), ner / "train.json")
+    sentences = read_bio(cfg.data_dir / NER_DIR / "train.txt")
+    if "nerp" in cfg.ner_corpora:
+        sentences += nerp_as_nergrit(read_bio(cfg.data_dir / NERP_DIR / "train.txt"))
+    train = bio_to_stanza_json(sentences, ner / "train.json")
     dev = bio_to_stanza_json(read_bio(cfg.data_dir / NER_DIR / "valid.txt"), ner / "dev.json")
     _run(ner_tagger.main, [
         *_common(cfg, "ner")[2:], *_pretrain_args(cfg), "--mode", "train",
