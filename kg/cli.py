@@ -200,13 +200,13 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise KgError("give a SPARQL query, --file FILE.rq or --name NAME")
     if args.store:
         from kg.store import open_store
-        result = run_oxigraph(open_store(Path(args.store)), query)
+        result = run_oxigraph(open_store(Path(args.store)), query, args.limit)
     else:
         if not args.graph:
             raise KgError("give a GRAPH file or --store PATH")
         graph = load_graph(args.graph)
         try:
-            result = run_rdflib(graph, query)
+            result = run_rdflib(graph, query, args.limit)
         except QueryError as err:  # name the .rq file the broken query came from
             err.path = err.path or args.file
             raise
@@ -371,6 +371,8 @@ def parser() -> argparse.ArgumentParser:
                                   "events-timeline, quotes)")
     _store_arg(p, "query an Oxigraph store instead of a file: kg query --store DIR 'SELECT ...'")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--limit", type=int, metavar="N",
+                   help="only the first N rows (the store stops early unless the query sorts)")
     p.set_defaults(run=cmd_query)
 
     p = sub.add_parser("draw", help="draw the graph (or one node's neighbourhood) as PNG or SVG",

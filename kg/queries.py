@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -51,7 +52,8 @@ def check_syntax(query: str) -> None:
         raise QueryError(f"SPARQL syntax error: {' '.join(str(err).split())}") from None
 
 
-def run_rdflib(graph: Graph, query: str) -> Result:
+def run_rdflib(graph: Graph, query: str, limit: int | None = None) -> Result:
+    """Rows of ``query`` on an rdflib graph; at most ``limit`` of them."""
     check_syntax(query)
     result = graph.query(query)
     if result.type == "ASK":
@@ -59,11 +61,14 @@ def run_rdflib(graph: Graph, query: str) -> Result:
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return Result(["subject", "predicate", "object"], [[_cell(x) for x in t] for t in sorted(result.graph)])
     columns = [str(v) for v in result.vars]
-    return Result(columns, [[_cell(row[v]) for v in result.vars] for row in result])
+    return Result(columns, [[_cell(row[v]) for v in result.vars] for row in islice(result, limit)])
 
 
-def run_oxigraph(store, query: str) -> Result:
-    """The same query on a kg store, whose default graph is the union of its article graphs."""
+def run_oxigraph(store, query: str, limit: int | None = None) -> Result:
+    """The same query on a kg store, whose default graph is the union of its article graphs.
+
+    Oxigraph evaluates lazily: with a ``limit`` and no ORDER BY, it stops after ``limit`` rows.
+    """
     import pyoxigraph
 
     try:
@@ -76,7 +81,8 @@ def run_oxigraph(store, query: str) -> Result:
         return Result(["subject", "predicate", "object"],
                       [[t.subject.value, t.predicate.value, t.object.value] for t in result])
     columns = [v.value for v in result.variables]
-    return Result(columns, [[None if sol[c] is None else sol[c].value for c in columns] for sol in result])
+    return Result(columns, [[None if sol[c] is None else sol[c].value for c in columns]
+                            for sol in islice(result, limit)])
 
 
 def format_result(result: Result, fmt: str = "table") -> str:

@@ -8,6 +8,7 @@ and punctuation tokenizer standing in for Stanza, so the CLI, mapping and export
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -395,6 +396,9 @@ def test_query_ok(small_graph: Path, capsys: pytest.CaptureFixture[str]) -> None
     run = run_kg(capsys, "query", small_graph, query)
     assert run.code == 0, run.err
     assert "Ellen Setiadi" in run.out
+    limited = run_kg(capsys, "query", small_graph, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", "--limit", "2",
+                     "--format", "json")
+    assert limited.code == 0 and len(json.loads(limited.out)) == 2
 
 
 @pytest.mark.parametrize(

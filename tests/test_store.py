@@ -180,6 +180,11 @@ def test_query_and_validate_read_the_store(offline: dict[str, Path], tmp_path: P
     assert cli.main(["query", "--store", str(tmp_path / "store"),
                      "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"]) == 0
     assert cli.main(["validate", "--store", str(tmp_path / "store")]) == 0
+    capsys.readouterr()
+    every = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    assert cli.main(["query", "--store", str(tmp_path / "store"), every, "--limit", "3",
+                     "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1 + 3  # header and three rows
 
 
 def test_a_missing_store_is_an_error(tmp_path: Path) -> None:
