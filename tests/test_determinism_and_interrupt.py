@@ -199,7 +199,11 @@ def _fixture_dataset() -> Dataset:
 
 # --------------------------------------------------------------------------- atomic writes
 
-WRITER_SCRIPT = """
+# A process started from a background job inherits SIGINT ignored; the scripts that are
+# interrupted restore Python's Ctrl-C handling, as a user's terminal gives it.
+CTRL_C = "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+
+WRITER_SCRIPT = CTRL_C + """
 import hashlib
 import sys
 import time
@@ -322,7 +326,7 @@ def test_kill_at_any_moment_of_write_text(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- interrupted builds
 
-INTERRUPTIBLE_BUILD = """
+INTERRUPTIBLE_BUILD = CTRL_C + """
 import sys
 import time
 
