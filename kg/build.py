@@ -23,7 +23,7 @@ from kg.errors import InputError
 from kg.extract import extract
 from kg.facts import Extraction
 from kg.ingest import Article, content_hash, iter_articles, language_problem, normalise_text
-from kg.nlp import pipeline
+from kg.nlp import clitics, pipeline
 from kg.parse import Parse, from_conllu, from_stanza, to_conllu
 from kg.rdf import add_article, new_dataset
 from kg.vocab import DEFAULT_BASE
@@ -54,7 +54,8 @@ def model_fingerprint(models: str | Path) -> str:
     """Identifies a model set by its files' names and sizes, to key the parse cache."""
     files = {Path(p) for p in pipeline.model_paths(models).values()}
     folder = pipeline.model_folder(models)
-    files |= {folder / "clitics.json"} if folder and (folder / "clitics.json").is_file() else set()
+    lexicon = folder / clitics.FILENAME if folder else None
+    files |= {lexicon} if lexicon and lexicon.is_file() else set()
     ids = sorted(f"{p.name}:{p.stat().st_size}" for p in files)
     ids += ["official"] if models == "official" else []
     return hashlib.sha256("|".join(ids).encode()).hexdigest()[:12]

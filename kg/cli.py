@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ExitCode, GraphError, InputError, KgError, QueryError
+from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
     from kg.build import Built
@@ -414,7 +415,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="../shared/data")
     p.add_argument("--out", default="models/id-kg")
     p.add_argument("--work", default="build/training")
-    p.add_argument("--processors", default="vectors,tokenize,mwt,clitics,pos,lemma,depparse,ner")
+    p.add_argument("--processors", default=",".join(TRAINABLE))
     p.add_argument("--steps", nargs="*", metavar="PROC=N", help="override steps, e.g. ner=2000")
     p.add_argument("--ner-corpora", default="nergrit", metavar="NAMES",
                    help="NER training data: nergrit, or nergrit,nerp to add NER-PROSA")

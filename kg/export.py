@@ -30,6 +30,11 @@ def _publish(tmp: Path, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def _create(tmp: Path) -> int:
+    """Create ``tmp`` for writing; it must not exist (its name is fresh)."""
+    return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+
+
 def _temp_sibling(path: Path, suffix: str) -> Path:
     """A fresh hidden name beside ``path``; named before it exists, so cleanup can never miss it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -41,8 +46,7 @@ def atomic_file(path: Path, mode: str = "w") -> Iterator[IO]:
     """Open a temporary sibling of ``path``; on success it replaces ``path``, on error it vanishes."""
     tmp = _temp_sibling(path, ".tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as f:
+        with os.fdopen(_create(tmp), mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as f:
             yield f
             f.flush()
             os.fsync(f.fileno())
@@ -62,7 +66,7 @@ def write_with(path: Path, writer: Callable[[Path], None]) -> Path:
     """Let a library write to a temporary path (matplotlib, pyoxigraph), then rename it into place."""
     tmp = _temp_sibling(path, path.suffix)
     try:
-        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.close(_create(tmp))
         writer(tmp)
         _publish(tmp, path)
     except BaseException:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+FILENAME = "clitics.json"  # beside the .pt files of a kg model set
 CLITICS = ("nya", "kah", "lah", "pun", "ku", "mu")
 MIN_STEM = 3
 StanzaToken = str | tuple[str, bool] | tuple[str, list[str]]

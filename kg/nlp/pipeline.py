@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
-from kg.nlp.clitics import load_clitics
+from kg.nlp import clitics
 
 if TYPE_CHECKING:
     import stanza
@@ -90,7 +90,7 @@ def load_pipeline(models: str | Path = "bundled", processors: str = ",".join(PRO
                "use_gpu": False, "logging_level": "ERROR",
                "tokenize_pretokenized": False} | paths | stanza_kwargs
     if folder is not None and not options["tokenize_pretokenized"]:
-        options.setdefault("tokenize_postprocessor", load_clitics(folder / "clitics.json"))
+        options.setdefault("tokenize_postprocessor", clitics.load_clitics(folder / clitics.FILENAME))
     logging.getLogger("stanza").setLevel(logging.ERROR)
     return stanza.Pipeline(**options)
 

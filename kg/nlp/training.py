@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.nlp.clitics import learn_clitics
+from kg.nlp import clitics
 from kg.nlp.conllu import read_conllu_blocks, write_conllu_blocks
 
 log = logging.getLogger(__name__)
@@ -226,8 +226,8 @@ def train_mwt(cfg: TrainConfig, train: Path, dev: Path) -> None:
 
 def learn_clitic_lexicon(cfg: TrainConfig, train: Path) -> Path:
     """How the training treebanks segment clitics, for the tokenizer's postprocessor (kg.nlp.clitics)."""
-    out = cfg.out_dir / "clitics.json"
-    out.write_text(learn_clitics(read_conllu_blocks(train)).to_json(), encoding="utf-8")
+    out = cfg.out_dir / clitics.FILENAME
+    out.write_text(clitics.learn_clitics(read_conllu_blocks(train)).to_json(), encoding="utf-8")
     return out
 
 
