@@ -1,7 +1,7 @@
 """A generated corpus of Indonesian election news for the benchmark.
 
 Articles are written from sentence templates filled from kg's own lexicons (institutions,
-posts, event triggers, kg.places) and a cast of made-up people who recur across articles with
+posts, event triggers, kg.extract.places) and a cast of made-up people who recur across articles with
 fixed posts, so the corpus has the shape of a real news feed: the same KPU chair quoted in many
 stories, short names ("Budi") after full ones, figures, dates, venues and quotes.
 
@@ -18,8 +18,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.parse import Parse, rough_parse
-from kg.places import Place, load_places
+from kg.extract.places import Place, load_places
+from kg.nlp.parse import Parse, rough_parse
 
 GIVEN = ("Budi Agus Siti Dewi Rudi Sri Andi Rina Hendra Wahyu Yusuf Fitri Dedi Nurul Bambang "
          "Slamet Joko Eko Rahmat Ahmad Irfan Teguh Lestari Wulan Indah Ratna Hasan Arif Dian "

@@ -78,8 +78,8 @@ def fake_models(work: Path) -> Path:
 def corpus_stage(work: Path, size: int) -> dict:
     from corpus import fake_parse, write_corpus
 
-    from kg.build import ParseCache, model_fingerprint
-    from kg.ingest import iter_articles
+    from kg.builder import ParseCache, model_fingerprint
+    from kg.ingest.read import iter_articles
 
     start = time.monotonic()
     names = {a.name: a.names for a in write_corpus(work / f"corpus-{size}", size)}
@@ -94,9 +94,9 @@ def corpus_stage(work: Path, size: int) -> dict:
 
 def parse_stage(work: Path, corpus: str, sample: int, workers: int, models: str) -> dict:
     """Stanza on ``sample`` articles; with one worker also the mapping time on those parses."""
-    from kg.build import ParseCache, parse_articles
+    from kg.builder import ParseCache, parse_articles
     from kg.errors import ModelError
-    from kg.ingest import iter_articles
+    from kg.ingest.read import iter_articles
     from kg.nlp import pipeline
 
     try:
@@ -127,8 +127,8 @@ def parse_stage(work: Path, corpus: str, sample: int, workers: int, models: str)
 
 
 def _mapping_seconds(parsed: list) -> float:
-    from kg.extract import extract
-    from kg.rdf import add_article, new_dataset
+    from kg.extract.article import extract
+    from kg.graph.rdf import add_article, new_dataset
 
     extract(parsed[0][1], parsed[0][0].date)  # compile the lexicon patterns outside the timing
     start = time.perf_counter()
@@ -140,7 +140,7 @@ def _mapping_seconds(parsed: list) -> float:
 def build_stage(work: Path, size: int, log: str) -> dict:
     """`kg build corpus-N --store store-N --prune`, every parse from the bench's cache."""
     from kg import cli
-    from kg.store import open_store, triple_count
+    from kg.graph.store import open_store, triple_count
 
     store = work / f"store-{size}"
     argv = ["build", str(work / f"corpus-{size}"), "--store", str(store), "--prune",
@@ -157,7 +157,7 @@ def build_stage(work: Path, size: int, log: str) -> dict:
 
 
 def export_stage(work: Path, size: int) -> dict:
-    from kg.store import export, open_store
+    from kg.graph.store import export, open_store
 
     start = time.monotonic()
     trig, ttl = export(open_store(work / f"store-{size}"), work / "export")
@@ -169,7 +169,7 @@ def query_data_stage(work: Path, size: int, target: int) -> dict:
     """Whole article graphs of the largest store, in order, until ``target`` quads: query.nq."""
     import pyoxigraph as ox
 
-    from kg.store import open_store
+    from kg.graph.store import open_store
 
     store = open_store(work / f"store-{size}")
     count = graphs = 0
@@ -186,8 +186,8 @@ def query_data_stage(work: Path, size: int, target: int) -> dict:
 def oxigraph_stage(work: Path, repeats: int) -> dict:
     import pyoxigraph as ox
 
-    from kg.queries import load_named, named_queries, run_oxigraph
-    from kg.store import triple_count
+    from kg.graph.queries import load_named, named_queries, run_oxigraph
+    from kg.graph.store import triple_count
 
     shutil.rmtree(work / "query-store", ignore_errors=True)  # a fresh load, also on a re-run
     start = time.monotonic()
@@ -206,7 +206,7 @@ def oxigraph_stage(work: Path, repeats: int) -> dict:
 
 def rdflib_stage(work: Path, repeats: int) -> dict:
     from kg.cli import load_graph
-    from kg.queries import load_named, named_queries, run_rdflib
+    from kg.graph.queries import load_named, named_queries, run_rdflib
 
     start = time.monotonic()
     graph = load_graph(str(work / "query.nq"))
@@ -278,7 +278,7 @@ NOTES = [
     "- The query data are whole article graphs of the largest store; Oxigraph bulk-loads them "
     "into an on-disk store, compacts it as `kg build --store` does and reopens it read-only as "
     "`kg query --store` does; rdflib parses them into a Dataset as `kg query FILE.nq` does. Both "
-    "run through kg.queries (results converted to rows). Medians after one warm-up run.",
+    "run through kg.graph.queries (results converted to rows). Medians after one warm-up run.",
     "- Peak RSS is `ru_maxrss` of the stage's own process; `children` is the largest parse "
     "worker it waited for.",
 ]

@@ -13,8 +13,8 @@ from kg.errors import ExitCode, GraphError, InputError, KgError, QueryError
 from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
-    from kg.build import Built
-    from kg.ingest import Article
+    from kg.builder import Built
+    from kg.ingest.read import Article
 
 EPILOG = """examples:
   kg build seeds/                         build exports/ from the seed article
@@ -71,10 +71,10 @@ class Progress:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.build import build_articles
-    from kg.ingest import iter_articles
-    from kg.outputs import write_exports
-    from kg.resolution import resolve_dataset
+    from kg.builder import build_articles
+    from kg.graph.outputs import write_exports
+    from kg.graph.resolution import resolve_dataset
+    from kg.ingest.read import iter_articles
 
     errors: list[InputError] = []
 
@@ -109,16 +109,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cache_dir(args: argparse.Namespace) -> Path | None:
-    from kg.build import DEFAULT_CACHE
+    from kg.builder import DEFAULT_CACHE
 
     return None if args.no_cache else Path(args.cache or DEFAULT_CACHE)
 
 
 def build_into_store(args: argparse.Namespace, articles: list[Article]) -> int:
     """Add new and changed articles to the store, skip unchanged ones unparsed, then resolve."""
-    from kg import store as kg_store
-    from kg.build import build_articles
-    from kg.iri import mint
+    from kg.builder import build_articles
+    from kg.graph import store as kg_store
+    from kg.graph.iri import mint
 
     start = time.monotonic()
     folder = Path(args.store)
@@ -156,7 +156,7 @@ def build_into_store(args: argparse.Namespace, articles: list[Article]) -> int:
         for path in kg_store.export(store, Path(args.out)):
             print(f"kg: wrote {path}", file=sys.stderr)
     if args.strict:
-        from kg.validate import validate
+        from kg.graph.validate import validate
 
         check = validate(kg_store.to_rdflib(store))
         if not check.conforms:
@@ -187,7 +187,7 @@ def load_graph(path: str):
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.queries import format_result, load_named, run_oxigraph, run_rdflib
+    from kg.graph.queries import format_result, load_named, run_oxigraph, run_rdflib
 
     if args.store and args.graph and not args.sparql:
         args.graph, args.sparql = None, args.graph  # kg query --store DIR 'SELECT ...'
@@ -200,7 +200,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         raise KgError("give a SPARQL query, --file FILE.rq or --name NAME")
     if args.store:
-        from kg.store import open_store
+        from kg.graph.store import open_store
         result = run_oxigraph(open_store(Path(args.store)), query, args.limit)
     else:
         if not args.graph:
@@ -225,8 +225,8 @@ def _read_query(path: Path) -> str:
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
-    from kg.draw import draw, neighbourhood, to_networkx
-    from kg.export import write_with
+    from kg.drawing import draw, neighbourhood, to_networkx
+    from kg.graph.export import write_with
 
     graph = _graph_for(args)
     g = to_networkx(graph)
@@ -245,7 +245,7 @@ def cmd_draw(args: argparse.Namespace) -> int:
 
 def _graph_for(args: argparse.Namespace):
     if getattr(args, "store", None):
-        from kg.store import open_store, to_rdflib
+        from kg.graph.store import open_store, to_rdflib
         return to_rdflib(open_store(Path(args.store)))
     if not args.graph:
         raise KgError("give a GRAPH file or --store PATH")
@@ -255,9 +255,9 @@ def _graph_for(args: argparse.Namespace):
 def cmd_extract(args: argparse.Namespace) -> int:
     import json
 
-    from kg.build import build_articles
-    from kg.ingest import read_article
-    from kg.summary import summarize
+    from kg.builder import build_articles
+    from kg.graph.summary import summarize
+    from kg.ingest.read import read_article
 
     articles = read_article(Path(args.article), force=args.force)
     dataset, result = build_articles(articles, models=args.models, cache_dir=None)
@@ -266,14 +266,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         out = summaries[0] if len(summaries) == 1 else summaries
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
-        from kg.export import turtle
+        from kg.graph.export import turtle
         for b in result.built:
             sys.stdout.write(turtle(dataset.graph(b.graph)))
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kg.validate import validate
+    from kg.graph.validate import validate
 
     result = validate(_graph_for(args))
     print(result.text if not result.conforms else "Conforms: True (0 violations)")
@@ -326,14 +326,14 @@ def _base_iri(value: str) -> str:
 
 
 def _store_arg(p: argparse.ArgumentParser, text: str) -> None:
-    from kg.store import DEFAULT_STORE
+    from kg.graph.store import DEFAULT_STORE
 
     p.add_argument("--store", nargs="?", const=str(DEFAULT_STORE), metavar="DIR",
                    help=f"{text} (DIR defaults to {DEFAULT_STORE}/)")
 
 
 def parser() -> argparse.ArgumentParser:
-    from kg.vocab import DEFAULT_BASE
+    from kg.graph.vocab import DEFAULT_BASE
 
     top = argparse.ArgumentParser(
         prog="kg", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG,

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.numbers import WORD_NUMBERS
+from kg.extract.numbers import WORD_NUMBERS
 
 CATEGORIES = ("persons", "roles", "organizations", "places", "events", "event_dates", "quotes", "numbers")
 SCORER_WORDS = {"satu": 1, "sebelas": 11, **{k: v for k, v in WORD_NUMBERS.items()
@@ -169,10 +169,10 @@ def evaluate_dir(gold_dir: Path, articles_dir: Path, models: str = "bundled",
     """Build every article that has a gold file, write predictions, and score them."""
     import tempfile
 
-    from kg.build import DEFAULT_CACHE, build_articles
-    from kg.export import write_json
-    from kg.ingest import iter_articles
-    from kg.summary import summarize
+    from kg.builder import DEFAULT_CACHE, build_articles
+    from kg.graph.export import write_json
+    from kg.graph.summary import summarize
+    from kg.ingest.read import iter_articles
 
     wanted = {p.stem for p in gold_dir.glob("*.json")}
     paths = sorted(p for p in articles_dir.iterdir() if p.stem in wanted)

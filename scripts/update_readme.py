@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from kg.cli import load_graph
-from kg.queries import format_result, named_queries, run_rdflib
+from kg.graph.queries import format_result, named_queries, run_rdflib
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -20,14 +20,14 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph
 
-import kg.build
+import kg.builder
 from kg.cli import main
 from kg.errors import ExitCode, ModelError
-from kg.facts import RULE, Entity, Evidence, Extraction, Mention
-from kg.ingest import MAX_BYTES, Article
+from kg.extract.facts import RULE, Entity, Evidence, Extraction, Mention
+from kg.graph.vocab import SCHEMA
+from kg.ingest.read import MAX_BYTES, Article
+from kg.nlp.parse import Parse, Sentence, Token, Word
 from kg.nlp.pipeline import model_paths
-from kg.parse import Parse, Sentence, Token, Word
-from kg.vocab import SCHEMA
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -77,7 +77,7 @@ def fake_parse(text: str) -> Parse:
 def fake_parse_articles(
     articles: list[Article], *_models_cache_workers: object, **_options: object
 ) -> Iterator[tuple[Article, Parse, bool]]:
-    """Drop-in for `kg.build.parse_articles` (articles, models, cache, ...) that never loads
+    """Drop-in for `kg.builder.parse_articles` (articles, models, cache, ...) that never loads
     Stanza."""
     for article in articles:
         yield article, fake_parse(article.text), True
@@ -85,8 +85,8 @@ def fake_parse_articles(
 
 @pytest.fixture
 def fake_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kg.build, "parse_articles", fake_parse_articles)
-    monkeypatch.setattr(kg.build, "model_fingerprint", lambda models: "fake-parser")
+    monkeypatch.setattr(kg.builder, "parse_articles", fake_parse_articles)
+    monkeypatch.setattr(kg.builder, "model_fingerprint", lambda models: "fake-parser")
 
 
 # --------------------------------------------------------------------------- running kg
@@ -336,14 +336,14 @@ def test_strict_build_fails_on_shacl_violation(
     fake_parser: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    real_extract = kg.build.extract
+    real_extract = kg.builder.extract
 
     def extract_with_unnamed_person(parse: Parse, published: object = None) -> Extraction:
         extraction = real_extract(parse, published)
         extraction.entities.append(_unnamed_person())  # schema:name "" breaks minLength 1
         return extraction
 
-    monkeypatch.setattr(kg.build, "extract", extract_with_unnamed_person)
+    monkeypatch.setattr(kg.builder, "extract", extract_with_unnamed_person)
     out = tmp_path / "out"
     lenient = run_kg(capsys, *build_args(out, SEED))
     assert lenient.code == 0, lenient.err

@@ -35,14 +35,14 @@ from test_cli_errors import (  # noqa: F401 - fake_parser is a fixture
     fake_parser,
 )
 
-import kg.build
+import kg.builder
 from kg.cli import main
 from kg.errors import ExitCode
-from kg.export import trig, turtle, write_text
-from kg.extract import extract
-from kg.ingest import iter_articles
-from kg.parse import from_conllu
-from kg.rdf import add_article, new_dataset
+from kg.extract.article import extract
+from kg.graph.export import trig, turtle, write_text
+from kg.graph.rdf import add_article, new_dataset
+from kg.ingest.read import iter_articles
+from kg.nlp.parse import from_conllu
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -78,11 +78,11 @@ MAPPING_SCRIPT = """
 import sys
 from pathlib import Path
 
-from kg.export import merged, trig, turtle
-from kg.extract import extract
-from kg.ingest import iter_articles
-from kg.parse import from_conllu
-from kg.rdf import add_article, new_dataset
+from kg.graph.export import merged, trig, turtle
+from kg.extract.article import extract
+from kg.ingest.read import iter_articles
+from kg.nlp.parse import from_conllu
+from kg.graph.rdf import add_article, new_dataset
 
 
 def export_fixtures(fixtures: Path, out: Path) -> None:
@@ -127,12 +127,12 @@ def test_mapping_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
 CLI_SCRIPT = """
 import sys
 
-import kg.build
+import kg.builder
 from kg.cli import main
 from test_cli_errors import fake_parse_articles
 
-kg.build.parse_articles = fake_parse_articles
-kg.build.model_fingerprint = lambda models: "fake-parser"
+kg.builder.parse_articles = fake_parse_articles
+kg.builder.model_fingerprint = lambda models: "fake-parser"
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -209,7 +209,7 @@ import sys
 import time
 from pathlib import Path
 
-from kg.export import atomic_file, write_text
+from kg.graph.export import atomic_file, write_text
 
 
 def make_text(lines: int) -> str:
@@ -330,15 +330,15 @@ INTERRUPTIBLE_BUILD = CTRL_C + """
 import sys
 import time
 
-import kg.build
-import kg.export
-import kg.outputs
+import kg.builder
+import kg.graph.export
+import kg.graph.outputs
 from kg.cli import main
 from test_cli_errors import fake_parse_articles
 
-kg.build.parse_articles = fake_parse_articles
-kg.build.model_fingerprint = lambda models: "fake-parser"
-real_write_text = kg.outputs.write_text
+kg.builder.parse_articles = fake_parse_articles
+kg.builder.model_fingerprint = lambda models: "fake-parser"
+real_write_text = kg.graph.outputs.write_text
 
 
 def announced(path, text):
@@ -347,8 +347,8 @@ def announced(path, text):
     return real_write_text(path, text)
 
 
-kg.outputs.write_text = announced
-kg.export.write_text = announced  # what kg.export.write_json calls
+kg.graph.outputs.write_text = announced
+kg.graph.export.write_text = announced  # what kg.graph.export.write_json calls
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -375,8 +375,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     (new / "sumsel.txt").write_text(seed, encoding="utf-8")
     (new / "rakor.txt").write_text(rakor, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(kg.build, "parse_articles", fake_parse_articles)
-        patch.setattr(kg.build, "model_fingerprint", lambda models: "fake-parser")
+        patch.setattr(kg.builder, "parse_articles", fake_parse_articles)
+        patch.setattr(kg.builder, "model_fingerprint", lambda models: "fake-parser")
         build_in_process(old, root / "old-export")
         build_in_process(new, root / "new-export")
     return Builds(old, new, root / "old-export", root / "new-export")

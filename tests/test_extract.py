@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.extract import extract
-from kg.facts import Extraction
-from kg.ingest import Article, read_article
-from kg.parse import Parse, from_conllu, to_conllu
-from kg.rdf import add_article, new_dataset
-from kg.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PROV, SCHEMA
+from kg.extract.article import extract
+from kg.extract.facts import Extraction
+from kg.graph.rdf import add_article, new_dataset
+from kg.graph.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PROV, SCHEMA
+from kg.ingest.read import Article, read_article
+from kg.nlp.parse import Parse, from_conllu, to_conllu
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -130,7 +130,7 @@ def test_every_fact_traces_to_its_sentence(rakor) -> None:
 def test_relative_dates_need_the_article_date() -> None:
     from datetime import date
 
-    from kg.dates import find_dates
+    from kg.extract.dates import find_dates
 
     text = "Rapat digelar kemarin dan dilanjutkan Kamis."
     assert [d.iso for d in find_dates(text)] == [None, None]

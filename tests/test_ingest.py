@@ -1,4 +1,4 @@
-"""Tests for kg.ingest: formats, encodings, every bad-input case, ordering and determinism."""
+"""Tests for kg.ingest.read: formats, encodings, every bad-input case, ordering and determinism."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import ExitCode, InputError
-from kg.ingest import (
+from kg.ingest.read import (
     ARTICLE_EXTENSIONS,
     MAX_BYTES,
     Article,

@@ -111,7 +111,7 @@ def test_seed_facts(exports) -> None:
 
 def test_named_queries_on_the_seed(exports) -> None:
     from kg.cli import load_graph
-    from kg.queries import load_named, run_rdflib
+    from kg.graph.queries import load_named, run_rdflib
 
     g = load_graph(str(exports / "graph.ttl"))
     posts = run_rdflib(g, load_named("posts"))

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KgError
-from kg.places import Place, load_places, place_index
+from kg.extract.places import Place, load_places, place_index
 
 
 def _of_type(place_type: str) -> list[Place]:

@@ -19,14 +19,14 @@ from hypothesis import strategies as st
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node, _is_valid_uri
 
-from kg.export import trig, turtle
-from kg.extract import extract
-from kg.facts import RULE, Entity, Event, Evidence, Extraction, Figure, Holding, Mention, Quote
-from kg.ingest import Article, slugify
-from kg.iri import mint, slug
-from kg.parse import Parse, Sentence, Token, Word, from_conllu, to_conllu
-from kg.rdf import _text, add_article, new_dataset
-from kg.vocab import DEFAULT_BASE, SCHEMA
+from kg.extract.article import extract
+from kg.extract.facts import RULE, Entity, Event, Evidence, Extraction, Figure, Holding, Mention, Quote
+from kg.graph.export import trig, turtle
+from kg.graph.iri import mint, slug
+from kg.graph.rdf import _text, add_article, new_dataset
+from kg.graph.vocab import DEFAULT_BASE, SCHEMA
+from kg.ingest.read import Article, slugify
+from kg.nlp.parse import Parse, Sentence, Token, Word, from_conllu, to_conllu
 
 BASE = DEFAULT_BASE
 SAFE_TAIL = re.compile(r"^[a-z0-9:/._-]+$")
@@ -106,7 +106,7 @@ def triples(graph: Graph) -> set[tuple[Key, ...]]:
 def assert_turtle_round_trips(graph: Graph) -> str:
     """kg's Turtle of `graph` parses, with rdflib and with pyoxigraph, to the same triples."""
     text = turtle(graph)
-    data = text.encode("utf-8")  # strict, as kg.export.write_text writes it
+    data = text.encode("utf-8")  # strict, as kg.graph.export.write_text writes it
     expected = triples(graph)
     assert ("other",) not in {k[:1] for t in expected for k in t}, "a blank node was minted"
     assert triples(Graph().parse(data=data, format="turtle")) == expected

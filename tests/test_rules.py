@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from kg.dates import find_dates
-from kg.lexicon import institution_forms, post_forms
-from kg.numbers import find_numbers, parse_number
-from kg.places import place_index
-from kg.quotes import find_quotes
-from kg.roles import canonical_title
+from kg.extract.dates import find_dates
+from kg.extract.lexicon import institution_forms, post_forms
+from kg.extract.numbers import find_numbers, parse_number
+from kg.extract.places import place_index
+from kg.extract.quotes import find_quotes
+from kg.extract.roles import canonical_title
 
 
 @pytest.mark.parametrize(("text", "published", "iso"), [

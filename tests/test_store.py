@@ -14,14 +14,14 @@ import pytest
 from rdflib import Dataset, URIRef
 
 from kg import cli
-from kg.build import ParseCache, build_articles, model_fingerprint
+from kg.builder import ParseCache, build_articles, model_fingerprint
 from kg.errors import ModelError
-from kg.ingest import iter_articles
+from kg.graph.resolution import Record, canonicalise, resolve, resolve_dataset
+from kg.graph.store import open_store, to_rdflib
+from kg.graph.vocab import DEFAULT_BASE, SCHEMA
+from kg.ingest.read import iter_articles
 from kg.nlp import pipeline
-from kg.parse import Parse, rough_parse
-from kg.resolution import Record, canonicalise, resolve, resolve_dataset
-from kg.store import open_store, to_rdflib
-from kg.vocab import DEFAULT_BASE, SCHEMA
+from kg.nlp.parse import Parse, rough_parse
 
 BASE = DEFAULT_BASE.rstrip("/")
 PERSON, CITY, REGENCY = str(SCHEMA.Person), "https://w3id.org/kg-pemilu/ontology#City", \
@@ -122,7 +122,7 @@ def test_incremental_builds_keep_the_store_exact(offline: dict[str, Path], tmp_p
 
 def test_an_interrupted_build_is_resolved_by_the_next(offline: dict[str, Path], tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from kg import store as kg_store
+    from kg.graph import store as kg_store
 
     corpus, cache, models = offline["corpus"], offline["cache"], offline["models"]
     write_corpus(corpus, {"a": ARTICLES["a"], "b": ARTICLES["b"]}, cache, models)

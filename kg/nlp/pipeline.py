@@ -13,14 +13,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.assets import MODELS_DIR
 from kg.errors import ModelError
 from kg.nlp import clitics
 
 if TYPE_CHECKING:
     import stanza
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-BUNDLED_DIR = PROJECT_ROOT / "models" / "id-kg"
+BUNDLED_DIR = MODELS_DIR / "id-kg"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 USES_VECTORS = ("pos", "depparse", "ner")
 

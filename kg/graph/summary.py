@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from rdflib import RDFS, Graph, URIRef
 
-from kg.vocab import PREFIXES, SCHEMA, class_codes, ontology
+from kg.graph.vocab import PREFIXES, SCHEMA, class_codes, ontology
 
 PREFIX_LINES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + \
     "\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"

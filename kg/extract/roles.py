@@ -11,8 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kg import lexicon
-from kg.facts import Mention
+from kg.extract import lexicon
+from kg.extract.facts import Mention
 
 GENERIC_TITLES = ("Kepala", "Ketua", "Wakil Ketua", "Wakil", "Anggota", "Komisioner", "Sekretaris",
                   "Direktur", "Koordinator", "Komandan", "Kabid", "Kasat", "Kadiv", "Kordiv",

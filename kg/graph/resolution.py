@@ -40,10 +40,10 @@ from dataclasses import dataclass, field
 from rdflib import RDFS, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from kg import lexicon
-from kg.iri import mint
-from kg.mentions import LEVELS, choose_place
-from kg.vocab import SCHEMA, class_codes, ontology
+from kg.extract import lexicon
+from kg.extract.mentions import LEVELS, choose_place
+from kg.graph.iri import mint
+from kg.graph.vocab import SCHEMA, class_codes, ontology
 
 GENERIC = frozenset({str(SCHEMA.Organization), str(SCHEMA.Place)})
 NATIONAL = {"ri", "pusat", "indonesia"}

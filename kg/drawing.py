@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
-from kg.vocab import ELEC, ORG, SCHEMA, ontology
+from kg.graph.vocab import ELEC, ORG, SCHEMA, ontology
 
 KIND_STYLE = {  # kind: (colour, legend label)
     "person": ("#e15759", "orang / person"),
@@ -46,7 +46,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     Node attributes: ``label`` and ``kind``; edge attributes: ``label`` and ``predicate``.
     """
     if isinstance(graph, Dataset):
-        from kg.export import merged
+        from kg.graph.export import merged
         graph = merged(graph)
     g = nx.MultiDiGraph()
     for s, p, o in sorted(graph.triples((None, None, None))):

@@ -11,10 +11,8 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from kg.assets import QUERIES_DIR as QUERY_DIR
 from kg.errors import QueryError
-from kg.vocab import PROJECT_ROOT
-
-QUERY_DIR = PROJECT_ROOT / "queries"
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
-from kg.vocab import SHAPES_FILE, ontology
+from kg.graph.vocab import SHAPES_FILE, ontology
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,13 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.errors import InputError
-from kg.extract import extract
-from kg.facts import Extraction
-from kg.ingest import Article, content_hash, iter_articles, language_problem, normalise_text
+from kg.extract.article import extract
+from kg.extract.facts import Extraction
+from kg.graph.rdf import add_article, new_dataset
+from kg.graph.vocab import DEFAULT_BASE
+from kg.ingest.read import Article, content_hash, iter_articles, language_problem, normalise_text
 from kg.nlp import clitics, pipeline
-from kg.parse import Parse, from_conllu, from_stanza, to_conllu
-from kg.rdf import add_article, new_dataset
-from kg.vocab import DEFAULT_BASE
+from kg.nlp.parse import Parse, from_conllu, from_stanza, to_conllu
 
 DEFAULT_CACHE = Path(".kg-cache")
 BATCH = 8
@@ -78,7 +78,7 @@ class ParseCache:
 
     def put(self, article: Article, parse: Parse) -> None:
         if self.folder is not None:
-            from kg.export import write_text
+            from kg.graph.export import write_text
             write_text(self._path(article), to_conllu(parse))
 
 

@@ -19,7 +19,7 @@ from typing import IO
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.trig import TrigSerializer
 
-from kg.rdf import bind_prefixes
+from kg.graph.rdf import bind_prefixes
 
 
 def _publish(tmp: Path, path: Path) -> None:

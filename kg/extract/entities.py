@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kg.facts import Entity, Mention
-from kg.iri import slug
+from kg.extract.facts import Entity, Mention
+from kg.graph.iri import slug
 
 PAREN_INNER = re.compile(r"\(\s*([A-Z][A-Za-z0-9.&/-]{1,14})\s*\)")
 PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&/-]{1,14})\s*\)")

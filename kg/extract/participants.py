@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kg.parse import Sentence, Word
+from kg.nlp.parse import Sentence, Word
 
 MARKERS = re.compile(r"\b(?:bersama(?:-sama)?|dengan|dihadiri(?:\s+oleh)?|oleh|antara|melibatkan|"
                      r"diikuti(?:\s+oleh)?|dipimpin(?:\s+oleh)?)\s+$", re.I)

@@ -9,17 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg import mentions as mention_finder
-from kg.dates import find_dates
-from kg.entities import resolve
-from kg.events import build_events, find_triggers, is_specific
-from kg.facts import RULE, Entity, Event, Evidence, Extraction, Figure, Holding, Mention, Quote
-from kg.lexicon import lookup_key, post_forms
-from kg.numbers import find_numbers
-from kg.parse import Parse
-from kg.participants import participants
-from kg.quotes import cue_names, find_quotes
-from kg.roles import RoleSpan, canonical_title, names_after_titles, paired_roles, role_for
+from kg.extract import mentions as mention_finder
+from kg.extract.dates import find_dates
+from kg.extract.entities import resolve
+from kg.extract.events import build_events, find_triggers, is_specific
+from kg.extract.facts import RULE, Entity, Event, Evidence, Extraction, Figure, Holding, Mention, Quote
+from kg.extract.lexicon import lookup_key, post_forms
+from kg.extract.numbers import find_numbers
+from kg.extract.participants import participants
+from kg.extract.quotes import cue_names, find_quotes
+from kg.extract.roles import RoleSpan, canonical_title, names_after_titles, paired_roles, role_for
+from kg.nlp.parse import Parse
 
 PRONOUN_CUES = re.compile(r"\b(ia|dia|beliau|pihaknya)\b", re.I)
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.build import BuildReport
-from kg.export import merged, trig, turtle, write_json, write_text, write_with
-from kg.summary import summarize
-from kg.validate import validate
+from kg.builder import BuildReport
+from kg.graph.export import merged, trig, turtle, write_json, write_text, write_with
+from kg.graph.summary import summarize
+from kg.graph.validate import validate
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class ExportSummary:
 
 
 def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool = True) -> ExportSummary:
-    from kg.draw import draw, to_networkx
+    from kg.drawing import draw, to_networkx
 
     for built in result.built:
         graph = dataset.graph(built.graph)

@@ -2,7 +2,7 @@
 
 The graph's name is the article's IRI, so TriG keeps which article said what, and the
 union of all named graphs is the merged knowledge graph. No blank nodes: every node
-has a readable IRI minted from the base (kg.iri), which keeps exports deterministic.
+has a readable IRI minted from the base (kg.graph.iri), which keeps exports deterministic.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
-from kg.facts import Entity, Evidence, Extraction
-from kg.ingest import Article
-from kg.iri import mint
-from kg.lexicon import lookup_key, place_forms
-from kg.parse import Parse
-from kg.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PREFIXES, PROV, SCHEMA, class_for
+from kg.extract.facts import Entity, Evidence, Extraction
+from kg.extract.lexicon import lookup_key, place_forms
+from kg.graph.iri import mint
+from kg.graph.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PREFIXES, PROV, SCHEMA, class_for
+from kg.ingest.read import Article
+from kg.nlp.parse import Parse
 
 METHODS = {"model": ELEC.model, "lexicon": ELEC.lexicon, "rule": ELEC.rule}
 KIND_CLASS = {"organization": SCHEMA.Organization, "place": SCHEMA.Place}

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.places import Place, load_places
+from kg.extract.places import Place, load_places
 
 DATA = Path(__file__).parent / "data"
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg import lexicon
-from kg.dates import DateMention
-from kg.facts import LEXICON, Event, Evidence
+from kg.extract import lexicon
+from kg.extract.dates import DateMention
+from kg.extract.facts import LEXICON, Event, Evidence
 
 ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "terakhir", "perdana")
 NATIONAL = ("pemilu", "pilpres", "pileg", "pemilihan umum", "pemilihan presiden", "pemilihan legislatif")

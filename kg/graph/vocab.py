@@ -7,14 +7,14 @@ new IRI; the standard vocabularies use the prefixes the ontology file binds.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.namespace import ClosedNamespace
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "election.ttl"
-SHAPES_FILE = PROJECT_ROOT / "ontology" / "shapes.ttl"
+from kg.assets import ONTOLOGY_DIR
+
+ONTOLOGY_FILE = ONTOLOGY_DIR / "election.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 DEFAULT_BASE = "https://w3id.org/kg-pemilu/id/"
 
 

@@ -4,7 +4,7 @@
 --store DIR` read them. An article's graph is named by its IRI and holds its elec:contentHash,
 so a rebuild skips an unchanged article before parsing it and replaces a changed one. With
 ``--prune`` the store mirrors the build's input: graphs of articles that are not among its
-PATHs any more are removed. After any change, cross-article resolution (kg.resolution) runs
+PATHs any more are removed. After any change, cross-article resolution (kg.graph.resolution) runs
 over the whole store and rewrites the graphs whose entities it renamed, so the store always
 equals a fresh build of its articles. A file in the store folder marks changes not yet
 resolved, so an interrupted build is resolved by the next one, and an unchanged one costs
@@ -26,12 +26,12 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import XSD, Dataset, Literal, URIRef
 
-from kg import resolution
 from kg.errors import ExitCode, GraphError
-from kg.export import write_with
-from kg.rdf import bind_prefixes
-from kg.resolution import Triple
-from kg.vocab import ELEC, NIF, PREFIXES
+from kg.graph import resolution
+from kg.graph.export import write_with
+from kg.graph.rdf import bind_prefixes
+from kg.graph.resolution import Triple
+from kg.graph.vocab import ELEC, NIF, PREFIXES
 
 DEFAULT_STORE = Path(".kg-store")
 FLUSH_EVERY = 100  # graphs written between flushes (about 50 MB of Oxigraph's memory)

@@ -13,11 +13,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from kg import lexicon
-from kg.dates import MONTHS, WEEKDAYS
-from kg.facts import LEXICON, MODEL, RULE, Evidence, Mention
-from kg.parse import Parse, Token
-from kg.places import Place
+from kg.extract import lexicon
+from kg.extract.dates import MONTHS, WEEKDAYS
+from kg.extract.facts import LEXICON, MODEL, RULE, Evidence, Mention
+from kg.extract.places import Place
+from kg.nlp.parse import Parse, Token
 
 LEVELS = {"provinsi": "province", "prov.": "province", "kabupaten": "regency", "kab.": "regency",
           "kab": "regency", "kota": "city", "kabupaten/kota": "", "kab/kota": "", "kecamatan": "district"}

@@ -1,0 +1,1 @@
+"""From a parsed article to facts: mentions, entities, posts, events, dates, quotes, figures."""

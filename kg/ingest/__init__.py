@@ -1,0 +1,1 @@
+"""Read articles: discover files, decode them, parse their formats, check their language."""
