@@ -79,7 +79,7 @@ def corpus_stage(work: Path, size: int) -> dict:
     from corpus import fake_parse, write_corpus
 
     from kg.builder import ParseCache, model_fingerprint
-    from kg.ingest.read import iter_articles
+    from kg.ingest import iter_articles
 
     start = time.monotonic()
     names = {a.name: a.names for a in write_corpus(work / f"corpus-{size}", size)}
@@ -96,7 +96,7 @@ def parse_stage(work: Path, corpus: str, sample: int, workers: int, models: str)
     """Stanza on ``sample`` articles; with one worker also the mapping time on those parses."""
     from kg.builder import ParseCache, parse_articles
     from kg.errors import ModelError
-    from kg.ingest.read import iter_articles
+    from kg.ingest import iter_articles
     from kg.nlp import pipeline
 
     try:

@@ -24,7 +24,7 @@ from kg.extract.article import extract
 from kg.extract.facts import Extraction
 from kg.graph.rdf import add_article, new_dataset
 from kg.graph.vocab import DEFAULT_BASE
-from kg.ingest.read import Article, content_hash, iter_articles, language_problem, normalise_text
+from kg.ingest import Article, content_hash, iter_articles, language_problem, normalise_text
 from kg.nlp import clitics, pipeline
 from kg.nlp.parse import Parse, from_conllu, from_stanza, to_conllu
 

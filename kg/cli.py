@@ -14,7 +14,7 @@ from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
     from kg.builder import Built
-    from kg.ingest.read import Article
+    from kg.ingest import Article
 
 EPILOG = """examples:
   kg build seeds/                         build exports/ from the seed article
@@ -74,7 +74,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.builder import build_articles
     from kg.graph.outputs import write_exports
     from kg.graph.resolution import resolve_dataset
-    from kg.ingest.read import iter_articles
+    from kg.ingest import iter_articles
 
     errors: list[InputError] = []
 
@@ -257,7 +257,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     from kg.builder import build_articles
     from kg.graph.summary import summarize
-    from kg.ingest.read import read_article
+    from kg.ingest import read_article
 
     articles = read_article(Path(args.article), force=args.force)
     dataset, result = build_articles(articles, models=args.models, cache_dir=None)

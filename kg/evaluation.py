@@ -172,7 +172,7 @@ def evaluate_dir(gold_dir: Path, articles_dir: Path, models: str = "bundled",
     from kg.builder import DEFAULT_CACHE, build_articles
     from kg.graph.export import write_json
     from kg.graph.summary import summarize
-    from kg.ingest.read import iter_articles
+    from kg.ingest import iter_articles
 
     wanted = {p.stem for p in gold_dir.glob("*.json")}
     paths = sorted(p for p in articles_dir.iterdir() if p.stem in wanted)

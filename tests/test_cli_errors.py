@@ -25,7 +25,7 @@ from kg.cli import main
 from kg.errors import ExitCode, ModelError
 from kg.extract.facts import RULE, Entity, Evidence, Extraction, Mention
 from kg.graph.vocab import SCHEMA
-from kg.ingest.read import MAX_BYTES, Article
+from kg.ingest import MAX_BYTES, Article
 from kg.nlp.parse import Parse, Sentence, Token, Word
 from kg.nlp.pipeline import model_paths
 

@@ -41,7 +41,7 @@ from kg.errors import ExitCode
 from kg.extract.article import extract
 from kg.graph.export import trig, turtle, write_text
 from kg.graph.rdf import add_article, new_dataset
-from kg.ingest.read import iter_articles
+from kg.ingest import iter_articles
 from kg.nlp.parse import from_conllu
 
 TESTS = Path(__file__).resolve().parent
@@ -80,7 +80,7 @@ from pathlib import Path
 
 from kg.graph.export import merged, trig, turtle
 from kg.extract.article import extract
-from kg.ingest.read import iter_articles
+from kg.ingest import iter_articles
 from kg.nlp.parse import from_conllu
 from kg.graph.rdf import add_article, new_dataset
 

@@ -11,7 +11,7 @@ from kg.extract.article import extract
 from kg.extract.facts import Extraction
 from kg.graph.rdf import add_article, new_dataset
 from kg.graph.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PROV, SCHEMA
-from kg.ingest.read import Article, read_article
+from kg.ingest import Article, read_article
 from kg.nlp.parse import Parse, from_conllu, to_conllu
 
 FIXTURES = Path(__file__).parent / "fixtures"

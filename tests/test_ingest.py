@@ -1,4 +1,4 @@
-"""Tests for kg.ingest.read: formats, encodings, every bad-input case, ordering and determinism."""
+"""Tests for kg.ingest: formats, encodings, every bad-input case, ordering and determinism."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import ExitCode, InputError
-from kg.ingest.read import (
+from kg.ingest import (
     ARTICLE_EXTENSIONS,
     MAX_BYTES,
     Article,
@@ -22,8 +22,8 @@ from kg.ingest.read import (
     language_problem,
     parse_date,
     read_article,
-    slugify,
 )
+from kg.names import slug as slugify
 
 FIXTURES = Path(__file__).parent / "fixtures" / "inputs"
 REPO = Path(__file__).resolve().parents[1]
@@ -453,11 +453,16 @@ def test_ids_are_unique_within_a_run(tmp_path):
     [
         ("01_KPU Logistik (Pilkada) 2024", "01-kpu-logistik-pilkada-2024"),
         ("Pemilu—Édisi Khusus", "pemilu-edisi-khusus"),
-        ("___", "article"),
     ],
 )
 def test_slugify(name, slug):
     assert slugify(name) == slug
+
+
+def test_a_stem_without_letters_gets_a_hashed_id(tmp_path):
+    one, two = write(tmp_path, "___.txt", BERITA), write(tmp_path, "日本.txt", BERITA_2)
+    ids = [a.id for a in iter_articles([one, two])]
+    assert all(i.startswith("x-") for i in ids) and ids[0] != ids[1]
 
 
 @pytest.mark.parametrize(

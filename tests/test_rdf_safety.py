@@ -22,10 +22,11 @@ from rdflib.term import Node, _is_valid_uri
 from kg.extract.article import extract
 from kg.extract.facts import RULE, Entity, Event, Evidence, Extraction, Figure, Holding, Mention, Quote
 from kg.graph.export import trig, turtle
-from kg.graph.iri import mint, slug
+from kg.graph.iri import mint
 from kg.graph.rdf import _text, add_article, new_dataset
 from kg.graph.vocab import DEFAULT_BASE, SCHEMA
-from kg.ingest.read import Article, slugify
+from kg.ingest import Article
+from kg.names import slug
 from kg.nlp.parse import Parse, Sentence, Token, Word, from_conllu, to_conllu
 
 BASE = DEFAULT_BASE
@@ -254,7 +255,7 @@ def article_with(payload: str) -> tuple[Dataset, URIRef]:
         quotes=[Quote(payload, person_id, evidence)],
         figures=[Figure(payload, 12.5, payload, payload, evidence)],
     )
-    article = Article(id=slugify(payload), text=text, path=Path("x.txt"), title=payload,
+    article = Article(id=slug(payload), text=text, path=Path("x.txt"), title=payload,
                       source=payload, date=dt.date(2024, 10, 6), publisher=payload)
     dataset = new_dataset()
     iri = add_article(dataset, article, parse, extraction)
@@ -331,7 +332,7 @@ def test_any_article_graph_round_trips(
     sentences: list[list[tuple[str | None, list[str]]]], title: str, publisher: str, source: str
 ) -> None:
     parse = parse_of(sentences)
-    article = Article(id=slugify(title), text=parse.text, path=Path("x.txt"),
+    article = Article(id=slug(title), text=parse.text, path=Path("x.txt"),
                       title=title or None, publisher=publisher or None, source=source or None,
                       date=dt.date(2024, 10, 6))
     extraction = extract(parse, article.date)

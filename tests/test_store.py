@@ -19,7 +19,7 @@ from kg.errors import ModelError
 from kg.graph.resolution import Record, canonicalise, resolve, resolve_dataset
 from kg.graph.store import open_store, to_rdflib
 from kg.graph.vocab import DEFAULT_BASE, SCHEMA
-from kg.ingest.read import iter_articles
+from kg.ingest import iter_articles
 from kg.nlp import pipeline
 from kg.nlp.parse import Parse, rough_parse
 

@@ -16,6 +16,10 @@ MONTHS = {"januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret
           "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8,
           "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
           "november": 11, "nov": 11, "nopember": 11, "desember": 12, "des": 12}
+PUBLICATION_MONTHS = {**MONTHS, "january": 1, "february": 2, "march": 3, "may": 5, "june": 6,
+                      "july": 7, "august": 8, "aug": 8, "october": 10, "oct": 10, "december": 12,
+                      "dec": 12}
+"""Also the English names sites write in publication dates ("July 13, 2024")."""
 WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4,
             "sabtu": 5, "minggu": 6, "ahad": 6}
 RELATIVE = {"kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok": 1, "lusa": 2,

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from kg.extract.facts import Entity, Mention
-from kg.graph.iri import slug
+from kg.names import slug
 
 PAREN_INNER = re.compile(r"\(\s*([A-Z][A-Za-z0-9.&/-]{1,14})\s*\)")
 PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&/-]{1,14})\s*\)")

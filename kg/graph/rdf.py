@@ -15,7 +15,7 @@ from kg.extract.facts import Entity, Evidence, Extraction
 from kg.extract.lexicon import lookup_key, place_forms
 from kg.graph.iri import mint
 from kg.graph.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PREFIXES, PROV, SCHEMA, class_for
-from kg.ingest.read import Article
+from kg.ingest import Article
 from kg.nlp.parse import Parse
 
 METHODS = {"model": ELEC.model, "lexicon": ELEC.lexicon, "rule": ELEC.rule}

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +43,7 @@ from kg.extract import lexicon
 from kg.extract.mentions import LEVELS, choose_place
 from kg.graph.iri import mint
 from kg.graph.vocab import SCHEMA, class_codes, ontology
+from kg.names import fold, unique
 
 GENERIC = frozenset({str(SCHEMA.Organization), str(SCHEMA.Place)})
 NATIONAL = {"ri", "pusat", "indonesia"}
@@ -123,13 +123,6 @@ def records(rows: Iterable[Sequence[str | None]]) -> list[Record]:
 
 
 # ----------------------------------------------------------------------------- identity keys
-
-
-@functools.cache
-def fold(text: str) -> tuple[str, ...]:
-    """Lower-case ASCII words: 'Sumatera-Selatan' and 'sumatera selatan' fold alike."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return tuple(re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split())
 
 
 @functools.cache
@@ -316,12 +309,8 @@ def _iris(roots: list[_Cluster], names: dict[_Cluster, str], base: str) -> dict[
     taken: set[str] = set()
     out = {}
     for c in sorted(roots, key=_signature):
-        iri, n = wanted[c], 1
-        while iri in taken:
-            n += 1
-            iri = f"{wanted[c]}-{n}"
-        taken.add(iri)
-        out[c] = iri
+        out[c] = unique(wanted[c], taken)
+        taken.add(out[c])
     return out
 
 
