@@ -170,7 +170,7 @@ def build_articles(articles: Iterable[Article], *, models: str | Path = "bundled
     report = BuildReport()
     cache = ParseCache(cache_dir, model_fingerprint(models))
     for article, parse, parsed_now in parse_articles(list(articles), models, cache, workers):
-        extraction = extract(parse, article.date)
+        extraction = extract(parse, article.date, article.title)
         target = new_dataset() if sink else dataset
         iri = add_article(target, article, parse, extraction, base)
         built = Built(article, parse, extraction, str(iri), cached=not parsed_now)

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 
 from kg.extract import mentions as mention_finder
+from kg.extract.candidacies import Ticket, candidacy_facts, find_tickets, merge_candidate_names
+from kg.extract.contests import article_contest
 from kg.extract.dates import find_dates
 from kg.extract.entities import resolve
 from kg.extract.events import build_events, find_triggers, is_specific
@@ -18,6 +20,7 @@ from kg.extract.lexicon import lookup_key, post_forms
 from kg.extract.numbers import find_numbers
 from kg.extract.participants import participants
 from kg.extract.quotes import cue_names, find_quotes
+from kg.extract.results import result_facts
 from kg.extract.roles import RoleSpan, canonical_title, names_after_titles, paired_roles, role_for
 from kg.nlp.parse import Parse
 
@@ -58,12 +61,23 @@ def _acronym_mentions(text: str, found: list[Mention], where) -> tuple[list[Ment
     return kept, added
 
 
-def find_all_mentions(parse: Parse) -> list[Mention]:
+def _candidate_persons(text: str, where, found: list[Mention]) -> tuple[list[Ticket], list[Mention]]:
+    """Candidates and pairs the text names, and their names as person mentions."""
+    blocked = [(m.evidence.start, m.evidence.end) for m in found  # what the model alone calls a place may be a name
+               if m.kind != "person" and m.evidence.method != mention_finder.MODEL]
+    tickets = find_tickets(text, blocked)
+    names = [mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.75) for t in tickets for s, e in t.names]
+    return tickets, [m for m in names if mention_finder.plausible(m)]
+
+
+def find_all_mentions(parse: Parse) -> tuple[list[Mention], list[Ticket]]:
+    """Every mention of the article, and the candidate tickets whose names are among them."""
     where = mention_finder.SentenceIndex(parse)
     found = mention_finder.find_mentions(parse)
-    found = mention_finder.resolve_overlaps(found + _rule_persons(parse.text, where, found))
+    tickets, candidates = _candidate_persons(parse.text, where, found)
+    found = mention_finder.resolve_overlaps(found + candidates + _rule_persons(parse.text, where, found))
     kept, acronyms = _acronym_mentions(parse.text, found, where)
-    return sorted(kept + acronyms, key=lambda m: m.evidence.start)
+    return sorted(kept + acronyms, key=lambda m: m.evidence.start), tickets
 
 
 class _Index:
@@ -254,9 +268,15 @@ def _locate_venues(text: str, entities: list[Entity]) -> None:
                 break
 
 
-def extract(parse: Parse, published: dt.date | None = None) -> Extraction:
-    mentions = find_all_mentions(parse)
-    entities = resolve(parse.text, mentions)
+def _spans(entities: list[Entity], kind: str, code: str | None = None) -> list[tuple[int, int, Entity]]:
+    return sorted(((m.evidence.start, m.evidence.end, e) for e in entities if e.kind == kind
+                   and (code is None or e.code == code) for m in e.mentions), key=lambda x: (x[0], x[1]))
+
+
+def extract(parse: Parse, published: dt.date | None = None, title: str | None = None) -> Extraction:
+    """All facts of one parsed article; ``title`` only helps name the race the article is about."""
+    mentions, tickets = find_all_mentions(parse)
+    entities = merge_candidate_names(resolve(parse.text, mentions), tickets)
     _locate_venues(parse.text, entities)
     index = _Index(entities)
     dates = find_dates(parse.text, published)
@@ -267,6 +287,13 @@ def extract(parse: Parse, published: dt.date | None = None) -> Extraction:
                 if not any(s <= t.start < e for s, e in named)]  # "Komisi Pemilihan Umum" is no election
     events = build_events(triggers, dates, sentences, where)
     events = _event_arguments(events, parse, index)
+    people, places = _spans(entities, "person"), _spans(entities, "place")
+    parties = _spans(entities, "organization", "political_party")
+    contest = article_contest(parse.text, title, entities, places)
+    candidacies = candidacy_facts(parse.text, tickets, people, parties, places, sentences, contest, where)
+    results = result_facts(parse.text, sentences, tickets, people, parties, candidacies,
+                           contest.region.name if contest.region else None, where)
     excluded = [(d.start, d.end) for d in dates] + [(m.evidence.start, m.evidence.end) for m in mentions]
+    excluded += [t.ballot_span for t in tickets if t.ballot_span]
     return Extraction(entities, _holdings(parse, index), events, _quotes(parse, index),
-                      _figures(parse, excluded))
+                      _figures(parse, excluded), candidacies, results)

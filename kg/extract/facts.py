@@ -94,6 +94,59 @@ class Figure:
     evidence: Evidence
 
 
+@dataclass(frozen=True)
+class Contest:
+    """A race: the head office of the ticket, the region it is for, the election as the text names it."""
+
+    office: str  # FORMAT.md code of the head office: gubernur, bupati, wali kota, presiden
+    region: str | None  # entity id of the place
+    label: str | None  # "Pilgub Jabar 2024", "Pilkada 2024"
+    year: str | None
+
+
+@dataclass
+class Candidacy:
+    """A person runs for an office in a contest, maybe with a running mate, ballot number, parties."""
+
+    person: str  # entity id
+    office: str  # FORMAT.md office code: gubernur, wakil gubernur, ...
+    contest: Contest
+    ballot_number: str | None
+    running_mate: str | None  # entity id
+    parties: list[str]  # entity ids of the nominating parties
+    status: str | None  # registered | eligible | not_eligible | elected | None (a candidate)
+    sole: bool  # calon tunggal: runs against the empty box
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Result:
+    """Votes, a share or seats reported for a candidate (head of the ticket) or a party."""
+
+    candidate: str  # entity id of the head of the ticket, or of the party
+    votes: str | None  # as written: "119.643"
+    percent: str | None  # "44", "50,07"
+    seats: str | None
+    scope: str | None  # where the count applies, as the text says it
+    stage: str | None  # quick_count | real_count | recapitulation | determination
+    source: str | None  # who reported it: the survey institute or election body, as written
+    contest: Contest | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class CourtCase:
+    """A dispute before a court: "perkara nomor 02/PHPU.BUP-XXIII/2025", its ruling and orders."""
+
+    number: str
+    court: str | None  # entity id
+    ruling: str | None  # granted | partly_granted | rejected | dismissed
+    revote: bool  # the ruling orders a re-vote (pemungutan suara ulang)
+    petitioner: str | None  # entity id
+    date: str | None
+    evidence: Evidence
+
+
 @dataclass
 class Extraction:
     entities: list[Entity]
@@ -101,6 +154,9 @@ class Extraction:
     events: list[Event]
     quotes: list[Quote]
     figures: list[Figure]
+    candidacies: list[Candidacy] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+    cases: list[CourtCase] = field(default_factory=list)
 
     def entity(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)

@@ -1,0 +1,482 @@
+"""Candidates and their pairs, in the ways Indonesian news writes them.
+
+- a cue, then the pair: "pasangan calon nomor urut 1, A dan B", "paslon Bupati Sleman A-B",
+  "Nomor urut 2 diperoleh A yang berpasangan dengan B", "pasangan calon gubernur A dan wakil
+  gubernur B", "bakal pasangan calon A-B", "paslon tunggal, yakni pasangan A dan B";
+- one candidate: "calon Gubernur X nomor urut 1, A", "cawagub A", "A dari pasangan nomor urut 1";
+- the pair before its office: "menetapkan A dan B sebagai Bupati dan Wakil Bupati terpilih";
+- a short "A-B" pair where the clause reports votes or backing ("A-B meraih 45 persen",
+  "A-B, yang diusung PDIP") or where its names are those of candidates already found.
+The names found here become person mentions (method rule), so candidates the NER model
+misses are still persons. Office, region and parties are resolved later (``candidacy_facts``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.contests import OFFICE_PATTERN, OFFICE_RE, ArticleContest, office_in, region_after_office
+from kg.extract.dates import MONTHS, WEEKDAYS
+from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
+
+BALLOT_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6",
+                "tujuh": "7", "delapan": "8", "sembilan": "9", "sepuluh": "10"}
+BALLOT = r"(\d{1,2}|" + "|".join(BALLOT_WORDS) + r")(?![\w.,]\d)"
+BALLOT_RE = re.compile(r"(?<![\w-])(?:nomor|no\.?)(?:\s+urut)?\s+" + BALLOT + r"(?!\w)", re.I)
+# Capitalised words that open clauses or name things, never a candidate's name.
+NOT_NAME = {
+    "adapun", "sementara", "sedangkan", "menurut", "dengan", "namun", "kemudian", "selain", "pada", "dalam",
+    "di", "ke", "dari", "dan", "yang", "ia", "dia", "mereka", "keduanya", "pasangan", "paslon", "calon",
+    "bakal", "nomor", "kotak", "kosong", "tunggal", "wakil", "gubernur", "bupati", "wali", "walikota",
+    "presiden", "kota", "kabupaten", "provinsi", "partai", "koalisi", "ketua", "anggota", "pilkada",
+    "pilgub", "pilbup", "pilwalkot", "pemilu", "pemilihan", "hasil", "sebagai", "selaku", "terpilih",
+    "petahana", "kandidat", "hingga", "untuk", "itu", "ini", "tersebut", "rapat", "pleno", "surat",
+    "suara", "kpu", "bawaslu", "mk", "tim", "kubu", "tanpa", "gambar", "foto", "periode",
+} | set(MONTHS) | set(WEEKDAYS)
+WORD = r"(?:[A-Z][\w'’]*\.?|['‘\"“][A-Z]\w*['’\"”])"
+NAME_RE = re.compile(WORD + r"(?:[ \t]+(?:(?:bin|binti)[ \t]+)?" + WORD + r"){0,5}")
+ALIAS = re.compile(r"\s*(?:\([^()\n]{1,40}\)|,?\s+alias\s+" + WORD + r"(?:\s+" + WORD + r"){0,3})")
+PAIR_LINK = re.compile(
+    r"\s*[-–—/&]\s*|\s+(?:dan|serta)\s+(?:(?:calon\s+)?wakil(?:nya)?\s+(?:" + OFFICE_PATTERN + r")\s+)?"
+    r"|\s*,?\s+(?:yang\s+)?berpasangan\s+(?:dengan\s+)?(?:(?:calon\s+)?wakil(?:nya)?\s+(?:"
+    + OFFICE_PATTERN + r")\s+)?", re.I)
+CUE_RE = re.compile(
+    r"(?<![\w-])(?:pasangan\s+(?:bakal\s+)?calon|(?:bakal\s+)?pasangan\s+calon|bapaslon|paslon|pasangan"
+    r"|(?:bakal\s+)?calon|kandidat|nomor\s+urut|" + OFFICE_PATTERN + r")(?![\w-])", re.I)
+PREAMBLE_WORD = re.compile(
+    r"\s*(?:[,:]\s*|\((?:[^()\n]{1,25})\)|(?:pasangan|calon|bakal|paslon|bapaslon|kandidat|tunggal|petahana"
+    r"|terpilih|dan|yakni|yaitu|adalah|ialah|diperoleh|oleh|untuk|dalam|pada|periode|yang|lain|lainnya|berikutnya"
+    r"|pertama|kedua|ketiga|keempat|kelima|(?:19|20)\d\d(?:\s*[-–]\s*"
+    r"(?:19|20)\d\d)?|kabupaten|kab\.|provinsi|kota)(?![\w-])\s*)", re.I)
+SUPPORT_OR_VOTES = re.compile(
+    r"[^.;]{0,40}?\b(?:diusung|didukung|diusulkan|dicalonkan|meraih|memperoleh|mendapat(?:kan)?|unggul"
+    r"|menang|mengungguli|kalah|ditetapkan|nomor\s+urut|mengantongi|meraup|mendulang)\b", re.I)
+CANDIDATE_CUE = re.compile(r"calon|cagub|cabup|cawalkot|cawali|capres|cawagub|cawabup|cawawalkot|cawawali"
+                           r"|cawapres|kandidat|nomor|paslon|bapaslon", re.I)
+BEFORE_OFFICE = re.compile(
+    r"\s*,?\s+(?:sebagai|selaku|menjadi)\s+((?:pasangan\s+)?(?:calon\s+)?(?:" + OFFICE_PATTERN
+    + r")(?:\s+dan\s+wakil\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+[A-Z][\w.]*){0,4}(?:\s+terpilih)?)", re.I)
+FROM_TICKET = re.compile(r"\s*,?\s+(?:dari|selaku)\s+(?:pasangan|paslon)(?:\s+calon)?\s+(?:nomor|no\.?)(?:\s+urut)?\s+"
+                         + BALLOT, re.I)
+BALLOT_AFTER = re.compile(
+    r"\s*,?\s*(?:yang\s+)?(?:mendapat(?:kan)?|memperoleh|meraih|berhak\s+(?:atas|menggunakan)|menempati|dengan)\s+"
+    r"(?:nomor|no\.?)(?:\s+urut)?\s+" + BALLOT, re.I)
+
+
+@dataclass
+class Ticket:
+    """A candidate, or a pair, as one pattern wrote it (character spans, no entities yet)."""
+
+    head: tuple[int, int]
+    mate: tuple[int, int] | None
+    start: int  # the whole pattern
+    end: int
+    phrase: str = ""  # the words around the names that may give office and region
+    deputy: bool = False  # a lone running mate ("cawagub A")
+    ballot: str | None = None
+    ballot_span: tuple[int, int] | None = None
+    status: str | None = None
+    sole: bool = False  # calon tunggal: the pair runs against the empty box
+    aliases: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # (name, its alias)
+
+    @property
+    def names(self) -> list[tuple[int, int]]:
+        """Every name span the ticket wrote: head, running mate, their aliases."""
+        return [self.head] + ([self.mate] if self.mate else []) + [a for _, a in self.aliases]
+
+
+def _is_name(text: str) -> bool:
+    """Not a clause opener, an acronym (RKN) or a ticket's tagline written in camel case (BaDai)."""
+    words = text.split()
+    return (bool(words) and words[0].strip("'‘\"“").lower() not in NOT_NAME and not text.isupper()
+            and not re.search(r"[a-z][A-Z]", text))
+
+
+def _name_at(text: str, pos: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The candidate name starting at ``pos``: capitalised words up to a blocked span or a non-name word."""
+    m = NAME_RE.match(text, pos)
+    if not m:
+        return None
+    end = pos
+    for w in re.finditer(r"\S+", m.group(0)):
+        s, e = pos + w.start(), pos + w.end()
+        word = w.group(0).strip(".,").strip("'‘\"“’”").lower()
+        if word in NOT_NAME or any(a <= s < b for a, b in blocked):
+            break
+        end = e
+        if w.group(0).endswith(".") and len(w.group(0)) > 3:
+            break  # a word closing the sentence, not an initial or a title (H., Dr.)
+    if end == pos:
+        return None
+    while end > pos and text[end - 1] in ".,":
+        if re.search(r"(?<![\w.])[A-Z]\.$", text[pos:end]):
+            break  # an initial: "Budi S."
+        end -= 1
+    return (pos, end) if _is_name(text[pos:end]) else None
+
+
+def _preamble(text: str, pos: int, blocked: list[tuple[int, int]], limit: int = 160) -> int:
+    """Skip the words between a cue and the names: offices, places, ballot numbers, "yakni"."""
+    stop = min(len(text), pos + limit)
+    while pos < stop:
+        ballot = BALLOT_RE.match(text, pos) or BALLOT_RE.match(text, _skip_space(text, pos))
+        office = OFFICE_RE.match(text, _skip_space(text, pos))
+        word = PREAMBLE_WORD.match(text, pos)
+        at = _skip_space(text, pos)
+        span = next(((a, b) for a, b in blocked if a <= at < b), None)
+        if ballot:
+            pos = ballot.end()
+        elif office:
+            pos = office.end()
+        elif word and word.end() > pos:
+            pos = word.end()
+        elif span:
+            pos = span[1]
+        else:
+            break
+    return _skip_space(text, pos)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _status(phrase: str) -> str | None:
+    """registered (bakal calon, mendaftar), eligible (ditetapkan sebagai calon), not_eligible, elected."""
+    low = " ".join(phrase.lower().split())
+    if "terpilih" in low:
+        return "elected"
+    if re.search(r"tidak\s+memenuhi\s+syarat|\btms\b|didiskualifikasi|tidak\s+lolos", low):
+        return "not_eligible"
+    if re.search(r"\bbakal\b|\bbapaslon\b|\bbaca(?:gub|bup|walkot|pres)\b|mendaftar", low):
+        return "registered"
+    if re.search(r"ditetapkan\s+sebagai|memenuhi\s+syarat|\blolos\b", low):
+        return "eligible"
+    return None
+
+
+def _ballot(phrase_start: int, phrase: str) -> tuple[str, tuple[int, int]] | None:
+    m = BALLOT_RE.search(phrase)
+    if not m:
+        return None
+    value = BALLOT_WORDS.get(m.group(1).lower(), m.group(1)).lstrip("0") or "0"
+    return value, (phrase_start + m.start(), phrase_start + m.end())
+
+
+def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[int, tuple[int, int] | None]:
+    """The end of a name's alias ("alias Yoyok", "(Yoyok)"), if any, and the alias's span if it is a name."""
+    alias = ALIAS.match(text, end)
+    if not alias:
+        return end, None
+    inner = re.search(r"(?:alias\s+|\()\s*", alias.group(0))
+    at = end + inner.end() if inner else end
+    name = _name_at(text, at, blocked)
+    return alias.end(), name
+
+
+Names = tuple[tuple[int, int], tuple[int, int] | None, int, str, list[tuple[tuple[int, int], tuple[int, int]]]]
+
+
+def _pair_from(text: str, pos: int, blocked: list[tuple[int, int]]) -> Names | None:
+    """(head, mate, end, link words, aliases) of the names starting at ``pos``."""
+    head = _name_at(text, pos, blocked)
+    if head is None:
+        return None
+    after, alias = _after_name(text, head[1], blocked)
+    aliases = [(head, alias)] if alias else []
+    link = PAIR_LINK.match(text, after)
+    if link:
+        mate = _name_at(text, link.end(), blocked)
+        if mate is not None:
+            end, alias = _after_name(text, mate[1], blocked)
+            return head, mate, end, link.group(0), aliases + ([(mate, alias)] if alias else [])
+    return head, None, after, "", aliases
+
+
+def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
+    """Every candidate or pair the text names; ``blocked`` are spans of places and institutions."""
+    tickets: list[Ticket] = []
+    taken = 0
+    for cue in CUE_RE.finditer(text):
+        if cue.start() < taken:
+            continue
+        start = _preamble(text, cue.start(), blocked)
+        if start == cue.start():
+            continue
+        found = _pair_from(text, start, blocked)
+        if found is None:
+            continue
+        head, mate, end, link, aliases = found
+        phrase = text[cue.start():start]
+        if not (CANDIDATE_CUE.search(phrase) or (mate and re.search(r"pasangan|terpilih", phrase, re.I))):
+            continue
+        ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases)
+        ticket.status = _status(phrase)
+        ticket.sole = bool(re.search(r"\btunggal\b", phrase, re.I))
+        ticket.deputy = mate is None and bool((office_in(phrase) or (None, False))[1])
+        _set_ballot(text, ticket, cue.start(), phrase)
+        _office_after(text, ticket)
+        tickets.append(ticket)
+        taken = end
+    tickets += _pairs_before_office(text, blocked, tickets)
+    tickets += _short_pairs(text, blocked, tickets)
+    return sorted(tickets, key=lambda t: t.start)
+
+
+def _set_ballot(text: str, ticket: Ticket, phrase_start: int, phrase: str) -> None:
+    ballot = _ballot(phrase_start, phrase)
+    if ballot is None:
+        after = BALLOT_AFTER.match(text, ticket.end) or FROM_TICKET.match(text, ticket.end)
+        if after:
+            value = BALLOT_WORDS.get(after.group(1).lower(), after.group(1)).lstrip("0") or "0"
+            ballot = value, (after.start(1), after.end(1))
+            ticket.end = after.end()
+    if ballot:
+        ticket.ballot, ticket.ballot_span = ballot
+
+
+def _office_after(text: str, ticket: Ticket) -> None:
+    """"A dan B sebagai Bupati dan Wakil Bupati terpilih": the office (and status) after the names."""
+    m = BEFORE_OFFICE.match(text, ticket.end)
+    if m:
+        ticket.phrase += " " + m.group(1)
+        ticket.status = ticket.status or _status(m.group(1))
+        ticket.end = m.end()
+
+
+def _overlaps(span: tuple[int, int], tickets: list[Ticket]) -> bool:
+    return any(t.start < span[1] and span[0] < t.end for t in tickets)
+
+
+WORD_START = re.compile(r"(?<![\w'’.-])[A-Z]")
+
+
+def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
+    """"menetapkan A dan B sebagai Gubernur dan Wakil Gubernur", "A dari pasangan nomor urut 1"."""
+    out: list[Ticket] = []
+    for m in WORD_START.finditer(text):
+        if _overlaps((m.start(), m.start() + 1), known + out):
+            continue
+        found = _pair_from(text, m.start(), blocked)
+        if found is None:
+            continue
+        head, mate, end, link, aliases = found
+        office = BEFORE_OFFICE.match(text, end)
+        ticket_of = FROM_TICKET.match(text, end)
+        if office and (mate is not None or re.search(r"calon|terpilih", office.group(1), re.I)):
+            phrase = office.group(1)
+            if mate is not None and not re.search(r"\bdan\s+wakil\b|calon|terpilih", phrase, re.I):
+                continue
+            out.append(Ticket(head, mate, head[0], office.end(), phrase + " " + link, status=_status(phrase),
+                              aliases=aliases))
+        elif ticket_of and mate is None:
+            value = BALLOT_WORDS.get(ticket_of.group(1).lower(), ticket_of.group(1)).lstrip("0") or "0"
+            out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=value,
+                              ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases))
+    return out
+
+
+SHORT_PAIR = re.compile(r"(" + WORD + r"(?:[ \t]+" + WORD + r"){0,3})(\s*[-–]\s*|\s+dan\s+)(" + WORD
+                        + r"(?:[ \t]+" + WORD + r"){0,3})(?![\w-])")
+PASSIVE_VOTES = re.compile(r"\b(?:diraih|diperoleh|dimenangkan|disusul)(?:\s+oleh)?\s+$", re.I)
+VOTES_AHEAD = re.compile(r"[^.;]{0,60}?\d[\d.,]*\s*(?:%|persen|suara)", re.I)
+
+
+def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
+    """"A-B meraih 45 persen", "A-B, yang diusung PDIP", "diraih A dan B dengan 38 persen": pairs with
+    no cue word, taken where votes or backing follow or where their names are known candidates."""
+    words = {w.lower() for t in known for s, e in [t.head, t.mate or t.head] for w in text[s:e].split()}
+    out: list[Ticket] = []
+    for start in WORD_START.finditer(text):
+        m = SHORT_PAIR.match(text, start.start())
+        if m is None or _overlaps((m.start(), m.end()), known + out):
+            continue
+        head = _name_at(text, m.start(1), blocked)
+        mate = _name_at(text, m.start(3), blocked)
+        if head is None or mate is None or head[1] != m.end(1) or mate[1] != m.end(3):
+            continue
+        names = {w.lower() for w in (text[slice(*head)] + " " + text[slice(*mate)]).split()}
+        if "dan" in m.group(2):  # "A dan B" is any two people unless votes follow
+            if not ((SUPPORT_OR_VOTES.match(text, m.end()) and VOTES_AHEAD.match(text, m.end()))
+                    or (PASSIVE_VOTES.search(text, max(0, m.start() - 30), m.start())
+                        and VOTES_AHEAD.match(text, m.end()))):
+                continue
+        elif not (names & words) and not SUPPORT_OR_VOTES.match(text, m.end()):
+            continue
+        out.append(Ticket(head, mate, m.start(), m.end(), ""))
+    return out
+
+
+# ----------------------------------------------------------------------------- entities
+
+
+def person_at(span: tuple[int, int], people: list[tuple[int, int, Entity]]) -> Entity | None:
+    """The person entity whose mention covers the most of ``span``."""
+    best, overlap = None, 0
+    for s, e, ent in people:
+        o = min(e, span[1]) - max(s, span[0])
+        if o > overlap:
+            best, overlap = ent, o
+    return best
+
+
+SUPPORT_PASSIVE = re.compile(r"\b(?:diusung|didukung|diusulkan|dicalonkan|diajukan)\b(?:\s+oleh)?", re.I)
+SUPPORT_ACTIVE = re.compile(r"\b(?:mengusung|mendukung|mencalonkan|mengusulkan|merekomendasikan)\b", re.I)
+PARTY_LIST_NEXT = re.compile(r"^\W*(?:\w+\s+){0,3}(?:partai|parpol)\s+(?:itu|tersebut|pengusung)\s+"
+                             r"(?:adalah|yakni|yaitu|ialah)\b", re.I)
+THIS_PAIR = re.compile(r"\b(?:pasangan|paslon|keduanya)\s+(?:ini|tersebut|itu)\b", re.I)
+
+
+def _parties_for(text: str, ticket: Ticket, sentences: list[tuple[int, int]],
+                 parties: list[tuple[int, int, Entity]], anaphor_targets: dict[int, Ticket]) -> list[Entity]:
+    s_start, s_end = next(((a, b) for a, b in sentences if a <= ticket.start < b), (0, len(text)))
+    out: list[Entity] = []
+
+    def add(lo: int, hi: int) -> None:
+        for a, _, p in parties:
+            if lo <= a < hi and p not in out:
+                out.append(p)
+
+    clause_end = s_end
+    passive = SUPPORT_PASSIVE.search(text, ticket.end, s_end)
+    if passive:
+        add(passive.end(), clause_end)
+        if not out:
+            nxt = next(((a, b) for a, b in sentences if a >= s_end), None)
+            if nxt and PARTY_LIST_NEXT.match(text[nxt[0]:nxt[1]]):
+                add(*nxt)
+    active = SUPPORT_ACTIVE.search(text, s_start, ticket.start)
+    if active and not out:
+        add(s_start, active.start())
+    for anaphor_start, target in anaphor_targets.items():
+        if target is ticket:
+            m = SUPPORT_PASSIVE.search(text, anaphor_start, _sentence_end(anaphor_start, sentences))
+            if m:
+                add(m.end(), _sentence_end(anaphor_start, sentences))
+    return out
+
+
+def _sentence_end(pos: int, sentences: list[tuple[int, int]]) -> int:
+    return next((b for a, b in sentences if a <= pos < b), pos)
+
+
+def anaphors(text: str, tickets: list[Ticket]) -> dict[int, Ticket]:
+    """"Pasangan ini diusung …": the pair named last before it."""
+    out = {}
+    for m in THIS_PAIR.finditer(text):
+        before = [t for t in tickets if t.end <= m.start() and t.mate is not None]
+        if before:
+            out[m.start()] = before[-1]
+    return out
+
+
+def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
+                    parties: list[tuple[int, int, Entity]], places: list[tuple[int, int, Entity]],
+                    sentences: list[tuple[int, int]], contest: ArticleContest,
+                    where) -> list[Candidacy]:
+    """One candidacy per person and office, merged over the article's mentions of it."""
+    links = anaphors(text, tickets)
+    merged: dict[tuple[str, str], Candidacy] = {}
+    for t in tickets:
+        head = person_at(t.head, people)
+        mate = person_at(t.mate, people) if t.mate else None
+        if head is None or head is mate:
+            continue
+        found = office_in(t.phrase)
+        office = found[0] if found else None
+        office_name = office.name if office else contest.office
+        if office_name is None:
+            continue
+        region = contest.region if office_name == contest.office else None
+        for m in OFFICE_RE.finditer(text, t.start, t.end):
+            near = region_after_office(text, m.end(), places)
+            if near is not None:
+                region = near
+                break
+        party_list = _parties_for(text, t, sentences, parties, links)
+        ev = Evidence(t.start, t.end, where(t.start), RULE, 0.8 if t.mate else 0.7)
+        deputy_office = "wakil " + office_name
+        roles = [(head, deputy_office if t.deputy else office_name, mate)]
+        if mate is not None:
+            roles.append((mate, deputy_office, head))
+        for person, office_code, partner in roles:
+            key = (person.id, office_code)
+            c = merged.get(key)
+            if c is None:
+                race = Contest(office_name, region.id if region else None, contest.label, contest.year)
+                merged[key] = Candidacy(person.id, office_code, race, t.ballot, partner.id if partner else None,
+                                        [p.id for p in party_list], t.status, t.sole, ev)
+                continue
+            c.ballot_number = c.ballot_number or t.ballot
+            c.running_mate = c.running_mate or (partner.id if partner else None)
+            if c.contest.region is None and region is not None:
+                c.contest = Contest(c.contest.office, region.id, c.contest.label, c.contest.year)
+            c.parties += [p.id for p in party_list if p.id not in c.parties]
+            c.status = c.status if c.status == "elected" else (t.status or c.status)
+            c.sole = c.sole or t.sole
+    return list(merged.values())
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.strip("'‘’\"“”").lower() for w in name.split()}
+
+
+def _merged(into: Entity, other: Entity) -> None:
+    into.mentions = sorted(into.mentions + other.mentions, key=lambda m: m.evidence.start)
+    into.aliases = sorted((set(into.aliases) | set(other.aliases) | {other.name}) - {into.name})
+
+
+def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list[Entity]:
+    """One person per candidate, however the article shortens the name.
+
+    "A alias Yoyok" makes Yoyok A; a short name joins the one longer candidate name holding all
+    its words ("Sudirman" -> "Andi Sudirman" -> "Andi Sudirman Sulaiman"); in a short pair
+    ("Sudirman-Fatma") a running mate's nickname joins the head's known running mate whose name
+    starts with it ("Fatmawati Rusdi").
+    """
+    people = [(m.evidence.start, m.evidence.end, e) for e in entities if e.kind == "person" for m in e.mentions]
+    gone: dict[str, Entity] = {}
+
+    def live(e: Entity | None) -> Entity | None:
+        while e is not None and e.id in gone:
+            e = gone[e.id]
+        return e
+
+    def merge(into: Entity | None, other: Entity | None) -> None:
+        into, other = live(into), live(other)
+        if into is not None and other is not None and into is not other:
+            _merged(into, other)
+            gone[other.id] = into
+
+    for t in tickets:
+        for name, alias in t.aliases:
+            merge(person_at(name, people), person_at(alias, people))
+    named = {e.id for t in tickets for span in t.names if (e := live(person_at(span, people)))}
+    persons = sorted((e for e in entities if e.kind == "person"), key=lambda e: len(_name_words(e.name)))
+    for e in persons:
+        if live(e) is not e:
+            continue
+        wider = [f for f in persons if live(f) is f and f is not e and _name_words(e.name) < _name_words(f.name)]
+        if not wider or not (e.id in named or any(f.id in named for f in wider)):
+            continue
+        widest = max(wider, key=lambda f: len(_name_words(f.name)))
+        if all(_name_words(f.name) <= _name_words(widest.name) for f in wider):
+            merge(widest, e)
+    mates: dict[str, set[str]] = {}
+    for t in tickets:
+        head, mate = live(person_at(t.head, people)), live(person_at(t.mate, people)) if t.mate else None
+        if head and mate:
+            mates.setdefault(head.id, set()).add(mate.id)
+    by_id = {e.id: e for e in entities}
+    for t in tickets:
+        head, mate = live(person_at(t.head, people)), live(person_at(t.mate, people)) if t.mate else None
+        if not (head and mate) or len(mate.name.split()) != 1 or len(mate.name) < 3:
+            continue
+        full = [live(by_id[m]) for m in mates.get(head.id, ()) if live(by_id[m]) is not mate]
+        full = [f for f in full if f and any(w.startswith(mate.name.lower()) for w in _name_words(f.name))]
+        if len(full) == 1:
+            merge(full[0], mate)
+    return [e for e in entities if e.id not in gone]

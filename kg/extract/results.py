@@ -1,0 +1,177 @@
+"""Vote counts and shares reported for candidates and parties.
+
+"A-B meraih 1.234.567 suara atau 45,6 persen", "diraih A dan B dengan 103.988 suara atau 38
+persen", "paslon nomor urut 1 memperoleh 23,67 persen", "PDIP meraih 12 kursi", "kotak kosong
+mendapat 40 persen". A figure belongs to the candidate named last before it in its clause when
+a vote verb (meraih, memperoleh, unggul dengan …) or a colon links them; totals, turnout and
+"suara masuk" are not results. The stage (quick count by which institute, real count,
+recapitulation at which level, determination) is the last one the article named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.candidacies import THIS_PAIR, Ticket, person_at
+from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence, Result
+
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+FIGURE_RE = re.compile(r"(?<![\w/.,-])(" + DIGITS + r")(?:\s+(ribu|juta))?\s*(%|persen\b|suara\b|kursi\b)", re.I)
+LINK = re.compile(r"^\s*,?\s*(?:atau|dan|\(|/|dengan|yakni)?\s*(?:sebanyak|sekitar|sebesar|hampir)?\s*$", re.I)
+NOT_RESULT_BEFORE = re.compile(r"(?:total|masuk|partisipasi|ambang|batas|target|selisih|terpaut|kurang|lebih dari"
+                               r"|minimal|maksimal|syarat|dari)\s+(?:\w+\s+){0,2}$", re.I)
+VOTE_CUE = re.compile(r"\b(?:meraih|memperoleh|mendapat(?:kan)?|mengantongi|meraup|mendulang|mengumpulkan|unggul"
+                      r"|menang|diraih|diperoleh|capaian|perolehan|raihan|sebanyak|sebesar|hanya|mencapai)\b|:", re.I)
+EMPTY_BOX = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
+BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s+(?:nomor\s+)?(?:urut\s+)?(\d{1,2})\b",
+                       re.I)
+BACKED_BY = re.compile(r"\b(?:diusung|didukung|dicalonkan|pengusung|pendukung|usungan|koalisi)\b", re.I)
+STAGES = (
+    ("quick_count", re.compile(r"\b(?:quick\s+count|hitung\s+cepat)\b", re.I)),
+    ("real_count", re.compile(r"\b(?:real\s+count|hitung\s+riil|sirekap)\b", re.I)),
+    ("recapitulation", re.compile(r"\brekapitulasi\b", re.I)),
+    ("determination", re.compile(r"\b(?:menetapkan|ditetapkan|penetapan)\b", re.I)),
+)
+INSTITUTE = re.compile(r"\b(?:versi|menurut|oleh|lembaga\s+survei|dari)\s+((?:[A-Z][\w&.'-]*\s*){1,5})")
+LEVEL = re.compile(r"\btingkat\s+(kecamatan|kapanewon|distrik|kabupaten(?:/kota)?|kota|provinsi|nasional|pusat)\b",
+                   re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    votes: str | None
+    percent: str | None
+    seats: str | None
+
+
+def _figures(text: str, start: int, end: int) -> list[Figure]:
+    """Vote figures of one sentence, a count and its share written together joined into one."""
+    raw = []
+    for m in FIGURE_RE.finditer(text, start, end):
+        if NOT_RESULT_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            continue
+        value = m.group(1) + (" " + m.group(2) if m.group(2) else "")
+        unit = m.group(3).lower()
+        if unit == "suara" and re.match(r"\s+(?:masuk|sah\s+(?:mencapai|sebanyak))", text[m.end():m.end() + 25]):
+            continue
+        raw.append((m.start(), m.end(), "percent" if unit in ("%", "persen") else
+                    "votes" if unit == "suara" else "seats", value))
+    out: list[Figure] = []
+    group: list[tuple[int, int, str, str]] = []
+    for fig in raw:
+        if group and LINK.match(text[group[-1][1]:fig[0]]) and fig[2] not in {g[2] for g in group}:
+            group.append(fig)
+            continue
+        if group:
+            out.append(_figure(group))
+        group = [fig]
+    if group:
+        out.append(_figure(group))
+    return out
+
+
+def _figure(group: list[tuple[int, int, str, str]]) -> Figure:
+    values = {kind: value for _, _, kind, value in group}
+    return Figure(group[0][0], group[-1][1], values.get("votes"), values.get("percent"), values.get("seats"))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A way a clause names who got the votes: a ticket, a person, a party, a ballot number, the empty box."""
+
+    start: int
+    end: int
+    candidate: str | None  # entity id; None for the empty box, which only stops a figure going to the name before
+
+
+def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
+                parties: list[tuple[int, int, Entity]], head_of: dict[str, str],
+                by_ballot: dict[str, str]) -> list[Reference]:
+    refs: list[Reference] = []
+    for t in tickets:
+        if s <= t.start < e:
+            head = person_at(t.head, people)
+            if head is not None:
+                refs.append(Reference(t.start, t.end, head_of.get(head.id, head.id)))
+    for a, b, ent in people + parties:
+        if ent.kind == "organization" and BACKED_BY.search(text, max(s, a - 80), a):
+            continue  # "A-B, yang diusung PDIP dan Hanura, meraih …": the backers got no votes
+        if s <= a < e and not any(r.start <= a < r.end for r in refs):
+            refs.append(Reference(a, b, head_of.get(ent.id, ent.id)))
+    for m in BY_BALLOT.finditer(text, s, e):
+        if m.group(1) in by_ballot and not any(r.start <= m.start() < r.end for r in refs):
+            refs.append(Reference(m.start(), m.end(), by_ballot[m.group(1)]))
+    for m in EMPTY_BOX.finditer(text, s, e):
+        refs.append(Reference(m.start(), m.end(), None))
+    return sorted(refs, key=lambda r: r.start)
+
+
+def _stage(text: str, pos: int) -> tuple[str | None, str | None, str | None]:
+    """(stage, source, level) named last before ``pos``: "quick count versi Lembaga X"."""
+    best: tuple[int, str] | None = None
+    for name, pattern in STAGES:
+        found = [m.start() for m in pattern.finditer(text, 0, pos)]
+        if found and (best is None or found[-1] > best[0]):
+            best = (found[-1], name)
+    if best is None:
+        return None, None, None
+    window = text[best[0]:min(pos, best[0] + 120)]
+    source = INSTITUTE.search(window) if best[1] == "quick_count" else None
+    level = LEVEL.search(text, best[0], min(len(text), pos + 80)) if best[1] == "recapitulation" else None
+    return best[1], source.group(1).strip() if source else None, level.group(1).lower() if level else None
+
+
+def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Ticket],
+                 people: list[tuple[int, int, Entity]], parties: list[tuple[int, int, Entity]],
+                 candidacies: list[Candidacy], region_name: str | None, where) -> list[Result]:
+    """Results of the article; each belongs to the head of a ticket, a person, a party or the empty box."""
+    head_of = {c.person: c.running_mate for c in candidacies if c.office.startswith("wakil ") and c.running_mate}
+    by_ballot = {c.ballot_number: c.person for c in candidacies
+                 if c.ballot_number and not c.office.startswith("wakil ")}
+    contests = {c.person: c.contest for c in candidacies}
+    running = {c.person for c in candidacies}
+    people = [(a, b, ent) for a, b, ent in people if ent.id in running]
+    last_pair: str | None = None
+    out: list[Result] = []
+    for s, e in sentences:
+        refs = _references(text, s, e, tickets, people, parties, head_of, by_ballot)
+        for m in THIS_PAIR.finditer(text, s, e):
+            if last_pair:
+                refs.append(Reference(m.start(), m.end(), last_pair))
+        refs.sort(key=lambda r: r.start)
+        for fig in _figures(text, s, e):
+            before = [r for r in refs if r.end <= fig.start]
+            ref = before[-1] if before else None
+            if ref is None or ref.candidate is None or fig.start - ref.end > 200:
+                continue
+            if not VOTE_CUE.search(text, max(s, ref.start - 30), fig.start):
+                continue
+            out.append(_result(text, ref, fig, contests.get(ref.candidate or ""), region_name, where))
+        paired = [r.candidate for r in refs if r.candidate]
+        last_pair = paired[-1] if paired else last_pair
+    return _unique(out)
+
+
+def _result(text: str, ref: Reference, fig: Figure, contest: Contest | None, region_name: str | None,
+            where) -> Result:
+    stage, source, level = _stage(text, fig.start)
+    scope_parts = [region_name] if region_name else []
+    if stage == "quick_count":
+        scope_parts.append(" ".join(p for p in ("quick count", source) if p))
+    elif level:
+        scope_parts.append(f"tingkat {level}")
+    return Result(ref.candidate, fig.votes, fig.percent, fig.seats, ", ".join(scope_parts) or None, stage, source,
+                  contest, Evidence(fig.start, fig.end, where(fig.start), RULE, 0.75))
+
+
+def _unique(results: list[Result]) -> list[Result]:
+    seen, out = set(), []
+    for r in results:
+        key = (r.candidate, r.votes, r.percent, r.seats, r.source)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
