@@ -11,11 +11,12 @@ import re
 
 from kg.extract import mentions as mention_finder
 from kg.extract.candidacies import Ticket, candidacy_facts, find_tickets, merge_candidate_names
-from kg.extract.contests import article_contest
-from kg.extract.dates import find_dates
+from kg.extract.contests import article_contest, place_spans
+from kg.extract.courts import find_cases
+from kg.extract.dates import DateMention, find_dates
 from kg.extract.entities import resolve
 from kg.extract.events import build_events, find_triggers, is_specific
-from kg.extract.facts import RULE, Entity, Event, Evidence, Extraction, Figure, Holding, Mention, Quote
+from kg.extract.facts import RULE, CourtCase, Entity, Event, Evidence, Extraction, Figure, Holding, Mention, Quote
 from kg.extract.lexicon import lookup_key, post_forms
 from kg.extract.numbers import find_numbers
 from kg.extract.participants import participants
@@ -273,6 +274,20 @@ def _spans(entities: list[Entity], kind: str, code: str | None = None) -> list[t
                    and (code is None or e.code == code) for m in e.mentions), key=lambda x: (x[0], x[1]))
 
 
+def _cases(text: str, sentences: list[tuple[int, int]], entities: list[Entity], dates: list[DateMention],
+           where) -> list[CourtCase]:
+    """Court cases, each with the court the article names (MK) and the date written in its ruling's sentence."""
+    courts = _spans(entities, "organization", "court")
+    out = []
+    for c in find_cases(text, sentences):
+        court = min(courts, key=lambda x: abs(x[0] - c.start))[2] if courts else None
+        s, e = sentences[where(c.ruling_at if c.ruling_at is not None else c.start)]
+        date = next((d.iso for d in dates if s <= d.start < e and d.iso), None)
+        out.append(CourtCase(c.number, court.id if court else None, c.ruling, c.orders, date,
+                             Evidence(c.start, c.end, where(c.start), RULE, 0.9)))
+    return out
+
+
 def extract(parse: Parse, published: dt.date | None = None, title: str | None = None) -> Extraction:
     """All facts of one parsed article; ``title`` only helps name the race the article is about."""
     mentions, tickets = find_all_mentions(parse)
@@ -287,13 +302,13 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
                 if not any(s <= t.start < e for s, e in named)]  # "Komisi Pemilihan Umum" is no election
     events = build_events(triggers, dates, sentences, where)
     events = _event_arguments(events, parse, index)
-    people, places = _spans(entities, "person"), _spans(entities, "place")
-    parties = _spans(entities, "organization", "political_party")
-    contest = article_contest(parse.text, title, entities, places)
-    candidacies = candidacy_facts(parse.text, tickets, people, parties, places, sentences, contest, where)
-    results = result_facts(parse.text, sentences, tickets, people, parties, candidacies,
-                           contest.region.name if contest.region else None, where)
+    people, parties = _spans(entities, "person"), _spans(entities, "organization", "political_party")
+    contest = article_contest(parse.text, title, entities)
+    candidacies = candidacy_facts(parse.text, tickets, people, parties, place_spans(entities), sentences, contest,
+                                  where)
+    results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, contest.region, where)
     excluded = [(d.start, d.end) for d in dates] + [(m.evidence.start, m.evidence.end) for m in mentions]
     excluded += [t.ballot_span for t in tickets if t.ballot_span]
     return Extraction(entities, _holdings(parse, index), events, _quotes(parse, index),
-                      _figures(parse, excluded), candidacies, results)
+                      _figures(parse, excluded), candidacies, results,
+                      _cases(parse.text, sentences, entities, dates, where))

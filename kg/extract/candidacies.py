@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.contests import OFFICE_PATTERN, OFFICE_RE, ArticleContest, office_in, region_after_office
+from kg.extract.contests import OFFICE_PATTERN, OFFICE_RE, ArticleContest, PlaceSpan, office_in, region_after_office
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
 
@@ -374,7 +374,7 @@ def anaphors(text: str, tickets: list[Ticket]) -> dict[int, Ticket]:
 
 
 def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
-                    parties: list[tuple[int, int, Entity]], places: list[tuple[int, int, Entity]],
+                    parties: list[tuple[int, int, Entity]], places: list[PlaceSpan],
                     sentences: list[tuple[int, int]], contest: ArticleContest,
                     where) -> list[Candidacy]:
     """One candidacy per person and office, merged over the article's mentions of it."""
@@ -394,7 +394,7 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
         for m in OFFICE_RE.finditer(text, t.start, t.end):
             near = region_after_office(text, m.end(), places)
             if near is not None:
-                region = near
+                region = near[0]
                 break
         party_list = _parties_for(text, t, sentences, parties, links)
         ev = Evidence(t.start, t.end, where(t.start), RULE, 0.8 if t.mate else 0.7)
@@ -406,14 +406,14 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
             key = (person.id, office_code)
             c = merged.get(key)
             if c is None:
-                race = Contest(office_name, region.id if region else None, contest.label, contest.year)
+                race = Contest(office_name, region, contest.label, contest.year)
                 merged[key] = Candidacy(person.id, office_code, race, t.ballot, partner.id if partner else None,
                                         [p.id for p in party_list], t.status, t.sole, ev)
                 continue
             c.ballot_number = c.ballot_number or t.ballot
             c.running_mate = c.running_mate or (partner.id if partner else None)
             if c.contest.region is None and region is not None:
-                c.contest = Contest(c.contest.office, region.id, c.contest.label, c.contest.year)
+                c.contest = Contest(c.contest.office, region, c.contest.label, c.contest.year)
             c.parties += [p.id for p in party_list if p.id not in c.parties]
             c.status = c.status if c.status == "elected" else (t.status or c.status)
             c.sole = c.sole or t.sole

@@ -14,7 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract import lexicon
 from kg.extract.facts import Entity
+from kg.extract.mentions import choose_place
 
 
 @dataclass(frozen=True)
@@ -82,28 +84,42 @@ def _office_of(word: str) -> Office:
     return next(o for o in OFFICES if key in o.words)
 
 
+PlaceSpan = tuple[int, int, str, str]  # start, end, place name, place type (province, regency, city, ...)
+
+
+def place_spans(entities: list[Entity]) -> list[PlaceSpan]:
+    return sorted((m.evidence.start, m.evidence.end, e.name, e.code) for e in entities if e.kind == "place"
+                  for m in e.mentions)
+
+
+def lexicon_places(text: str) -> list[PlaceSpan]:
+    """Places of a text that has no mentions of its own (the title), straight from the lexicon."""
+    out = []
+    for m in lexicon.place_regex().finditer(text):
+        place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(1))])
+        out.append((m.start(), m.end(), place.name, place.type))
+    return out
+
+
 @dataclass(frozen=True)
 class ContestMention:
     """A race as written: "Pilgub Jabar 2024" -> gubernur, Jawa Barat, 2024."""
 
     label: str
     office: str | None
-    region: str | None  # place entity name
+    region: str | None  # place name
     year: str | None
     start: int
     end: int
 
 
-def find_contests(text: str, places: list[tuple[int, int, Entity]],
-                  blocked: list[tuple[int, int]] = ()) -> list[ContestMention]:
-    """Contest names in ``text``; ``places`` are (start, end, place entity) of the place mentions,
-    ``blocked`` the institutions ("Komisi Pemilihan Umum" names no contest)."""
+def find_contests(text: str, places: list[PlaceSpan], blocked: list[tuple[int, int]] = ()) -> list[ContestMention]:
+    """Contest names in ``text``; ``blocked`` are the institutions ("Komisi Pemilihan Umum" names no contest)."""
     out = []
     for m in CONTEST_RE.finditer(text):
         if any(a <= m.start() < b for a, b in blocked):
             continue
-        end = m.end()
-        region = None
+        end, region = m.end(), None
         after = _place_at(text, end, places)
         if after:
             end, region = after[0], after[1]
@@ -112,31 +128,29 @@ def find_contests(text: str, places: list[tuple[int, int, Entity]],
             end = year.end()
         found = office_in(m.group(0))
         office = found[0].name if found else None
-        if office is None and region is not None:
-            office = BY_LEVEL[region.code].name if region.code in BY_LEVEL and region.code != "country" else None
-        out.append(ContestMention(" ".join(text[m.start():end].split()), office,
-                                  region.name if region else None, year.group(1) if year else None,
-                                  m.start(), end))
+        if office is None and region is not None and region[1] in BY_LEVEL and region[1] != "country":
+            office = BY_LEVEL[region[1]].name
+        out.append(ContestMention(" ".join(text[m.start():end].split()), office, region[0] if region else None,
+                                  year.group(1) if year else None, m.start(), end))
     return out
 
 
 LEVEL_PREFIX = re.compile(r"\s+(?:(?:Provinsi|Kabupaten|Kab\.|Kota)\s+)?", re.I)
 
 
-def _place_at(text: str, pos: int, places: list[tuple[int, int, Entity]]) -> tuple[int, Entity] | None:
-    """A place mention starting right after ``pos`` ("Pilbup [Kabupaten] Sleman")."""
+def _place_at(text: str, pos: int, places: list[PlaceSpan]) -> tuple[int, tuple[str, str]] | None:
+    """A place mention starting right after ``pos`` ("Pilbup [Kabupaten] Sleman"): (its end, (name, type))."""
     gap = LEVEL_PREFIX.match(text, pos)
     if not gap:
         return None
-    for start, end, place in places:
-        if start in (pos + 1, gap.end()) or (pos < start <= gap.end()):
-            return end, place
+    for start, end, place, code in places:
+        if pos < start <= gap.end():
+            return end, (place, code)
     return None
 
 
-def region_after_office(text: str, pos: int, places: list[tuple[int, int, Entity]],
-                        window: int = 40) -> Entity | None:
-    """The place right after an office phrase: "calon Bupati [dan Wakil Bupati] Sleman"."""
+def region_after_office(text: str, pos: int, places: list[PlaceSpan], window: int = 40) -> tuple[str, str] | None:
+    """The place right after an office phrase: "calon Bupati [dan Wakil Bupati] Sleman" -> (name, type)."""
     skip = re.compile(r"(?:\s+(?:dan\s+)?(?:wakil\s+)?(?:" + OFFICE_WORD + r"))*", re.I).match(text, pos)
     at = _place_at(text, skip.end() if skip else pos, places)
     return at[1] if at and at[0] - pos <= window else None
@@ -147,56 +161,59 @@ class ArticleContest:
     """The race the article is about, as far as the article says: each part may be unknown."""
 
     office: str | None
-    region: Entity | None
+    region: str | None  # place name
     label: str | None
     year: str | None
 
 
-def article_contest(text: str, title: str | None, entities: list[Entity],
-                    places: list[tuple[int, int, Entity]]) -> ArticleContest:
-    """The office, region and contest name most of the article's race words point to."""
+def article_contest(text: str, title: str | None, entities: list[Entity]) -> ArticleContest:
+    """The office, region and contest name most of the article's race words point to (the title counts twice)."""
     orgs = [(m.evidence.start, m.evidence.end) for e in entities if e.kind == "organization" for m in e.mentions]
-    mentions = find_contests(text, places, orgs)
-    offices: Counter[str] = Counter(m.office for m in mentions if m.office)
-    if title:
-        found = office_in(title)
-        if found and found[0].name != "presiden":
-            offices[found[0].name] += 2
-    for m in re.finditer(r"(?<![\w-])(?:calon|paslon|pasangan calon|bakal calon)\s+", text, re.I):
-        found = OFFICE_RE.match(text, m.end())
-        if found:
-            office = office_in(found.group(0))
-            if office:
-                offices[office[0].name] += 1
+    places = place_spans(entities)
+    texts = [(text, places, orgs, 1)] + ([(title, lexicon_places(title), [], 2)] if title else [])
+    mentions: list[ContestMention] = []
+    offices: Counter[str] = Counter()
+    regions: list[tuple[str, str]] = []
+    for words, spans, blocked, weight in texts:
+        found_here = find_contests(words, spans, blocked)
+        mentions += found_here
+        for m in found_here:
+            if m.office:
+                offices[m.office] += weight
+        for m in OFFICE_RE.finditer(words):
+            cue = re.search(r"(?:calon|paslon|cagub|cabup|cawalkot|pasangan calon|bakal calon)\s+$",
+                            words[max(0, m.start() - 20):m.start()], re.I)
+            office = office_in(m.group(0))
+            if office and (cue or m.group("short") or weight == 2) and office[0].name != "presiden":
+                offices[office[0].name] += weight
+            near = region_after_office(words, m.end(), spans)
+            if near:
+                regions.append(near)
     body = _regional_election_body(entities)
     office = offices.most_common(1)[0][0] if offices else None
-    if office is None and body is not None and body.code in BY_LEVEL:
-        office = BY_LEVEL[body.code].name
+    if office is None and body is not None and body[1] in BY_LEVEL:
+        office = BY_LEVEL[body[1]].name
     region = None
     if office:
         level = BY_NAME[office].level
-        named = [m.region for m in mentions if m.region and m.office == office]
-        by_name = {e.name: e for e in entities if e.kind == "place"}
-        region = next((by_name[n] for n in named if n in by_name), None)
-        if region is None:
-            for m in OFFICE_RE.finditer(text):
-                after = region_after_office(text, m.end(), places)
-                if after is not None and after.code == level:
-                    region = after
-                    break
-        if region is None and body is not None and body.code == level:
-            region = body
+        named = [(m.region, m.office) for m in mentions if m.region and m.office == office]
+        region = named[0][0] if named else next((n for n, code in regions if code == level), None)
+        if region is None and body is not None and body[1] == level:
+            region = body[0]
     label = max((m for m in mentions if m.office in (office, None)),
                 key=lambda m: (m.year is not None, m.label[:3].lower() == "pil", len(m.label)), default=None)
     year = next((m.year for m in mentions if m.year), None)
     return ArticleContest(office, region, label.label if label else None, year)
 
 
-def _regional_election_body(entities: list[Entity]) -> Entity | None:
-    """The place of the lowest-level election body the article names (KPU Kabupaten X -> X)."""
-    places = {e.name: e for e in entities if e.kind == "place"}
+def _regional_election_body(entities: list[Entity]) -> tuple[str, str] | None:
+    """(name, type) of the place of the lowest-level election body the article names (KPU Kabupaten X -> X)."""
     rank = {"city": 0, "regency": 0, "province": 1}
-    bodies = [places[e.region] for e in entities
-              if e.kind == "organization" and e.code == "election_body" and e.region in places]
-    bodies = [p for p in bodies if p.code in rank]
-    return min(bodies, key=lambda p: rank[p.code]) if bodies else None
+    bodies = []
+    for e in entities:
+        if e.kind == "organization" and e.code == "election_body" and e.region:
+            known = lexicon.place_forms().get(lexicon.lookup_key(e.region), ())
+            code = next((p.type for p in known if p.name == e.region), "")
+            if code in rank:
+                bodies.append((e.region, code))
+    return min(bodies, key=lambda p: rank[p[1]]) if bodies else None

@@ -99,7 +99,7 @@ class Contest:
     """A race: the head office of the ticket, the region it is for, the election as the text names it."""
 
     office: str  # FORMAT.md code of the head office: gubernur, bupati, wali kota, presiden
-    region: str | None  # entity id of the place
+    region: str | None  # place name (the article may name it only in its title)
     label: str | None  # "Pilgub Jabar 2024", "Pilkada 2024"
     year: str | None
 
@@ -140,10 +140,9 @@ class CourtCase:
 
     number: str
     court: str | None  # entity id
-    ruling: str | None  # granted | partly_granted | rejected | dismissed
-    revote: bool  # the ruling orders a re-vote (pemungutan suara ulang)
-    petitioner: str | None  # entity id
-    date: str | None
+    ruling: str | None  # granted | partly_granted | rejected | not_admissible
+    orders: tuple[str, ...]  # revote (pemungutan suara ulang) | recount | disqualification
+    date: str | None  # ISO date of the ruling, when its sentence gives one
     evidence: Evidence
 
 

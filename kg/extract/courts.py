@@ -1,0 +1,64 @@
+"""Election disputes before a court: case number, ruling, ordered re-votes.
+
+"perkara nomor 02/PHPU.BUP-XXIII/2025", "MK mengabulkan permohonan … untuk sebagian",
+"gugatan … ditolak", "permohonan tidak dapat diterima", "memerintahkan pemungutan suara
+ulang (PSU)". A case is the number the text gives; the ruling and the orders are read in
+the sentences that name it and the ones right after, until another case is named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CASE_NUMBER = re.compile(r"(?<![\w/])(\d{1,4}/PHPU\.[A-Z]+(?:-[IVXLC]+)?/\d{4})(?![\w/])")
+RULINGS = (  # the first that matches wins: "mengabulkan untuk sebagian" before "mengabulkan"
+    ("partly_granted", re.compile(r"\b(?:mengabulkan|dikabulkan)\s+sebagian\b|\b(?:mengabulkan|dikabulkan)\b"
+                                  r"(?:[^.]|\.(?=\S)){0,80}?\buntuk\s+sebagian\b", re.I)),
+    ("granted", re.compile(r"\b(?:mengabulkan|dikabulkan|dikabulkannya)\b", re.I)),
+    ("not_admissible", re.compile(r"\btidak\s+dapat\s+diterima\b", re.I)),
+    ("rejected", re.compile(r"\b(?:menolak|ditolak|ditolaknya)\b(?:[^.]|\.(?=\S)){0,60}?\b(?:permohonan|gugatan"
+                            r"|seluruhnya)\b|\b(?:permohonan|gugatan)\b(?:[^.]|\.(?=\S)){0,60}?\bditolak\b", re.I)),
+)
+REVOTE = re.compile(r"\b(?:pemungutan\s+suara\s+ulang|PSU)\b", re.I)
+RECOUNT = re.compile(r"\bpenghitungan\s+(?:surat\s+)?suara\s+ulang\b", re.I)
+DISQUALIFY = re.compile(r"\bdiskualifikasi|mendiskualifikasi\b", re.I)
+
+
+@dataclass(frozen=True)
+class CaseMention:
+    number: str
+    start: int
+    end: int
+    ruling: str | None
+    orders: tuple[str, ...]  # revote | recount | disqualification
+    ruling_at: int | None  # where the ruling is written (for its date)
+
+
+def find_cases(text: str, sentences: list[tuple[int, int]], follow: int = 2) -> list[CaseMention]:
+    """Each case number once, with the ruling and orders of its sentence and the next ``follow`` ones."""
+    hits = [(m.group(1), m.start(1), m.end(1)) for m in CASE_NUMBER.finditer(text)]
+    out: dict[str, CaseMention] = {}
+    for i, (number, start, end) in enumerate(hits):
+        first = next((k for k, (a, b) in enumerate(sentences) if a <= start < b), 0)
+        stop = sentences[min(len(sentences) - 1, first + follow)][1] if sentences else len(text)
+        later = [s for n, s, _ in hits[i + 1:] if n != number]
+        stop = min([stop] + [sentences[next(k for k, (a, b) in enumerate(sentences) if a <= s < b)][0]
+                             for s in later if s > end])
+        window_start = sentences[first][0] if sentences else 0
+        ruling, at = _ruling(text, window_start, stop)
+        orders = tuple(name for name, pattern in (("revote", REVOTE), ("recount", RECOUNT),
+                                                   ("disqualification", DISQUALIFY))
+                       if ruling in ("granted", "partly_granted") and pattern.search(text, window_start, stop))
+        known = out.get(number)
+        if known is None or (known.ruling is None and ruling is not None):
+            out[number] = CaseMention(number, start, end, ruling, orders, at)
+    return sorted(out.values(), key=lambda c: c.start)
+
+
+def _ruling(text: str, start: int, end: int) -> tuple[str | None, int | None]:
+    for name, pattern in RULINGS:
+        m = pattern.search(text, start, end)
+        if m:
+            return name, m.start()
+    return None, None

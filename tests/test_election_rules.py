@@ -1,0 +1,171 @@
+"""Candidacies, results and court cases on sentences written for these tests (invented names).
+
+The texts go through the whole extraction on a model-free parse (kg.nlp.parse.rough_parse with
+no NER tags), so every candidate found here was found by the patterns, not by the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.article import extract
+from kg.extract.candidacies import find_tickets
+from kg.extract.contests import office_in
+from kg.extract.courts import find_cases
+from kg.extract.facts import Extraction
+from kg.nlp.parse import rough_parse
+
+
+def run(text: str, title: str | None = None, date: dt.date | None = dt.date(2024, 11, 28)) -> Extraction:
+    return extract(rough_parse(text, {}), date, title)
+
+
+def name(x: Extraction, entity_id: str | None) -> str | None:
+    return x.entity(entity_id).name if entity_id else None
+
+
+def candidacies(x: Extraction) -> set[tuple]:
+    return {(name(x, c.person), c.office, c.ballot_number, name(x, c.running_mate)) for c in x.candidacies}
+
+
+def results(x: Extraction) -> set[tuple]:
+    return {(name(x, r.candidate), r.votes, r.percent) for r in x.results}
+
+
+def test_a_numbered_list_of_pairs() -> None:
+    x = run("KPU Jawa Tengah menggelar pengundian nomor urut pasangan calon gubernur. Hasilnya, nomor urut 1 "
+            "Bagus Santika-Nur Halimah, nomor urut 2 Darmawan Putra-Siti Rohani, dan nomor urut 3 Wiryo "
+            "Kusumo dan Ratna Paramitha.")
+    assert candidacies(x) == {
+        ("Bagus Santika", "gubernur", "1", "Nur Halimah"), ("Nur Halimah", "wakil gubernur", "1", "Bagus Santika"),
+        ("Darmawan Putra", "gubernur", "2", "Siti Rohani"), ("Siti Rohani", "wakil gubernur", "2", "Darmawan Putra"),
+        ("Wiryo Kusumo", "gubernur", "3", "Ratna Paramitha"),
+        ("Ratna Paramitha", "wakil gubernur", "3", "Wiryo Kusumo")}
+    assert {e.name for e in x.entities if e.kind == "person"} == {
+        "Bagus Santika", "Nur Halimah", "Darmawan Putra", "Siti Rohani", "Wiryo Kusumo", "Ratna Paramitha"}
+    assert not [f for f in x.figures if f.value in ("1", "2", "3")]  # ballot numbers are no figures
+    region = {c.contest.region for c in x.candidacies}
+    assert region == {"Jawa Tengah"}
+
+
+def test_ballot_drawn_after_the_names_and_parties_backing_the_pair() -> None:
+    x = run("Nomor urut 2 diperoleh Hendra Wijaya yang berpasangan dengan Lusiana Dewi. Pasangan ini diusung "
+            "oleh PDIP, Partai Gerindra dan PKB.", title="Pengundian nomor urut Pilbup Sleman")
+    c = {name(x, c.person): c for c in x.candidacies}
+    assert c["Hendra Wijaya"].office == "bupati" and c["Lusiana Dewi"].office == "wakil bupati"
+    assert c["Hendra Wijaya"].ballot_number == "2"
+    assert [name(x, p) for p in c["Hendra Wijaya"].parties] == [
+        "Partai Demokrasi Indonesia Perjuangan", "Partai Gerakan Indonesia Raya", "Partai Kebangkitan Bangsa"]
+    assert c["Hendra Wijaya"].contest.region == "Sleman"
+
+
+def test_parties_listed_in_the_next_sentence_and_active_backing() -> None:
+    x = run("Pasangan Yudha Pratama dan Anisa Rahmi diusung koalisi tiga parpol. Ketiga partai itu adalah "
+            "Partai Golkar, PAN dan PKS. Adapun PDIP mengusung pasangan Rahmat Hidayat-Fitri Amalia.",
+            title="Dua bakal pasangan calon wali kota mendaftar ke KPU Kota Semarang")
+    c = {name(x, c.person): c for c in x.candidacies}
+    assert c["Yudha Pratama"].office == "wali kota" and c["Anisa Rahmi"].office == "wakil wali kota"
+    assert len(c["Yudha Pratama"].parties) == 3
+    assert [name(x, p) for p in c["Rahmat Hidayat"].parties] == ["Partai Demokrasi Indonesia Perjuangan"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Cagub Bagus Santika berjanji membangun jalan desa.", ("Bagus Santika", "gubernur")),
+    ("Cawabup Lusiana Dewi hadir di Pendopo.", ("Lusiana Dewi", "wakil bupati")),
+    ("Calon Wali Kota Semarang nomor urut 2, Rahmat Hidayat, menyampaikan visinya.", ("Rahmat Hidayat", "wali kota")),
+    ("Rapat itu dihadiri Wiryo Kusumo dari pasangan nomor urut 1.", ("Wiryo Kusumo", "gubernur")),
+])
+def test_one_candidate(sentence: str, expected: tuple[str, str]) -> None:
+    x = run(sentence, title="Debat Pilgub Jateng" if "Wiryo" in sentence else None)
+    assert {(name(x, c.person), c.office) for c in x.candidacies} == {expected}
+
+
+def test_statuses_registered_elected_and_sole_candidate() -> None:
+    x = run("Bakal pasangan calon Teguh Santoso-Maya Sari mendaftar ke KPU Kabupaten Bantul. KPU Kabupaten "
+            "Sleman menetapkan pasangan Joko Prasetyo dan Indah Permata sebagai Bupati dan Wakil Bupati terpilih. "
+            "KPU menetapkan paslon tunggal, yakni pasangan calon bupati Rudi Hartono dan wakil bupati Sinta "
+            "Maharani, yang akan melawan kotak kosong.")
+    status = {name(x, c.person): (c.status, c.sole) for c in x.candidacies}
+    assert status["Teguh Santoso"] == ("registered", False)
+    assert status["Joko Prasetyo"] == ("elected", False) and status["Indah Permata"] == ("elected", False)
+    assert status["Rudi Hartono"] == (None, True) and status["Sinta Maharani"] == (None, True)
+    assert {c.office for c in x.candidacies} == {"bupati", "wakil bupati"}
+
+
+def test_office_from_the_regional_election_body() -> None:
+    """No office word at all: the race of KPU Kabupaten X is the regent's."""
+    x = run("KPU Kabupaten Bantul menyebut pasangan calon nomor urut 2, Hendra Wijaya dan Lusiana Dewi, "
+            "unggul dalam rekapitulasi.")
+    assert candidacies(x) == {("Hendra Wijaya", "bupati", "2", "Lusiana Dewi"),
+                              ("Lusiana Dewi", "wakil bupati", "2", "Hendra Wijaya")}
+
+
+def test_not_candidates() -> None:
+    """Office holders, a married couple, places joined by a hyphen: no candidacy."""
+    x = run("Gubernur Jawa Tengah Bambang Wirawan dan Wakil Gubernur Rina Kusuma membuka rapat. Budi Santoso "
+            "dan Ani Rahayu menikah di Semarang. Jalur Jakarta-Bandung padat. Calon pemilih diminta datang pagi.")
+    assert x.candidacies == []
+
+
+def test_results_with_votes_shares_and_stage() -> None:
+    x = run("Pasangan calon gubernur nomor urut 1, Bagus Santika-Nur Halimah, meraih 1.234.567 suara atau "
+            "45,6 persen dari total 2.707.000 suara sah. Perolehan kedua diraih Darmawan Putra dan Siti Rohani "
+            "dengan 980.120 suara atau 36,2 persen. Adapun kotak kosong mendapat 18,2 persen.",
+            title="Rekapitulasi Pilgub Jateng")
+    assert results(x) == {("Bagus Santika", "1.234.567", "45,6"), ("Darmawan Putra", "980.120", "36,2")}
+
+
+def test_quick_count_by_institute_and_by_ballot_number() -> None:
+    x = run("Pasangan calon bupati nomor urut 1, Hendra Wijaya-Lusiana Dewi, dan nomor urut 2, Teguh "
+            "Santoso-Maya Sari, bersaing ketat. Menurut hitung cepat versi Lembaga Survei Nusantara, dengan "
+            "suara masuk 98 persen, paslon nomor urut 2 memperoleh 52,3 persen. Sementara Hendra-Lusiana hanya "
+            "meraih 47,7 persen.")
+    assert results(x) == {("Teguh Santoso", None, "52,3"), ("Hendra Wijaya", None, "47,7")}
+    assert {r.stage for r in x.results} == {"quick_count"}
+    assert {r.source for r in x.results} == {"Lembaga Survei Nusantara"}
+
+
+def test_party_results_and_seats() -> None:
+    x = run("Dalam pemilu legislatif, Partai Golkar meraih 12 kursi dan PKS memperoleh 8 kursi.")
+    assert {(name(x, r.candidate), r.seats) for r in x.results} == {("Partai Golongan Karya", "12"),
+                                                                  ("Partai Keadilan Sejahtera", "8")}
+
+
+def test_court_cases() -> None:
+    text = ("Mahkamah Konstitusi (MK) mengabulkan sebagian permohonan perkara nomor 12/PHPU.BUP-XXIII/2025 "
+            "dan memerintahkan pemungutan suara ulang di 20 TPS. Dalam perkara 31/PHPU.WAKO-XXIII/2025, MK "
+            "menolak permohonan pemohon untuk seluruhnya.")
+    x = run(text)
+    cases = {c.number: (c.ruling, c.orders, name(x, c.court)) for c in x.cases}
+    assert cases == {"12/PHPU.BUP-XXIII/2025": ("partly_granted", ("revote",), "Mahkamah Konstitusi"),
+                     "31/PHPU.WAKO-XXIII/2025": ("rejected", (), "Mahkamah Konstitusi")}
+    assert not [f for f in x.figures if f.value in ("12", "31")]  # case numbers are no figures
+
+
+def test_partly_granted_and_not_admissible() -> None:
+    text = ("MK mengabulkan permohonan perkara 5/PHPU.GUB-XXIII/2025 untuk sebagian. "
+            "Sidang lain memutus perkara 7/PHPU.BUP-XXIII/2025: permohonan tidak dapat diterima.")
+    spans = [(0, text.index("Sidang")), (text.index("Sidang"), len(text))]
+    assert [(c.number, c.ruling) for c in find_cases(text, spans, follow=0)] == [
+        ("5/PHPU.GUB-XXIII/2025", "partly_granted"), ("7/PHPU.BUP-XXIII/2025", "not_admissible")]
+
+
+@pytest.mark.parametrize(("phrase", "office", "deputy"), [
+    ("calon wakil bupati", "bupati", True), ("Pilwalkot", "wali kota", False), ("cawagub", "gubernur", True),
+    ("capres", "presiden", False), ("pasangan calon Wali Kota", "wali kota", False),
+])
+def test_office_words(phrase: str, office: str, deputy: bool) -> None:
+    found = office_in(phrase)
+    assert found is not None and (found[0].name, found[1]) == (office, deputy)
+
+
+def test_names_with_alias_and_nickname() -> None:
+    text = "Pasangan Raden Mas Sutowo alias Didit dan Ayu Lestiani diusung PKB. Didit-Ayu meraih 51 persen."
+    x = run(text, title="Pilbup Bantul")
+    assert candidacies(x) == {("Raden Mas Sutowo", "bupati", None, "Ayu Lestiani"),
+                              ("Ayu Lestiani", "wakil bupati", None, "Raden Mas Sutowo")}
+    assert results(x) == {("Raden Mas Sutowo", None, "51")}
+    tickets = find_tickets(text, [])
+    assert [text[slice(*t.head)] for t in tickets] == ["Raden Mas Sutowo", "Didit"]
