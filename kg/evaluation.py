@@ -18,7 +18,9 @@ from pathlib import Path
 
 from kg.extract.numbers import WORD_NUMBERS
 
-CATEGORIES = ("persons", "roles", "organizations", "places", "events", "event_dates", "quotes", "numbers")
+CATEGORIES = ("persons", "roles", "organizations", "places", "events", "event_dates", "quotes", "numbers",
+              "candidacies", "results")
+OPTIONAL = ("candidacies", "results")  # scored only for gold files that have the key
 SCORER_WORDS = {"satu": 1, "sebelas": 11, **{k: v for k, v in WORD_NUMBERS.items()
                                             if k not in ("puluhan", "ratusan", "ribuan", "jutaan")}}
 
@@ -66,6 +68,24 @@ def number_key(value: object) -> str:
     return number.replace(",", ".")
 
 
+def ballot(value: object) -> str:
+    """Ballot numbers: '01' = '1' = 'satu'."""
+    v = number_key(value or "")
+    return v.lstrip("0") or v
+
+
+def _same_candidacy(p: dict, g: dict) -> bool:
+    return (same_entity({"name": p.get("person")}, {"name": g.get("person")})
+            and norm(p.get("office")) == norm(g.get("office"))
+            and (not g.get("ballot_number") or ballot(p.get("ballot_number")) == ballot(g.get("ballot_number"))))
+
+
+def _same_result(p: dict, g: dict) -> bool:
+    if not (norm(p.get("candidate")) == norm(g.get("candidate")) or similar(p.get("candidate"), g.get("candidate"))):
+        return False
+    return any(g.get(k) and p.get(k) and number_key(p[k]) == number_key(g[k]) for k in ("votes", "percent", "seats"))
+
+
 @dataclass
 class Category:
     matched: int = 0
@@ -104,12 +124,20 @@ def _same_event(p: dict, g: dict) -> bool:
                                                or bool(g.get("date") and p.get("date") == g.get("date")))
 
 
-def _same_quote(p: dict, g: dict) -> bool:
-    head = norm(g.get("first_words")).split()[:4]
-    text = norm(p.get("first_words") or p.get("text")).split()
-    speaker_ok = norm(p.get("speaker")) in _names({"name": g.get("speaker")}) or similar(p.get("speaker"),
-                                                                                        g.get("speaker"))
-    return bool(head) and text[:len(head)] == head and speaker_ok
+def _quote_matcher(gold: dict) -> Callable[[dict, dict], bool]:
+    """Quotes match on the first four words and the speaker in any form the gold gives that person."""
+    forms: dict[str, set[str]] = {}
+    for person in gold.get("persons") or []:
+        for n in _names(person):
+            forms.setdefault(n, set()).update(_names(person))
+
+    def same(p: dict, g: dict) -> bool:
+        head = norm(g.get("first_words")).split()[:4]
+        text = norm(p.get("first_words") or p.get("text")).split()
+        speakers = forms.get(norm(g.get("speaker")), set()) | _names({"name": g.get("speaker")})
+        return bool(head) and text[:len(head)] == head and (
+            norm(p.get("speaker")) in speakers or similar(p.get("speaker"), g.get("speaker")))
+    return same
 
 
 def score_article(gold: dict, pred: dict) -> dict[str, Category]:
@@ -129,11 +157,18 @@ def score_article(gold: dict, pred: dict) -> dict[str, Category]:
     out["events"] = _match(pe, ge, _same_event, show_event)
     out["event_dates"] = _match([e for e in pe if e.get("date")], [e for e in ge if e.get("date")],
                                 lambda p, g: _same_event(p, g) and p.get("date") == g.get("date"), show_event)
-    out["quotes"] = _match(pred.get("quotes") or [], gold.get("quotes") or [], _same_quote,
+    out["quotes"] = _match(pred.get("quotes") or [], gold.get("quotes") or [], _quote_matcher(gold),
                            lambda q: f"{q.get('speaker')}: {q.get('first_words')}")
     out["numbers"] = _match(pred.get("numbers") or [], gold.get("numbers") or [],
                             lambda p, g: number_key(p.get("value")) == number_key(g.get("value")),
                             lambda n: f"{n.get('value')} ({n.get('what')})")
+    out["candidacies"] = _match(pred.get("candidacies") or [], gold.get("candidacies") or [], _same_candidacy,
+                                lambda c: f"{c.get('person')}: {c.get('office')} no. {c.get('ballot_number')}")
+    out["results"] = _match(pred.get("results") or [], gold.get("results") or [], _same_result,
+                            lambda r: f"{r.get('candidate')}: {r.get('votes')} suara, {r.get('percent')} persen")
+    for cat in OPTIONAL:
+        if cat not in gold:
+            out[cat] = Category()
     return out
 
 

@@ -16,7 +16,19 @@ from kg.extract.courts import find_cases
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.entities import resolve
 from kg.extract.events import build_events, find_triggers, is_specific
-from kg.extract.facts import RULE, CourtCase, Entity, Event, Evidence, Extraction, Figure, Holding, Mention, Quote
+from kg.extract.facts import (
+    RULE,
+    Contest,
+    CourtCase,
+    Entity,
+    Event,
+    Evidence,
+    Extraction,
+    Figure,
+    Holding,
+    Mention,
+    Quote,
+)
 from kg.extract.lexicon import lookup_key, post_forms
 from kg.extract.numbers import find_numbers
 from kg.extract.participants import participants
@@ -306,9 +318,10 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     contest = article_contest(parse.text, title, entities)
     candidacies = candidacy_facts(parse.text, tickets, people, parties, place_spans(entities), sentences, contest,
                                   where)
-    results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, contest.region, where)
+    race = Contest(contest.office, contest.region, contest.label, contest.year) if contest.office else None
+    results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, race, where)
     excluded = [(d.start, d.end) for d in dates] + [(m.evidence.start, m.evidence.end) for m in mentions]
     excluded += [t.ballot_span for t in tickets if t.ballot_span]
     return Extraction(entities, _holdings(parse, index), events, _quotes(parse, index),
                       _figures(parse, excluded), candidacies, results,
-                      _cases(parse.text, sentences, entities, dates, where))
+                      _cases(parse.text, sentences, entities, dates, where), race)

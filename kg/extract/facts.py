@@ -129,7 +129,8 @@ class Result:
     seats: str | None
     scope: str | None  # where the count applies, as the text says it
     stage: str | None  # quick_count | real_count | recapitulation | determination
-    source: str | None  # who reported it: the survey institute or election body, as written
+    level: str | None  # of a recapitulation: kecamatan, kabupaten, provinsi, nasional ...
+    source: str | None  # who reported it: the survey institute, as written
     contest: Contest | None
     evidence: Evidence
 
@@ -156,6 +157,7 @@ class Extraction:
     candidacies: list[Candidacy] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
     cases: list[CourtCase] = field(default_factory=list)
+    contest: Contest | None = None  # the race the article is about, when it names its office
 
     def entity(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)

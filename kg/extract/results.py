@@ -126,7 +126,7 @@ def _stage(text: str, pos: int) -> tuple[str | None, str | None, str | None]:
 
 def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Ticket],
                  people: list[tuple[int, int, Entity]], parties: list[tuple[int, int, Entity]],
-                 candidacies: list[Candidacy], region_name: str | None, where) -> list[Result]:
+                 candidacies: list[Candidacy], contest: Contest | None, where) -> list[Result]:
     """Results of the article; each belongs to the head of a ticket, a person, a party or the empty box."""
     head_of = {c.person: c.running_mate for c in candidacies if c.office.startswith("wakil ") and c.running_mate}
     by_ballot = {c.ballot_number: c.person for c in candidacies
@@ -149,22 +149,21 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
                 continue
             if not VOTE_CUE.search(text, max(s, ref.start - 30), fig.start):
                 continue
-            out.append(_result(text, ref, fig, contests.get(ref.candidate or ""), region_name, where))
+            out.append(_result(text, ref, fig, contests.get(ref.candidate, contest), where))
         paired = [r.candidate for r in refs if r.candidate]
         last_pair = paired[-1] if paired else last_pair
     return _unique(out)
 
 
-def _result(text: str, ref: Reference, fig: Figure, contest: Contest | None, region_name: str | None,
-            where) -> Result:
+def _result(text: str, ref: Reference, fig: Figure, contest: Contest | None, where) -> Result:
     stage, source, level = _stage(text, fig.start)
-    scope_parts = [region_name] if region_name else []
+    scope_parts = [contest.region] if contest and contest.region else []
     if stage == "quick_count":
         scope_parts.append(" ".join(p for p in ("quick count", source) if p))
     elif level:
         scope_parts.append(f"tingkat {level}")
-    return Result(ref.candidate, fig.votes, fig.percent, fig.seats, ", ".join(scope_parts) or None, stage, source,
-                  contest, Evidence(fig.start, fig.end, where(fig.start), RULE, 0.75))
+    return Result(ref.candidate, fig.votes, fig.percent, fig.seats, ", ".join(scope_parts) or None, stage, level,
+                  source, contest, Evidence(fig.start, fig.end, where(fig.start), RULE, 0.75))
 
 
 def _unique(results: list[Result]) -> list[Result]:

@@ -11,14 +11,30 @@ from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
-from kg.extract.facts import Entity, Evidence, Extraction
+from kg.extract.facts import Candidacy, Contest, Entity, Evidence, Extraction
 from kg.extract.lexicon import lookup_key, place_forms
-from kg.graph.iri import mint
+from kg.extract.numbers import parse_number
+from kg.graph.iri import candidacy_iri, contest_iri, court_case_iri, mint
 from kg.graph.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PREFIXES, PROV, SCHEMA, class_for
 from kg.ingest import Article
 from kg.nlp.parse import Parse
 
 METHODS = {"model": ELEC.model, "lexicon": ELEC.lexicon, "rule": ELEC.rule}
+STATUSES = {"registered": ELEC.registered, "eligible": ELEC.eligible, "not_eligible": ELEC.notEligible,
+            "elected": ELEC.elected}
+RULINGS = {"granted": ELEC.granted, "partly_granted": ELEC.partlyGranted, "rejected": ELEC.rejected,
+           "not_admissible": ELEC.notAdmissible}
+ORDERS = {"revote": ELEC.revote, "recount": ELEC.recount, "disqualification": ELEC.disqualification}
+RECAP_LEVELS = {"kecamatan": ELEC.districtRecapitulation, "kapanewon": ELEC.districtRecapitulation,
+                "distrik": ELEC.districtRecapitulation, "kabupaten": ELEC.regencyRecapitulation,
+                "kabupaten/kota": ELEC.regencyRecapitulation, "kota": ELEC.regencyRecapitulation,
+                "provinsi": ELEC.provinceRecapitulation, "nasional": ELEC.nationalRecapitulation,
+                "pusat": ELEC.nationalRecapitulation}
+RECAP_BY_OFFICE = {"gubernur": ELEC.provinceRecapitulation, "bupati": ELEC.regencyRecapitulation,
+                   "wali kota": ELEC.regencyRecapitulation, "presiden": ELEC.nationalRecapitulation}
+STAGES = {"quick_count": ELEC.quickCount, "real_count": ELEC.realCount, "determination": ELEC.finalDetermination}
+CONTEST_WORDS = {"gubernur": "Pemilihan Gubernur", "bupati": "Pemilihan Bupati", "wali kota": "Pemilihan Wali Kota",
+                 "presiden": "Pemilihan Presiden"}
 KIND_CLASS = {"organization": SCHEMA.Organization, "place": SCHEMA.Place}
 
 
@@ -171,6 +187,118 @@ class ArticleGraph:
             self.provenance(node, f.evidence)
 
 
+class ElectionGraph:
+    """Contests, tickets, results and court cases of one article, in ontology/election.ttl's shape."""
+
+    def __init__(self, writer: ArticleGraph, x: Extraction):
+        self.w, self.g, self.x = writer, writer.g, x
+        self.tickets: dict[str, URIRef] = {}  # head person entity id -> candidacy IRI
+
+    def contest(self, c: Contest) -> URIRef:
+        """The race's node, shared by every article naming the same office, region and year."""
+        base = self.w.base
+        node = (contest_iri(base, c.office, c.region, c.year) if c.region
+                else mint(base, "contest", self.w.article.id, c.office))
+        name = " ".join(p for p in (CONTEST_WORDS.get(c.office, c.office), c.region, c.year) if p)
+        g = self.g
+        g.add((node, RDF.type, ELEC.Contest))
+        g.add((node, SCHEMA.name, _text(name)))
+        g.add((node, RDFS.label, _text(name)))
+        g.add((node, ELEC.office, Literal(c.office)))
+        if c.label and c.label != name:
+            g.add((node, SCHEMA.alternateName, _text(c.label)))
+        if c.region:
+            g.add((node, ELEC.jurisdiction, self.w.place_iri(c.region)))
+            self.w.name_place(c.region)
+        if c.year:
+            g.add((node, ELEC.year, Literal(c.year, datatype=XSD.gYear)))
+        return node
+
+    def candidacies(self) -> None:
+        """One node per ticket: the head's candidacy carries the running mate; a lone deputy joins no ticket."""
+        heads = [c for c in self.x.candidacies if not c.office.startswith("wakil ")]
+        for c in heads:
+            self.tickets[c.person] = self.ticket(c)
+
+    def ticket(self, c: Candidacy) -> URIRef:
+        g, w, x = self.g, self.w, self.x
+        contest = self.contest(c.contest)
+        node = (candidacy_iri(w.base, c.contest.office, c.contest.region, c.contest.year, x.entity(c.person).name)
+                if c.contest.region else mint(w.base, "candidacy", w.article.id, x.entity(c.person).name))
+        names = [x.entity(c.person).name] + ([x.entity(c.running_mate).name] if c.running_mate else [])
+        g.add((node, RDF.type, ELEC.Candidacy))
+        g.add((node, RDFS.label, _text("-".join(names))))
+        g.add((node, ELEC.candidate, w.entity_iri(c.person)))
+        g.add((node, ELEC.contest, contest))
+        if c.running_mate:
+            g.add((node, ELEC.runningMate, w.entity_iri(c.running_mate)))
+        if c.ballot_number and c.ballot_number.isdigit() and int(c.ballot_number) >= 1:
+            g.add((node, ELEC.ballotNumber, Literal(int(c.ballot_number))))
+        for party in c.parties:
+            g.add((node, ELEC.nominatedBy, w.entity_iri(party)))
+        if c.status in STATUSES:
+            g.add((node, ELEC.status, STATUSES[c.status]))
+        w.provenance(node, c.evidence)
+        return node
+
+    def results(self) -> None:
+        g, w = self.g, self.w
+        for i, r in enumerate(self.x.results, start=1):
+            ticket = self.tickets.get(r.candidate)
+            holder = ticket or (w.entity_iri(r.candidate) if self.x.entity(r.candidate).kind == "organization"
+                                else None)
+            if holder is None or r.contest is None:
+                continue  # a share with no ticket or no known race has nowhere to go
+            node = mint(w.base, "result", w.article.id, str(i))
+            g.add((node, RDF.type, ELEC.Result))
+            g.add((node, ELEC.resultFor, holder))
+            g.add((node, ELEC.contest, self.contest(r.contest)))
+            for prop, value in ((ELEC.votes, r.votes), (ELEC.seats, r.seats)):
+                if value:
+                    g.add((node, prop, Literal(int(parse_number(value.split()[0])
+                                                   * {"ribu": 1e3, "juta": 1e6}.get(value.split()[-1], 1)))))
+            if r.percent:
+                g.add((node, ELEC.percent, Literal(Decimal(str(parse_number(r.percent))), datatype=XSD.decimal)))
+            if r.contest.region:
+                g.add((node, ELEC.scope, w.place_iri(r.contest.region)))
+            stage = self.stage(r.stage, r.level, r.contest.office)
+            if stage is not None:
+                g.add((node, ELEC.stage, stage))
+            if r.source:
+                source = mint(w.base, "organization", r.source)
+                g.add((source, RDF.type, SCHEMA.Organization))
+                g.add((source, SCHEMA.name, _text(r.source)))
+                g.add((source, RDFS.label, _text(r.source)))
+                g.add((node, ELEC.reportedBy, source))
+            w.provenance(node, r.evidence)
+
+    @staticmethod
+    def stage(stage: str | None, level: str | None, office: str) -> URIRef | None:
+        if stage == "recapitulation":
+            return RECAP_LEVELS.get(level or "", RECAP_BY_OFFICE.get(office))
+        return STAGES.get(stage or "")
+
+    def cases(self, contest: Contest | None) -> None:
+        g, w = self.g, self.w
+        for case in self.x.cases:
+            node = court_case_iri(w.base, case.number)
+            g.add((node, RDF.type, ELEC.CourtCase))
+            g.add((node, SCHEMA.name, _text(f"Perkara {case.number}")))
+            g.add((node, RDFS.label, _text(f"Perkara {case.number}")))
+            g.add((node, SCHEMA.identifier, _text(case.number)))
+            if case.court:
+                g.add((node, ELEC.court, w.entity_iri(case.court)))
+            if case.ruling:
+                g.add((node, ELEC.ruling, RULINGS[case.ruling]))
+            for order in case.orders:
+                g.add((node, ELEC.orders, ORDERS[order]))
+            if case.date:
+                g.add((node, SCHEMA.startDate, Literal(case.date, datatype=XSD.date)))
+            if contest is not None:
+                g.add((node, ELEC.contest, self.contest(contest)))
+            w.provenance(node, case.evidence)
+
+
 def add_article(dataset: Dataset, article: Article, parse: Parse, extraction: Extraction,
                 base: str = DEFAULT_BASE) -> URIRef:
     """Write one article's named graph into ``dataset`` (replacing any earlier one); returns its IRI."""
@@ -186,4 +314,8 @@ def add_article(dataset: Dataset, article: Article, parse: Parse, extraction: Ex
         if entity.kind == "place" and entity.located_in:
             writer.name_place(entity.located_in)
     writer.add_facts(extraction)
+    election = ElectionGraph(writer, extraction)
+    election.candidacies()
+    election.results()
+    election.cases(extraction.contest)
     return writer.iri

@@ -41,6 +41,66 @@ SELECT ?q ?text ?speaker WHERE {
 FIGURES = PREFIX_LINES + """
 SELECT ?f ?value ?what WHERE { ?f a elec:StatedQuantity ; elec:statedAs ?value ; elec:counts ?what . }"""
 
+CANDIDACIES = PREFIX_LINES + """
+SELECT ?c ?head ?mate ?office ?region ?name ?alias ?ballot ?party WHERE {
+  ?c a elec:Candidacy ; elec:candidate/schema:name ?head ; elec:contest ?k .
+  ?k elec:office ?office ; schema:name ?name .
+  OPTIONAL { ?k elec:jurisdiction/schema:name ?region }
+  OPTIONAL { ?k schema:alternateName ?alias }
+  OPTIONAL { ?c elec:runningMate/schema:name ?mate }
+  OPTIONAL { ?c elec:ballotNumber ?ballot }
+  OPTIONAL { ?c elec:nominatedBy/schema:name ?party }
+}"""
+RESULTS = PREFIX_LINES + """
+SELECT ?r ?who ?votes ?percent ?seats ?scope ?stage WHERE {
+  ?r a elec:Result ; elec:resultFor ?holder .
+  { ?holder elec:candidate/schema:name ?who } UNION { ?holder a schema:Organization ; schema:name ?who }
+  OPTIONAL { ?r elec:votes ?votes } OPTIONAL { ?r elec:percent ?percent } OPTIONAL { ?r elec:seats ?seats }
+  OPTIONAL { ?r elec:scope/schema:name ?scope } OPTIONAL { ?r elec:stage ?stage }
+}"""
+
+
+def _indonesian(value, decimals: bool = False) -> str | None:
+    """A number as Indonesian news writes it: 1.234.567, 45,6."""
+    if value is None:
+        return None
+    if decimals:
+        return format(value.toPython().normalize(), "f").replace(".", ",")
+    return f"{int(value.toPython()):,}".replace(",", ".")
+
+
+def _candidacies(graph: Graph) -> list[dict]:
+    """Two entries per ticket, as FORMAT.md counts them: the head, and the running mate for the deputy office."""
+    tickets: dict[str, dict] = {}
+    for row in graph.query(CANDIDACIES):
+        t = tickets.setdefault(str(row.c), {
+            "head": str(row.head), "mate": str(row.mate) if row.mate is not None else None,
+            "office": str(row.office), "region": str(row.region) if row.region is not None else None,
+            "election": str(row.alias if row.alias is not None else row.name),
+            "ballot_number": str(row.ballot) if row.ballot is not None else None, "parties": set()})
+        if row.party is not None:
+            t["parties"].add(str(row.party))
+    out = []
+    for key in sorted(tickets):
+        t = tickets[key]
+        common = {"region": t["region"], "election": t["election"], "ballot_number": t["ballot_number"],
+                  "parties": sorted(t["parties"])}
+        out.append({"person": t["head"], "office": t["office"], "running_mate": t["mate"], **common})
+        if t["mate"]:
+            out.append({"person": t["mate"], "office": "wakil " + t["office"], "running_mate": t["head"], **common})
+    return out
+
+
+def _results(graph: Graph) -> list[dict]:
+    out = []
+    for row in sorted(graph.query(RESULTS), key=lambda r: str(r.r)):
+        stage = str(row.stage).rsplit("#", 1)[-1] if row.stage is not None else None
+        out.append({"candidate": str(row.who), "votes": _indonesian(row.votes),
+                    "percent": _indonesian(row.percent, decimals=True), "seats": _indonesian(row.seats),
+                    "scope": str(row.scope) if row.scope is not None else None, "stage": stage})
+    return out
+
+
 def _kind_of(types: set[str]) -> tuple[str, str] | None:
     """(summary list, type code) from a node's rdf:types, via the ontology's class codes."""
     if "https://schema.org/Person" in types:
@@ -71,6 +131,8 @@ def summarize(graph: Graph, first_words: int = 8) -> dict[str, list[dict]]:
             aliases[e].add(str(row.alias))
     out: dict[str, list[dict]] = {k: [] for k in ("persons", "organizations", "places", "events",
                                                    "quotes", "numbers")}
+    out["candidacies"] = _candidacies(graph)
+    out["results"] = _results(graph)
     roles: dict[str, list[str]] = defaultdict(list)
     affiliation: dict[str, str] = {}
     for row in graph.query(ROLES):
