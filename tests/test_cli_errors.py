@@ -338,8 +338,8 @@ def test_strict_build_fails_on_shacl_violation(
 ) -> None:
     real_extract = kg.builder.extract
 
-    def extract_with_unnamed_person(parse: Parse, published: object = None) -> Extraction:
-        extraction = real_extract(parse, published)
+    def extract_with_unnamed_person(parse: Parse, published: object = None, title: object = None) -> Extraction:
+        extraction = real_extract(parse, published, title)
         extraction.entities.append(_unnamed_person())  # schema:name "" breaks minLength 1
         return extraction
 
