@@ -169,3 +169,57 @@ def test_names_with_alias_and_nickname() -> None:
     assert results(x) == {("Raden Mas Sutowo", None, "51")}
     tickets = find_tickets(text, [])
     assert [text[slice(*t.head)] for t in tickets] == ["Raden Mas Sutowo", "Didit"]
+
+
+def test_pairs_listed_after_one_cue() -> None:
+    x = run("KPU menetapkan tiga pasangan calon gubernur dan wakil gubernur Banten. Ketiga paslon tersebut adalah "
+            "Rangga Wisesa-Dimas Prakoso, Laras Ayuningtyas-Ade Subekti dan Tirta Gumilang-Putri Anjani.")
+    heads = {(name(x, c.person), name(x, c.running_mate)) for c in x.candidacies if c.office == "gubernur"}
+    assert heads == {("Rangga Wisesa", "Dimas Prakoso"), ("Laras Ayuningtyas", "Ade Subekti"),
+                     ("Tirta Gumilang", "Putri Anjani")}
+
+
+def test_national_recapitulation_written_as_a_table() -> None:
+    x = run("Pasangan nomor urut 1 Amir Baswara-Imran Syahputra memperoleh 40.971.906 suara (24,95 persen), "
+            "pasangan nomor urut 2 Surya Dirgantara-Gilang Mahesa 96.214.691 suara (58,59 persen), dan pasangan "
+            "nomor urut 3 Ganda Prawira-Mahmud Arifin 27.040.878 suara (16,47 persen).",
+            title="KPU tetapkan hasil rekapitulasi nasional Pilpres 2024")
+    assert results(x) == {("Amir Baswara", "40.971.906", "24,95"), ("Surya Dirgantara", "96.214.691", "58,59"),
+                          ("Ganda Prawira", "27.040.878", "16,47")}
+    assert {c.office for c in x.candidacies} == {"presiden", "wakil presiden"}
+
+
+def test_results_listed_with_a_colon_and_the_loser_after_atas() -> None:
+    x = run("Perolehan suara masing-masing paslon: Harun Basuki-Saiful Zuhdi 120.000 suara, Rosyid Wongso-Bagas "
+            "Susetya 95.000 suara.", title="Rekapitulasi Pilwalkot Samarinda")
+    assert results(x) == {("Harun Basuki", "120.000", None), ("Rosyid Wongso", "95.000", None)}
+    x = run("Pasangan calon Bupati Ahmad Sobirin-Nurlaela Sari unggul atas pasangan Budiman Darma-Tono Sukirman "
+            "dengan 55,2 persen suara.")
+    assert results(x) == {("Ahmad Sobirin", None, "55,2")}
+
+
+def test_survey_institute_real_count_and_margins() -> None:
+    x = run("Dalam hitung cepat Lembaga Survei Cakrawala, pasangan Pramudita-Ranu meraih 50,1 persen, unggul "
+            "10 persen dari pesaingnya.", title="Pilgub Jakarta")
+    assert [(name(x, r.candidate), r.percent, r.stage, r.source) for r in x.results] == [
+        ("Pramudita", "50,1", "quick_count", "Lembaga Survei Cakrawala")]
+    x = run("Paslon 02 Ilham Saputro-Nanda Pratiwi mendapatkan 61,2 persen suara menurut real count KPU.",
+            title="Pilbup Bogor")
+    assert [(name(x, r.candidate), r.stage, r.source) for r in x.results] == [("Ilham Saputro", "real_count", "KPU")]
+    assert candidacies(x) >= {("Ilham Saputro", "bupati", "2", "Nanda Pratiwi")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cagub-cawagub nomor urut 2, Rudiyanto Masud-Seno Ajisaka, mengikuti debat kedua di Balikpapan.",
+    "Pasangan Rudiyanto Masud-Seno Ajisaka (nomor urut 2) hadir dalam debat kedua Pilgub Kaltim.",
+])
+def test_ballot_numbers_around_the_names(sentence: str) -> None:
+    x = run(sentence)
+    assert candidacies(x) == {("Rudiyanto Masud", "gubernur", "2", "Seno Ajisaka"),
+                              ("Seno Ajisaka", "wakil gubernur", "2", "Rudiyanto Masud")}
+
+
+def test_a_candidate_called_by_a_shortened_name() -> None:
+    x = run("Pasangan calon nomor urut 1, Valentina Sarumpaet dan Bayu Ajisaka, hadir. Valentin mengaku siap.",
+            title="Pilbup Karo")
+    assert {e.name for e in x.entities if e.kind == "person"} == {"Valentina Sarumpaet", "Bayu Ajisaka"}

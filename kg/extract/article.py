@@ -10,7 +10,14 @@ import datetime as dt
 import re
 
 from kg.extract import mentions as mention_finder
-from kg.extract.candidacies import Ticket, candidacy_facts, find_tickets, merge_candidate_names
+from kg.extract.candidacies import (
+    CANDIDATE_CUE,
+    Ticket,
+    candidacy_facts,
+    find_tickets,
+    merge_candidate_names,
+    person_at,
+)
 from kg.extract.contests import article_contest, place_spans
 from kg.extract.courts import find_cases
 from kg.extract.dates import DateMention, find_dates
@@ -178,6 +185,30 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
     return out
 
 
+CUE_SPLIT = re.compile(r"\s*(?:[,:;]|\b(?:yakni|yaitu|adalah|ialah|diperoleh|oleh)\b)\s*", re.I)
+
+
+def _ticket_holdings(text: str, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
+                     known: list[Holding], where) -> list[Holding]:
+    """"Pasangan calon nomor urut 3, A dan B": the cue is a title both candidates hold."""
+    have = {(h.person, h.label.lower()) for h in known}
+    out = []
+    for t in tickets:
+        if t.cue is None:
+            continue
+        labels = [" ".join(seg.split()) for seg in CUE_SPLIT.split(text[t.cue[0]:t.cue[1]])]
+        labels = [lb.removesuffix(" dan") for lb in labels if CANDIDATE_CUE.search(lb) and len(lb.split()) > 1]
+        for span in [t.head] + ([t.mate] if t.mate else []):
+            person = person_at(span, people)
+            for label in labels if person else []:
+                if any(p == person.id and (label.lower() in lb or lb in label.lower()) for p, lb in have):
+                    continue
+                have.add((person.id, label.lower()))
+                out.append(Holding(person.id, label, canonical_title(label), None, None,
+                                   Evidence(t.cue[0], t.cue[1], where(t.cue[0]), RULE, 0.7)))
+    return out
+
+
 def _quotes(parse: Parse, index: _Index) -> list[Quote]:
     out = []
     for q in find_quotes(parse.text):
@@ -322,6 +353,8 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, race, where)
     excluded = [(d.start, d.end) for d in dates] + [(m.evidence.start, m.evidence.end) for m in mentions]
     excluded += [t.ballot_span for t in tickets if t.ballot_span]
-    return Extraction(entities, _holdings(parse, index), events, _quotes(parse, index),
+    holdings = _holdings(parse, index)
+    holdings += _ticket_holdings(parse.text, tickets, people, holdings, where)
+    return Extraction(entities, holdings, events, _quotes(parse, index),
                       _figures(parse, excluded), candidacies, results,
                       _cases(parse.text, sentences, entities, dates, where), race)

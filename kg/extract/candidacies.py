@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract import lexicon
 from kg.extract.contests import OFFICE_PATTERN, OFFICE_RE, ArticleContest, PlaceSpan, office_in, region_after_office
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
@@ -24,6 +25,9 @@ BALLOT_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
                 "tujuh": "7", "delapan": "8", "sembilan": "9", "sepuluh": "10"}
 BALLOT = r"(\d{1,2}|" + "|".join(BALLOT_WORDS) + r")(?![\w.,]\d)"
 BALLOT_RE = re.compile(r"(?<![\w-])(?:nomor|no\.?)(?:\s+urut)?\s+" + BALLOT + r"(?!\w)", re.I)
+# "paslon 02 A-B", "pasangan calon 1, A dan B": a bare ballot number right after the cue word.
+BARE_BALLOT = re.compile(r"(?<![\w-])(?:paslon|pasangan(?:\s+calon)?|calon|capres|cagub|cabup|cawalkot|cawali)"
+                         r"\s+(0?\d)(?![\w.,]\d)(?=\s*[,:]?\s)", re.I)
 # Capitalised words that open clauses or name things, never a candidate's name.
 NOT_NAME = {
     "adapun", "sementara", "sedangkan", "menurut", "dengan", "namun", "kemudian", "selain", "pada", "dalam",
@@ -45,8 +49,9 @@ CUE_RE = re.compile(
     r"(?<![\w-])(?:pasangan\s+(?:bakal\s+)?calon|(?:bakal\s+)?pasangan\s+calon|bapaslon|paslon|pasangan"
     r"|(?:bakal\s+)?calon|kandidat|nomor\s+urut|" + OFFICE_PATTERN + r")(?![\w-])", re.I)
 PREAMBLE_WORD = re.compile(
-    r"\s*(?:[,:]\s*|\((?:[^()\n]{1,25})\)|(?:pasangan|calon|bakal|paslon|bapaslon|kandidat|tunggal|petahana"
+    r"\s*(?:[,:]\s*|[-/]\s*|\((?:[^()\n]{1,25})\)|(?:pasangan|calon|bakal|paslon|bapaslon|kandidat|tunggal|petahana"
     r"|terpilih|dan|yakni|yaitu|adalah|ialah|diperoleh|oleh|untuk|dalam|pada|periode|yang|lain|lainnya|berikutnya"
+    r"|tersebut|itu|ini|resmi|nomor\s+urut|no\.\s+urut"
     r"|pertama|kedua|ketiga|keempat|kelima|(?:19|20)\d\d(?:\s*[-–]\s*"
     r"(?:19|20)\d\d)?|kabupaten|kab\.|provinsi|kota)(?![\w-])\s*)", re.I)
 SUPPORT_OR_VOTES = re.compile(
@@ -56,7 +61,7 @@ CANDIDATE_CUE = re.compile(r"calon|cagub|cabup|cawalkot|cawali|capres|cawagub|ca
                            r"|cawapres|kandidat|nomor|paslon|bapaslon", re.I)
 BEFORE_OFFICE = re.compile(
     r"\s*,?\s+(?:sebagai|selaku|menjadi)\s+((?:pasangan\s+)?(?:calon\s+)?(?:" + OFFICE_PATTERN
-    + r")(?:\s+dan\s+wakil\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+[A-Z][\w.]*){0,4}(?:\s+terpilih)?)", re.I)
+    + r")(?:\s+dan\s+wakil\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+(?-i:[A-Z]\w*)){0,4}(?:\s+terpilih)?)", re.I)
 FROM_TICKET = re.compile(r"\s*,?\s+(?:dari|selaku)\s+(?:pasangan|paslon)(?:\s+calon)?\s+(?:nomor|no\.?)(?:\s+urut)?\s+"
                          + BALLOT, re.I)
 BALLOT_AFTER = re.compile(
@@ -78,6 +83,7 @@ class Ticket:
     ballot_span: tuple[int, int] | None = None
     status: str | None = None
     sole: bool = False  # calon tunggal: the pair runs against the empty box
+    cue: tuple[int, int] | None = None  # the words that say they are candidates: "pasangan calon nomor urut 3"
     aliases: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # (name, its alias)
 
     @property
@@ -105,8 +111,8 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]]) -> tuple[int, 
         if word in NOT_NAME or any(a <= s < b for a, b in blocked):
             break
         end = e
-        if w.group(0).endswith(".") and len(w.group(0)) > 3:
-            break  # a word closing the sentence, not an initial or a title (H., Dr.)
+        if w.group(0).endswith(".") and len(w.group(0)) > 3 and not _title(w.group(0)):
+            break  # a word closing the sentence, not an initial or a title (H., Dr., Prof.)
     if end == pos:
         return None
     while end > pos and text[end - 1] in ".,":
@@ -116,11 +122,18 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]]) -> tuple[int, 
     return (pos, end) if _is_name(text[pos:end]) else None
 
 
+def _title(word: str) -> bool:
+    return bool(lexicon.honorific_regex().match(word + " "))
+
+
 def _preamble(text: str, pos: int, blocked: list[tuple[int, int]], limit: int = 160) -> int:
     """Skip the words between a cue and the names: offices, places, ballot numbers, "yakni"."""
     stop = min(len(text), pos + limit)
     while pos < stop:
         ballot = BALLOT_RE.match(text, pos) or BALLOT_RE.match(text, _skip_space(text, pos))
+        bare = BARE_BALLOT.search(text, max(0, pos - 20), _skip_space(text, pos) + 3)
+        if not ballot and bare and bare.start(1) == _skip_space(text, pos):
+            ballot = bare
         office = OFFICE_RE.match(text, _skip_space(text, pos))
         word = PREAMBLE_WORD.match(text, pos)
         at = _skip_space(text, pos)
@@ -159,11 +172,11 @@ def _status(phrase: str) -> str | None:
 
 
 def _ballot(phrase_start: int, phrase: str) -> tuple[str, tuple[int, int]] | None:
-    m = BALLOT_RE.search(phrase)
+    m = BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)
     if not m:
         return None
     value = BALLOT_WORDS.get(m.group(1).lower(), m.group(1)).lstrip("0") or "0"
-    return value, (phrase_start + m.start(), phrase_start + m.end())
+    return value, (phrase_start + m.start(1), phrase_start + m.end(1))
 
 
 def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[int, tuple[int, int] | None]:
@@ -213,21 +226,49 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
         phrase = text[cue.start():start]
         if not (CANDIDATE_CUE.search(phrase) or (mate and re.search(r"pasangan|terpilih", phrase, re.I))):
             continue
-        ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases)
+        ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases, cue=(cue.start(), start))
         ticket.status = _status(phrase)
         ticket.sole = bool(re.search(r"\btunggal\b", phrase, re.I))
         ticket.deputy = mate is None and bool((office_in(phrase) or (None, False))[1])
         _set_ballot(text, ticket, cue.start(), phrase)
         _office_after(text, ticket)
         tickets.append(ticket)
-        taken = end
+        tickets += _list_after(text, ticket, blocked)
+        taken = tickets[-1].end
     tickets += _pairs_before_office(text, blocked, tickets)
     tickets += _short_pairs(text, blocked, tickets)
     return sorted(tickets, key=lambda t: t.start)
 
 
+LIST_NEXT = re.compile(r"\s*[,;]\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+")
+
+
+def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> list[Ticket]:
+    """"tiga paslon: A-B, C-D, dan E-F": the pairs listed after the first share its cue (not its number)."""
+    out: list[Ticket] = []
+    last = first
+    while first.mate is not None:
+        sep = LIST_NEXT.match(text, last.end)
+        if not sep:
+            break
+        ballot = BALLOT_RE.match(text, sep.end())
+        pos = re.compile(r"\s*[,:]?\s*").match(text, ballot.end()).end() if ballot else sep.end()
+        found = _pair_from(text, pos, blocked)
+        if found is None or found[1] is None:
+            break
+        head, mate, end, link, aliases = found
+        phrase = BALLOT_RE.sub(" ", first.phrase)
+        last = Ticket(head, mate, sep.end(), end, phrase, status=first.status, aliases=aliases, cue=first.cue)
+        if ballot:
+            last.ballot = BALLOT_WORDS.get(ballot.group(1).lower(), ballot.group(1)).lstrip("0") or "0"
+            last.ballot_span = (ballot.start(1), ballot.end(1))
+        out.append(last)
+    return out
+
+
 def _set_ballot(text: str, ticket: Ticket, phrase_start: int, phrase: str) -> None:
-    ballot = _ballot(phrase_start, phrase)
+    # in the cue, or in brackets after the names: "A-B (nomor urut 2)"
+    ballot = _ballot(phrase_start, phrase) or _ballot(ticket.head[1], text[ticket.head[1]:ticket.end])
     if ballot is None:
         after = BALLOT_AFTER.match(text, ticket.end) or FROM_TICKET.match(text, ticket.end)
         if after:
@@ -275,7 +316,9 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
         elif ticket_of and mate is None:
             value = BALLOT_WORDS.get(ticket_of.group(1).lower(), ticket_of.group(1)).lstrip("0") or "0"
             out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=value,
-                              ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases))
+                              ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases,
+                              cue=(ticket_of.start() + len(re.match(r"\s*,?\s+(?:dari|selaku)\s+",
+                                                                     ticket_of.group(0)).group(0)), ticket_of.end())))
     return out
 
 
@@ -283,6 +326,7 @@ SHORT_PAIR = re.compile(r"(" + WORD + r"(?:[ \t]+" + WORD + r"){0,3})(\s*[-–]\
                         + r"(?:[ \t]+" + WORD + r"){0,3})(?![\w-])")
 PASSIVE_VOTES = re.compile(r"\b(?:diraih|diperoleh|dimenangkan|disusul)(?:\s+oleh)?\s+$", re.I)
 VOTES_AHEAD = re.compile(r"[^.;]{0,60}?\d[\d.,]*\s*(?:%|persen|suara)", re.I)
+VOTES_NEXT = re.compile(r"\s*[:–-]?\s*\d[\d.,]*\s*(?:%|persen|suara)", re.I)  # "A-B: 120.000 suara" in a list
 
 
 def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
@@ -304,7 +348,7 @@ def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
                     or (PASSIVE_VOTES.search(text, max(0, m.start() - 30), m.start())
                         and VOTES_AHEAD.match(text, m.end()))):
                 continue
-        elif not (names & words) and not SUPPORT_OR_VOTES.match(text, m.end()):
+        elif not (names & words) and not SUPPORT_OR_VOTES.match(text, m.end()) and not VOTES_NEXT.match(text, m.end()):
             continue
         out.append(Ticket(head, mate, m.start(), m.end(), ""))
     return out
@@ -465,6 +509,15 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
         widest = max(wider, key=lambda f: len(_name_words(f.name)))
         if all(_name_words(f.name) <= _name_words(widest.name) for f in wider):
             merge(widest, e)
+    candidates = [live(e) for e in persons if e.id in named and live(e) is e]
+    for e in persons:
+        words = e.name.lower().split()
+        if live(e) is not e or len(words) != 1 or len(words[0]) < 5 or e.id in named:
+            continue
+        longer = [f for f in candidates if f is not e and any(w.startswith(words[0]) and len(w) - len(words[0]) <= 2
+                                                               for w in _name_words(f.name))]
+        if len(longer) == 1 and longer[0].evidence.start < e.evidence.start:
+            merge(longer[0], e)  # "Agustin" after "Agustina Wilujeng Pramestuti"
     mates: dict[str, set[str]] = {}
     for t in tickets:
         head, mate = live(person_at(t.head, people)), live(person_at(t.mate, people)) if t.mate else None

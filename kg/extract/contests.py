@@ -51,9 +51,9 @@ OFFICE_WORD = _alt([w for o in OFFICES for w in o.words])
 SHORT_FORMS = _alt([f for o in OFFICES for f in (*o.candidate, *o.deputy, *o.contest)])
 # "calon wakil bupati", "wakil gubernur", "cawagub", "Bupati": an office as a candidacy names it.
 OFFICE_RE = re.compile(
-    r"(?<![\w-])(?:(?P<deputy>wakil)\s+(?P<dword>" + OFFICE_WORD + r")|(?P<word>" + OFFICE_WORD + r")"
-    r"|(?P<short>" + SHORT_FORMS + r"))(?![\w-])", re.I)
-OFFICE_PATTERN = r"(?:(?:wakil\s+)?(?:" + OFFICE_WORD + r")|" + SHORT_FORMS + r")(?![\w-])"  # no groups
+    r"(?<!\w)(?:(?P<deputy>wakil)\s+(?P<dword>" + OFFICE_WORD + r")|(?P<word>" + OFFICE_WORD + r")"
+    r"|(?P<short>" + SHORT_FORMS + r"))(?!\w)", re.I)  # "capres-cawapres": a hyphen may follow
+OFFICE_PATTERN = r"(?:(?:wakil\s+)?(?:" + OFFICE_WORD + r")|" + SHORT_FORMS + r")(?!\w)"  # no groups
 CONTEST_RE = re.compile(
     r"(?<![\w-])(?:Pil(?:gub|bup|walkot|wakot|kot|pres|kada|leg)|Pemilu|PSU|Pemungutan Suara Ulang"
     r"|Pemilihan\s+(?:Umum|Kepala\s+Daerah|(?:" + OFFICE_WORD + r")(?:\s+dan\s+Wakil\s+(?:" + OFFICE_WORD + r"))?))"

@@ -2,7 +2,7 @@
 
 "1.205 orang" (thousands dot), "50,07 persen" (decimal comma), "tiga sesi", "ratusan
 personel". Not figures: dates, years, clock times, ordinals, ballot numbers ("nomor
-urut 3"), identifiers ("Nomor 12 Tahun 2024"), unit codes ("101/Antasari").
+urut 3", "paslon 1"), identifiers ("Nomor 12 Tahun 2024"), unit codes ("101/Antasari").
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_RE = re.compile(
     r"(?<![\w/.,-])(" + DIGITS + r"|" + "|".join(WORD_NUMBERS) + r")(?:\s+(" + "|".join(SCALE) + r"))?"
     r"(?:\s*(%|persen)|\s+([a-zA-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?", re.I)
-NOT_BEFORE = re.compile(r"(?:nomor urut|no\.? urut|nomor|no\.|pasal|ayat|tahun|ke-|periode|pukul|jam|"
-                        r"kode|angka|rt|rw|km|jalan|jl\.?|tps)\s*$", re.I)
+NOT_BEFORE = re.compile(r"(?:nomor urut|no\.? urut|nomor|no\.|paslon|pasangan calon|pasal|ayat|tahun|ke-|periode|"
+                        r"pukul|jam|kode|angka|rt|rw|km|jalan|jl\.?|tps)\s*$", re.I)
 NOT_AFTER_UNIT = {"wib", "wita", "wit", "tahun", "bulan", "hari", "jam", "menit", "detik", "november",
                   "oktober", "desember", "januari", "februari", "maret", "april", "mei", "juni",
                   "juli", "agustus", "september"}

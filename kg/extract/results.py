@@ -26,6 +26,11 @@ VOTE_CUE = re.compile(r"\b(?:meraih|memperoleh|mendapat(?:kan)?|mengantongi|mera
 EMPTY_BOX = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
 BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s+(?:nomor\s+)?(?:urut\s+)?(\d{1,2})\b",
                        re.I)
+TABLE_GAP = re.compile(r"\s*[:–-]?\s*")  # "A-B: 1.234 suara", "C-D 96.214.691 suara (58,59 persen)"
+OPPONENT = re.compile(r"\b(?:atas|mengalahkan|mengungguli|melawan|menyusul|menyisihkan)\s+(?:pasangan|paslon)?"
+                      r"(?:\s+calon)?\s*$", re.I)
+MARGIN_AFTER = re.compile(r"(?:\s+suara)?\s+(?:dari|atas|di\s+atas)\s+(?:para\s+)?(?:pesaing|lawan|rival|kompetitor"
+                          r"|paslon|pasangan|calon)", re.I)
 BACKED_BY = re.compile(r"\b(?:diusung|didukung|dicalonkan|pengusung|pendukung|usungan|koalisi)\b", re.I)
 STAGES = (
     ("quick_count", re.compile(r"\b(?:quick\s+count|hitung\s+cepat)\b", re.I)),
@@ -33,7 +38,12 @@ STAGES = (
     ("recapitulation", re.compile(r"\brekapitulasi\b", re.I)),
     ("determination", re.compile(r"\b(?:menetapkan|ditetapkan|penetapan)\b", re.I)),
 )
-INSTITUTE = re.compile(r"\b(?:versi|menurut|oleh|lembaga\s+survei|dari)\s+((?:[A-Z][\w&.'-]*\s*){1,5})")
+STAGES_BY_NAME = dict(STAGES)
+# "hitung cepat Lembaga X", "quick count versi X", "… hitung cepat, dengan …, menurut lembaga survei X"
+INSTITUTE = re.compile(r"\s+(?:versi\s+|oleh\s+|dari\s+|(?-i:lembaga\s+survei)\s+)?"
+                       r"((?-i:[A-Z][\w&.'-]*)(?:[ \t]+(?-i:[A-Z][\w&'-]*)){0,4})", re.I)
+INSTITUTE_AFTER = re.compile(r"\b(?:versi|menurut|oleh|(?-i:lembaga\s+survei))\s+((?-i:[A-Z][\w&.'-]*)"
+                             r"(?:[ \t]+(?-i:[A-Z][\w&'-]*)){0,4})", re.I)
 LEVEL = re.compile(r"\btingkat\s+(kecamatan|kapanewon|distrik|kabupaten(?:/kota)?|kota|provinsi|nasional|pusat)\b",
                    re.I)
 
@@ -57,6 +67,8 @@ def _figures(text: str, start: int, end: int) -> list[Figure]:
         unit = m.group(3).lower()
         if unit == "suara" and re.match(r"\s+(?:masuk|sah\s+(?:mencapai|sebanyak))", text[m.end():m.end() + 25]):
             continue
+        if MARGIN_AFTER.match(text, m.end()):
+            continue  # "unggul 12 persen dari pesaingnya": a margin, not a share
         raw.append((m.start(), m.end(), "percent" if unit in ("%", "persen") else
                     "votes" if unit == "suara" else "seats", value))
     out: list[Figure] = []
@@ -91,37 +103,44 @@ def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[t
                 parties: list[tuple[int, int, Entity]], head_of: dict[str, str],
                 by_ballot: dict[str, str]) -> list[Reference]:
     refs: list[Reference] = []
+    spans = [(t.start, t.end) for t in tickets if s <= t.start < e]
     for t in tickets:
-        if s <= t.start < e:
+        if s <= t.start < e and not OPPONENT.search(text, max(s, t.start - 30), t.start):
             head = person_at(t.head, people)
             if head is not None:
                 refs.append(Reference(t.start, t.end, head_of.get(head.id, head.id)))
     for a, b, ent in people + parties:
+        if not s <= a < e or any(x <= a < y for x, y in spans):
+            continue  # a name inside a ticket speaks through its ticket
+        if OPPONENT.search(text, max(s, a - 30), a):
+            continue  # "unggul atas pasangan C-D": the loser is not whose figure follows
         if ent.kind == "organization" and BACKED_BY.search(text, max(s, a - 80), a):
             continue  # "A-B, yang diusung PDIP dan Hanura, meraih …": the backers got no votes
-        if s <= a < e and not any(r.start <= a < r.end for r in refs):
-            refs.append(Reference(a, b, head_of.get(ent.id, ent.id)))
+        refs.append(Reference(a, b, head_of.get(ent.id, ent.id)))
     for m in BY_BALLOT.finditer(text, s, e):
-        if m.group(1) in by_ballot and not any(r.start <= m.start() < r.end for r in refs):
-            refs.append(Reference(m.start(), m.end(), by_ballot[m.group(1)]))
+        if m.group(1).lstrip("0") in by_ballot and not any(r.start <= m.start() < r.end for r in refs):
+            refs.append(Reference(m.start(), m.end(), by_ballot[m.group(1).lstrip("0")]))
     for m in EMPTY_BOX.finditer(text, s, e):
         refs.append(Reference(m.start(), m.end(), None))
     return sorted(refs, key=lambda r: r.start)
 
 
-def _stage(text: str, pos: int) -> tuple[str | None, str | None, str | None]:
-    """(stage, source, level) named last before ``pos``: "quick count versi Lembaga X"."""
+def _stage(text: str, pos: int, sentence_end: int) -> tuple[str | None, str | None, str | None]:
+    """(stage, source, level) of a figure: named in its sentence ("… menurut real count KPU"), else the
+    last named before it ("Menurut hitung cepat Lembaga X, … . Sementara A-B meraih …")."""
     best: tuple[int, str] | None = None
     for name, pattern in STAGES:
-        found = [m.start() for m in pattern.finditer(text, 0, pos)]
+        found = [m.start() for m in pattern.finditer(text, 0, sentence_end)]
         if found and (best is None or found[-1] > best[0]):
             best = (found[-1], name)
     if best is None:
         return None, None, None
-    window = text[best[0]:min(pos, best[0] + 120)]
-    source = INSTITUTE.search(window) if best[1] == "quick_count" else None
-    level = LEVEL.search(text, best[0], min(len(text), pos + 80)) if best[1] == "recapitulation" else None
-    return best[1], source.group(1).strip() if source else None, level.group(1).lower() if level else None
+    cue = STAGES_BY_NAME[best[1]].match(text, best[0])
+    source = INSTITUTE.match(text, cue.end()) if best[1] in ("quick_count", "real_count") else None
+    if source is None and best[1] == "quick_count":
+        source = INSTITUTE_AFTER.search(text, cue.end(), min(len(text), cue.end() + 120))
+    level = LEVEL.search(text, best[0], min(len(text), sentence_end + 80)) if best[1] == "recapitulation" else None
+    return best[1], source.group(1).strip(" .") if source else None, level.group(1).lower() if level else None
 
 
 def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Ticket],
@@ -129,7 +148,7 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
                  candidacies: list[Candidacy], contest: Contest | None, where) -> list[Result]:
     """Results of the article; each belongs to the head of a ticket, a person, a party or the empty box."""
     head_of = {c.person: c.running_mate for c in candidacies if c.office.startswith("wakil ") and c.running_mate}
-    by_ballot = {c.ballot_number: c.person for c in candidacies
+    by_ballot = {c.ballot_number.lstrip("0"): c.person for c in candidacies
                  if c.ballot_number and not c.office.startswith("wakil ")}
     contests = {c.person: c.contest for c in candidacies}
     running = {c.person for c in candidacies}
@@ -147,16 +166,17 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
             ref = before[-1] if before else None
             if ref is None or ref.candidate is None or fig.start - ref.end > 200:
                 continue
-            if not VOTE_CUE.search(text, max(s, ref.start - 30), fig.start):
+            if not (VOTE_CUE.search(text, max(s, ref.start - 30), fig.start)
+                    or TABLE_GAP.fullmatch(text, ref.end, fig.start)):
                 continue
-            out.append(_result(text, ref, fig, contests.get(ref.candidate, contest), where))
+            out.append(_result(text, ref, fig, contests.get(ref.candidate, contest), e, where))
         paired = [r.candidate for r in refs if r.candidate]
         last_pair = paired[-1] if paired else last_pair
     return _unique(out)
 
 
-def _result(text: str, ref: Reference, fig: Figure, contest: Contest | None, where) -> Result:
-    stage, source, level = _stage(text, fig.start)
+def _result(text: str, ref: Reference, fig: Figure, contest: Contest | None, sentence_end: int, where) -> Result:
+    stage, source, level = _stage(text, fig.start, sentence_end)
     scope_parts = [contest.region] if contest and contest.region else []
     if stage == "quick_count":
         scope_parts.append(" ".join(p for p in ("quick count", source) if p))

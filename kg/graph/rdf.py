@@ -33,6 +33,7 @@ RECAP_LEVELS = {"kecamatan": ELEC.districtRecapitulation, "kapanewon": ELEC.dist
 RECAP_BY_OFFICE = {"gubernur": ELEC.provinceRecapitulation, "bupati": ELEC.regencyRecapitulation,
                    "wali kota": ELEC.regencyRecapitulation, "presiden": ELEC.nationalRecapitulation}
 STAGES = {"quick_count": ELEC.quickCount, "real_count": ELEC.realCount, "determination": ELEC.finalDetermination}
+NATIONAL = {"presiden", "dpr", "dpd"}
 CONTEST_WORDS = {"gubernur": "Pemilihan Gubernur", "bupati": "Pemilihan Bupati", "wali kota": "Pemilihan Wali Kota",
                  "presiden": "Pemilihan Presiden"}
 KIND_CLASS = {"organization": SCHEMA.Organization, "place": SCHEMA.Place}
@@ -197,8 +198,8 @@ class ElectionGraph:
     def contest(self, c: Contest) -> URIRef:
         """The race's node, shared by every article naming the same office, region and year."""
         base = self.w.base
-        node = (contest_iri(base, c.office, c.region, c.year) if c.region
-                else mint(base, "contest", self.w.article.id, c.office))
+        node = (contest_iri(base, c.office, c.region, c.year) if c.region or c.office in NATIONAL
+                else mint(base, "contest", self.w.article.id, c.office))  # a regional race with no region: ours
         name = " ".join(p for p in (CONTEST_WORDS.get(c.office, c.office), c.region, c.year) if p)
         g = self.g
         g.add((node, RDF.type, ELEC.Contest))
@@ -223,8 +224,9 @@ class ElectionGraph:
     def ticket(self, c: Candidacy) -> URIRef:
         g, w, x = self.g, self.w, self.x
         contest = self.contest(c.contest)
-        node = (candidacy_iri(w.base, c.contest.office, c.contest.region, c.contest.year, x.entity(c.person).name)
-                if c.contest.region else mint(w.base, "candidacy", w.article.id, x.entity(c.person).name))
+        head = x.entity(c.person).name
+        node = (candidacy_iri(w.base, c.contest.office, c.contest.region, c.contest.year, head)
+                if c.contest.region or c.contest.office in NATIONAL else mint(w.base, "candidacy", w.article.id, head))
         names = [x.entity(c.person).name] + ([x.entity(c.running_mate).name] if c.running_mate else [])
         g.add((node, RDF.type, ELEC.Candidacy))
         g.add((node, RDFS.label, _text("-".join(names))))
