@@ -54,7 +54,9 @@ def test_summary_lists_tickets_and_results(graphs) -> None:
                        ("Teguh Santoso", "bupati", None, "Maya Sari"),
                        ("Maya Sari", "wakil bupati", None, "Teguh Santoso")}
     parties = {c["person"]: c["parties"] for c in summary["candidacies"]}
-    assert parties["Teguh Santoso"] == ["Partai Golongan Karya"]
+    assert parties["Teguh Santoso"] == ["Koalisi Bantul Sejahtera", "Partai Golongan Karya"]
+    kinds = {o["name"]: o["type"] for o in summary["organizations"]}
+    assert kinds["Koalisi Bantul Sejahtera"] == "political_party"
     assert {c["region"] for c in summary["candidacies"]} == {"Bantul"}
     assert {(r["candidate"], r["votes"], r["percent"], r["stage"]) for r in summary["results"]} == {
         ("Hendra Wijaya", "210.345", "52,4", "regencyRecapitulation"),
@@ -71,6 +73,9 @@ def test_court_case_in_the_graph(graphs) -> None:
     assert g.value(first, ELEC.ruling) == ELEC.partlyGranted
     assert set(g.objects(first, ELEC.orders)) == {ELEC.revote}
     assert g.value(numbers["42/PHPU.WAKO-XXIII/2025"], ELEC.ruling) == ELEC.rejected
+    petitioner = g.value(first, ELEC.petitioner)  # the ticket that brought the case
+    assert str(g.value(g.value(petitioner, ELEC.candidate), g.namespace_manager.expand_curie("schema:name"))) \
+        == "Rahmat Hidayat"
     ballots = set(g.objects(None, ELEC.ballotNumber))
     assert ballots == {Literal(1)}
 

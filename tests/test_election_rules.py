@@ -90,7 +90,7 @@ def test_statuses_registered_elected_and_sole_candidate() -> None:
     status = {name(x, c.person): (c.status, c.sole) for c in x.candidacies}
     assert status["Teguh Santoso"] == ("registered", False)
     assert status["Joko Prasetyo"] == ("elected", False) and status["Indah Permata"] == ("elected", False)
-    assert status["Rudi Hartono"] == (None, True) and status["Sinta Maharani"] == (None, True)
+    assert status["Rudi Hartono"] == ("eligible", True) and status["Sinta Maharani"] == ("eligible", True)
     assert {c.office for c in x.candidacies} == {"bupati", "wakil bupati"}
 
 
@@ -131,6 +131,10 @@ def test_party_results_and_seats() -> None:
     x = run("Dalam pemilu legislatif, Partai Golkar meraih 12 kursi dan PKS memperoleh 8 kursi.")
     assert {(name(x, r.candidate), r.seats) for r in x.results} == {("Partai Golongan Karya", "12"),
                                                                   ("Partai Keadilan Sejahtera", "8")}
+    assert {r.contest.office for r in x.results} == {"dpr"}
+    x = run("Pada Pemilu 2024 untuk DPRD Kota Semarang, PDIP meraih 14 kursi.")
+    assert [(r.seats, r.contest.office, r.contest.region) for r in x.results] == [
+        ("14", "dprd kabupaten/kota", "Semarang")]
 
 
 def test_court_cases() -> None:
@@ -223,3 +227,26 @@ def test_a_candidate_called_by_a_shortened_name() -> None:
     x = run("Pasangan calon nomor urut 1, Valentina Sarumpaet dan Bayu Ajisaka, hadir. Valentin mengaku siap.",
             title="Pilbup Karo")
     assert {e.name for e in x.entities if e.kind == "person"} == {"Valentina Sarumpaet", "Bayu Ajisaka"}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("KPU Kabupaten Sleman menetapkan Budiono Santoso dan Anita Rahayu sebagai pasangan calon peserta Pilkada.",
+     "eligible"),
+    ("Bakal pasangan calon bupati Budiono Santoso-Anita Rahayu dinyatakan tidak memenuhi syarat oleh KPU.",
+     "not_eligible"),
+    ("Pasangan calon bupati Budiono Santoso-Anita Rahayu resmi mendaftar ke KPU Sleman.", "registered"),
+])
+def test_status_from_the_clause(sentence: str, status: str) -> None:
+    x = run(sentence, title="Pilbup Sleman")
+    assert {(name(x, c.person), c.status) for c in x.candidacies} == {("Budiono Santoso", status),
+                                                                    ("Anita Rahayu", status)}
+
+
+def test_a_coalition_backs_the_pair() -> None:
+    x = run("Pasangan bakal calon gubernur Khairul Anwar dan Emilia Prasetya diusung Koalisi Nusantara Bersatu (KNB) "
+            "dan PKB. Koalisi tersebut mendaftarkan mereka ke KPU Jawa Timur.")
+    c = {name(x, c.person): c for c in x.candidacies}
+    assert [name(x, p) for p in c["Khairul Anwar"].parties] == ["Koalisi Nusantara Bersatu",
+                                                                "Partai Kebangkitan Bangsa"]
+    coalition = next(e for e in x.entities if e.name == "Koalisi Nusantara Bersatu")
+    assert coalition.code == "political_party" and "KNB" in coalition.aliases

@@ -14,11 +14,12 @@ from kg.extract.candidacies import (
     CANDIDATE_CUE,
     Ticket,
     candidacy_facts,
+    find_coalitions,
     find_tickets,
     merge_candidate_names,
     person_at,
 )
-from kg.extract.contests import article_contest, place_spans
+from kg.extract.contests import article_contest, legislature, place_spans
 from kg.extract.courts import find_cases
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.entities import resolve
@@ -81,20 +82,25 @@ def _acronym_mentions(text: str, found: list[Mention], where) -> tuple[list[Ment
     return kept, added
 
 
-def _candidate_persons(text: str, where, found: list[Mention]) -> tuple[list[Ticket], list[Mention]]:
-    """Candidates and pairs the text names, and their names as person mentions."""
+def _election_mentions(text: str, where, found: list[Mention]) -> tuple[list[Ticket], list[Mention]]:
+    """Candidates and pairs the text names, their names as person mentions, and the coalitions backing them."""
     blocked = [(m.evidence.start, m.evidence.end) for m in found  # what the model alone calls a place may be a name
                if m.kind != "person" and m.evidence.method != mention_finder.MODEL]
     tickets = find_tickets(text, blocked)
     names = [mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.75) for t in tickets for s, e in t.names]
-    return tickets, [m for m in names if mention_finder.plausible(m)]
+    coalitions = [Mention("organization", text[s:e], text[s:e], "political_party", " ".join(text[s:e].lower().split()),
+                          Evidence(s, e, where(s), RULE, 0.8), full_name=" ".join(text[s:e].split()))
+                  for s, e in find_coalitions(text)]
+    return tickets, [m for m in names if mention_finder.plausible(m)] + coalitions
 
 
 def find_all_mentions(parse: Parse) -> tuple[list[Mention], list[Ticket]]:
     """Every mention of the article, and the candidate tickets whose names are among them."""
     where = mention_finder.SentenceIndex(parse)
     found = mention_finder.find_mentions(parse)
-    tickets, candidates = _candidate_persons(parse.text, where, found)
+    tickets, candidates = _election_mentions(parse.text, where, found)
+    coalitions = [(m.evidence.start, m.evidence.end) for m in candidates if m.kind == "organization"]
+    found = [m for m in found if not any(s <= m.evidence.start and m.evidence.end <= e for s, e in coalitions)]
     found = mention_finder.resolve_overlaps(found + candidates + _rule_persons(parse.text, where, found))
     kept, acronyms = _acronym_mentions(parse.text, found, where)
     return sorted(kept + acronyms, key=lambda m: m.evidence.start), tickets
@@ -318,15 +324,21 @@ def _spans(entities: list[Entity], kind: str, code: str | None = None) -> list[t
 
 
 def _cases(text: str, sentences: list[tuple[int, int]], entities: list[Entity], dates: list[DateMention],
-           where) -> list[CourtCase]:
-    """Court cases, each with the court the article names (MK) and the date written in its ruling's sentence."""
+           tickets: list[Ticket], where) -> list[CourtCase]:
+    """Court cases, each with the court the article names (MK), the ticket named in the case's sentence
+    (the petitioner: "permohonan pasangan A-B") and the date written in its ruling's sentence."""
     courts = _spans(entities, "organization", "court")
+    people = _spans(entities, "person")
     out = []
     for c in find_cases(text, sentences):
         court = min(courts, key=lambda x: abs(x[0] - c.start))[2] if courts else None
+        s, e = sentences[where(c.start)]
+        ticket = next((t for t in tickets if s <= t.start < e), None)
+        petitioner = person_at(ticket.head, people) if ticket else None
         s, e = sentences[where(c.ruling_at if c.ruling_at is not None else c.start)]
         date = next((d.iso for d in dates if s <= d.start < e and d.iso), None)
-        out.append(CourtCase(c.number, court.id if court else None, c.ruling, c.orders, date,
+        out.append(CourtCase(c.number, court.id if court else None, c.ruling, c.orders,
+                             petitioner.id if petitioner else None, date,
                              Evidence(c.start, c.end, where(c.start), RULE, 0.9)))
     return out
 
@@ -350,11 +362,12 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     candidacies = candidacy_facts(parse.text, tickets, people, parties, place_spans(entities), sentences, contest,
                                   where)
     race = Contest(contest.office, contest.region, contest.label, contest.year) if contest.office else None
-    results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, race, where)
+    results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, race,
+                           legislature(entities, contest.year), where)
     excluded = [(d.start, d.end) for d in dates] + [(m.evidence.start, m.evidence.end) for m in mentions]
     excluded += [t.ballot_span for t in tickets if t.ballot_span]
     holdings = _holdings(parse, index)
     holdings += _ticket_holdings(parse.text, tickets, people, holdings, where)
     return Extraction(entities, holdings, events, _quotes(parse, index),
                       _figures(parse, excluded), candidacies, results,
-                      _cases(parse.text, sentences, entities, dates, where), race)
+                      _cases(parse.text, sentences, entities, dates, tickets, where), race)

@@ -61,7 +61,9 @@ CANDIDATE_CUE = re.compile(r"calon|cagub|cabup|cawalkot|cawali|capres|cawagub|ca
                            r"|cawapres|kandidat|nomor|paslon|bapaslon", re.I)
 BEFORE_OFFICE = re.compile(
     r"\s*,?\s+(?:sebagai|selaku|menjadi)\s+((?:pasangan\s+)?(?:calon\s+)?(?:" + OFFICE_PATTERN
-    + r")(?:\s+dan\s+wakil\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+(?-i:[A-Z]\w*)){0,4}(?:\s+terpilih)?)", re.I)
+    + r")(?:\s+dan\s+wakil\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+(?-i:[A-Z]\w*)){0,4}(?:\s+terpilih)?"
+    r"|(?:pasangan\s+calon|paslon|calon)(?:\s+peserta)?(?:\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+terpilih)?)"
+    r"(?!\s+(?:pemilih|anggota|legislatif))", re.I)
 FROM_TICKET = re.compile(r"\s*,?\s+(?:dari|selaku)\s+(?:pasangan|paslon)(?:\s+calon)?\s+(?:nomor|no\.?)(?:\s+urut)?\s+"
                          + BALLOT, re.I)
 BALLOT_AFTER = re.compile(
@@ -237,7 +239,28 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
         taken = tickets[-1].end
     tickets += _pairs_before_office(text, blocked, tickets)
     tickets += _short_pairs(text, blocked, tickets)
+    for t in tickets:  # what the clause says happened outranks "bakal" (registered)
+        t.status = (_status_around(text, t) or t.status) if t.status in (None, "registered") else t.status
     return sorted(tickets, key=lambda t: t.start)
+
+
+DETERMINED_BEFORE = re.compile(r"\b(?:menetapkan|ditetapkan|penetapan)\b(?:(?!\.\s)[^;])*$", re.I)
+STATUS_AFTER = (
+    ("not_eligible", re.compile(r"^[^.;]{0,60}?\b(?:dinyatakan\s+)?(?:tidak\s+memenuhi\s+syarat|TMS|gugur"
+                                r"|didiskualifikasi|tidak\s+lolos)\b", re.I)),
+    ("eligible", re.compile(r"^[^.;]{0,60}?\b(?:dinyatakan\s+)?(?:memenuhi\s+syarat|lolos\s+verifikasi|ditetapkan"
+                            r"\s+sebagai)\b", re.I)),
+    ("registered", re.compile(r"^[^.;]{0,60}?\b(?:mendaftar|mendaftarkan\s+diri|resmi\s+mendaftar)\b", re.I)),
+)
+
+
+def _status_around(text: str, t: Ticket) -> str | None:
+    """"KPU menetapkan A-B sebagai …" (eligible), "A-B dinyatakan tidak memenuhi syarat", "A-B mendaftar"."""
+    after = text[t.end:t.end + 120]
+    for status, pattern in STATUS_AFTER:
+        if pattern.search(after):
+            return status
+    return "eligible" if DETERMINED_BEFORE.search(text[max(0, t.start - 80):t.start]) else None
 
 
 LIST_NEXT = re.compile(r"\s*[,;]\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+")
@@ -351,6 +374,21 @@ def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
         elif not (names & words) and not SUPPORT_OR_VOTES.match(text, m.end()) and not VOTES_NEXT.match(text, m.end()):
             continue
         out.append(Ticket(head, mate, m.start(), m.end(), ""))
+    return out
+
+
+COALITION_RE = re.compile(r"(?<![\w-])Koalisi(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk)){1,5}(?:[ \t]+Plus)?")
+
+
+def find_coalitions(text: str) -> list[tuple[int, int]]:
+    """"Koalisi Indonesia Maju", "Koalisi Sumatera Maju Plus": coalitions backing candidates, by name."""
+    out = []
+    for m in COALITION_RE.finditer(text):
+        words = m.group(0).split()
+        while words and words[-1] in ("dan", "untuk"):
+            words.pop()
+        if len(words) > 1:
+            out.append((m.start(), m.start() + len(" ".join(words))))
     return out
 
 

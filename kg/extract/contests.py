@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract import lexicon
-from kg.extract.facts import Entity
+from kg.extract.facts import Contest, Entity
 from kg.extract.mentions import choose_place
 
 
@@ -217,3 +217,18 @@ def _regional_election_body(entities: list[Entity]) -> tuple[str, str] | None:
             if code in rank:
                 bodies.append((e.region, code))
     return min(bodies, key=lambda p: rank[p[1]]) if bodies else None
+
+
+LEGISLATURE_LEVEL = {"province": "dprd provinsi", "regency": "dprd kabupaten/kota", "city": "dprd kabupaten/kota"}
+
+
+def legislature(entities: list[Entity], year: str | None) -> Contest:
+    """The legislative race the article's party figures belong to: the DPRD it
+    names (DPRD Kota Semarang -> dprd kabupaten/kota, Semarang), else the DPR."""
+    for e in entities:
+        if e.kind == "organization" and e.region and any(m.key.startswith("dprd@") for m in e.mentions):
+            known = lexicon.place_forms().get(lexicon.lookup_key(e.region), ())
+            code = next((p.type for p in known if p.name == e.region), "")
+            if code in LEGISLATURE_LEVEL:
+                return Contest(LEGISLATURE_LEVEL[code], e.region, None, year)
+    return Contest("dpr", None, None, year)

@@ -238,6 +238,8 @@ class ElectionGraph:
             g.add((node, ELEC.ballotNumber, Literal(int(c.ballot_number))))
         for party in c.parties:
             g.add((node, ELEC.nominatedBy, w.entity_iri(party)))
+            if x.entity(party).name.startswith("Koalisi "):
+                g.add((w.entity_iri(party), RDF.type, ELEC.Coalition))
         if c.status in STATUSES:
             g.add((node, ELEC.status, STATUSES[c.status]))
         w.provenance(node, c.evidence)
@@ -294,6 +296,8 @@ class ElectionGraph:
                 g.add((node, ELEC.ruling, RULINGS[case.ruling]))
             for order in case.orders:
                 g.add((node, ELEC.orders, ORDERS[order]))
+            if case.petitioner:
+                g.add((node, ELEC.petitioner, self.tickets.get(case.petitioner, w.entity_iri(case.petitioner))))
             if case.date:
                 g.add((node, SCHEMA.startDate, Literal(case.date, datatype=XSD.date)))
             if contest is not None:
