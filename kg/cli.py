@@ -20,6 +20,8 @@ EPILOG = """examples:
   kg build seeds/                         build exports/ from the seed article
   kg build corpus/ --store --prune --workers 2
                                           keep .kg-store/ equal to corpus/, parsing in 2 processes
+  kg build corpus/ --store --cluster tcp://10.0.0.5:8786
+                                          parse on a Dask cluster, write the store here
   kg query --store --name posts           the same named queries on the store
   kg query exports/graph.ttl --name posts who holds which post where
   kg query exports/graph.trig 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
@@ -84,6 +86,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     if args.prune and not args.store:
         raise KgError("--prune needs --store")
+    if args.cluster and args.workers > 1:
+        raise KgError("--cluster and --workers exclude each other (the cluster has its own workers)")
     articles = list(iter_articles([Path(p) for p in args.paths], force=args.force, on_error=report))
     if not articles:
         if errors:
@@ -97,7 +101,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     progress = Progress(len(articles))
     dataset, result = build_articles(articles, models=args.models, base=args.base,
                                      cache_dir=_cache_dir(args), progress=progress,
-                                     workers=args.workers)
+                                     workers=args.workers, cluster=args.cluster)
     progress.close()
     resolve_dataset(dataset, args.base)
     summary = write_exports(dataset, result, Path(args.out or "exports"), images=not args.no_images)
@@ -137,7 +141,7 @@ def build_into_store(args: argparse.Namespace, articles: list[Article]) -> int:
         put = kg_store.writer(store)
         _, result = build_articles(
             todo, models=args.models, base=args.base, cache_dir=_cache_dir(args),
-            progress=progress, workers=args.workers,
+            progress=progress, workers=args.workers, cluster=args.cluster,
             sink=lambda built, graph: put(built.graph, graph))
         progress.close()
         parsed = result.parsed
@@ -325,6 +329,15 @@ def _base_iri(value: str) -> str:
     return value
 
 
+def _cluster_address(value: str) -> str:
+    from kg.distributed import cluster_address
+
+    try:
+        return cluster_address(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _store_arg(p: argparse.ArgumentParser, text: str) -> None:
     from kg.graph.store import DEFAULT_STORE
 
@@ -353,6 +366,9 @@ def parser() -> argparse.ArgumentParser:
                    help="with --store: remove the articles that are not among PATHs any more")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="parse in N processes (default 1; about one per core)")
+    p.add_argument("--cluster", type=_cluster_address, metavar="ADDRESS",
+                   help="parse on a Dask cluster: its scheduler (tcp://HOST:8786) or local:N "
+                        "(N worker processes on this machine); mapping and writes stay here")
     p.add_argument("--base", default=DEFAULT_BASE, type=_base_iri,
                    help=f"base IRI of instances (default: {DEFAULT_BASE})")
     p.add_argument("--cache", help="parse cache folder (default: .kg-cache)")
