@@ -25,6 +25,9 @@ EPILOG = """examples:
   kg query --store --name posts           the same named queries on the store
   kg query exports/graph.ttl --name posts who holds which post where
   kg query exports/graph.trig 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  kg push http://localhost:7878/store --store
+                                          send changed article graphs to an Oxigraph server
+  kg query --endpoint http://localhost:7878/query --name posts
   kg draw exports/graph.ttl --focus "Ellen Setiad" --out ellen.png
   kg extract seeds/sumsel-pilkada-2024.txt --format json
   kg validate exports/graph.ttl
@@ -33,7 +36,8 @@ EPILOG = """examples:
 
 Exit codes: 0 ok, 2 usage, 3 not found, 4 empty input, 5 binary input, 6 bad encoding,
 7 not Indonesian, 8 too large, 9 bad record, 10 bad query, 11 bad graph,
-12 SHACL violations (--strict), 13 model missing, 130 interrupted."""
+12 SHACL violations (--strict), 13 model missing, 14 SPARQL server refused or unreachable,
+130 interrupted."""
 
 
 def _models_arg(p: argparse.ArgumentParser) -> None:
@@ -193,7 +197,7 @@ def load_graph(path: str):
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.graph.queries import format_result, load_named, run_oxigraph, run_rdflib
 
-    if args.store and args.graph and not args.sparql:
+    if (args.store or args.endpoint) and args.graph and not args.sparql:
         args.graph, args.sparql = None, args.graph  # kg query --store DIR 'SELECT ...'
     if args.name:
         query = load_named(args.name)
@@ -203,7 +207,10 @@ def cmd_query(args: argparse.Namespace) -> int:
         query = args.sparql
     else:
         raise KgError("give a SPARQL query, --file FILE.rq or --name NAME")
-    if args.store:
+    if args.endpoint:
+        from kg.graph.remote import run_remote
+        result = run_remote(args.endpoint, query, args.limit)
+    elif args.store:
         from kg.graph.store import open_store
         result = run_oxigraph(open_store(Path(args.store)), query, args.limit)
     else:
@@ -226,6 +233,31 @@ def _read_query(path: Path) -> str:
         raise QueryError("no such query file", path=path, code=ExitCode.NOT_FOUND) from None
     except (OSError, UnicodeDecodeError) as err:
         raise QueryError(f"cannot read the query file: {err}", path=path) from None
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from kg.graph import push
+    from kg.graph.remote import shown
+
+    if bool(args.graph) == bool(args.store):
+        raise KgError("give a GRAPH file (TriG or N-Quads) or --store [DIR], not both")
+    if args.store:
+        from kg.graph.store import open_store
+        total, graphs = push.store_graphs(open_store(Path(args.store)))
+    else:
+        total, graphs = push.file_graphs(load_graph(args.graph), Path(args.graph))
+
+    def progress(report: push.PushReport) -> None:
+        print(f"kg: {report.graphs}/{total} graphs: {report.sent} sent, {report.unchanged} unchanged",
+              file=sys.stderr, flush=True)
+
+    report = push.push(graphs, args.url, update=args.update, query_url=args.query_endpoint,
+                       batch=max(1, args.batch), progress=progress)
+    rate = report.triples / report.seconds if report.seconds else 0.0
+    print(f"kg: pushed {report.sent} of {report.graphs} article graph(s) to {shown(args.url)} "
+          f"({report.triples} triples, {rate:.0f} triples/s; {report.rewritten} of them rewritten by "
+          f"entity resolution); {report.unchanged} unchanged, in {report.seconds:.1f}s", file=sys.stderr)
+    return 0
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
@@ -387,10 +419,30 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="a named query from queries/ (posts, event-institutions, "
                                   "events-timeline, quotes)")
     _store_arg(p, "query an Oxigraph store instead of a file: kg query --store DIR 'SELECT ...'")
+    p.add_argument("--endpoint", metavar="URL",
+                   help="query a SPARQL server's query endpoint instead (e.g. http://HOST:7878/query, "
+                        "http://HOST:8890/sparql); credentials from KG_SPARQL_USER/_PASSWORD or ~/.netrc")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--limit", type=int, metavar="N",
                    help="only the first N rows (the store stops early unless the query sorts)")
     p.set_defaults(run=cmd_query)
+
+    p = sub.add_parser("push", help="send the article graphs to a SPARQL server (changed ones only)",
+                       description="Send each article's named graph to a SPARQL 1.1 server: URL is its "
+                                   "Graph Store HTTP Protocol endpoint (Oxigraph http://HOST:7878/store, "
+                                   "Virtuoso http://HOST:8890/sparql-graph-crud) or, with --update, its "
+                                   "SPARQL Update endpoint. Graphs the server already holds unchanged are "
+                                   "skipped. Credentials: KG_SPARQL_USER/KG_SPARQL_PASSWORD or ~/.netrc. "
+                                   "Example: kg push http://localhost:7878/store --store")
+    p.add_argument("url", metavar="URL")
+    p.add_argument("graph", nargs="?", metavar="GRAPH", help="a TriG or N-Quads file written by kg build")
+    _store_arg(p, "push the article graphs of this store")
+    p.add_argument("--update", action="store_true", help="URL is a SPARQL Update endpoint")
+    p.add_argument("--query-endpoint", metavar="URL",
+                   help="where to ask which graphs the server holds (default: beside URL, e.g. "
+                        "/store -> /query, /sparql-graph-crud -> /sparql)")
+    p.add_argument("--batch", type=int, default=50, metavar="N", help="graphs per batch (default 50)")
+    p.set_defaults(run=cmd_push)
 
     p = sub.add_parser("draw", help="draw the graph (or one node's neighbourhood) as PNG or SVG",
                        description='Example: kg draw exports/graph.ttl --focus "KPU" --out kpu.svg')

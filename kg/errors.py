@@ -22,6 +22,7 @@ class ExitCode(IntEnum):
     BAD_GRAPH = 11
     SHACL_VIOLATION = 12
     MODEL_MISSING = 13
+    REMOTE = 14
     INTERRUPTED = 130
 
 
@@ -55,3 +56,9 @@ class QueryError(KgError):
 
 class GraphError(KgError):
     code = ExitCode.BAD_GRAPH
+
+
+class RemoteError(KgError):
+    """A SPARQL server refused a request, or could not be reached after retries."""
+
+    code = ExitCode.REMOTE
