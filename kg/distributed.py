@@ -30,7 +30,7 @@ from kg.errors import KgError, ModelError
 if TYPE_CHECKING:
     from distributed import Client
 
-    from kg.ingest.read import Article
+    from kg.ingest import Article
     from kg.nlp.parse import Parse
 
 LOCAL = re.compile(r"local:([1-9][0-9]*)$")

@@ -19,7 +19,7 @@ import pytest
 
 from kg import cli, distributed
 from kg.errors import ModelError
-from kg.ingest.read import iter_articles
+from kg.ingest import iter_articles
 from kg.nlp import pipeline
 from kg.nlp.parse import rough_parse, to_conllu
 

@@ -24,7 +24,7 @@ from kg.errors import ExitCode
 from kg.graph import push, remote
 from kg.graph.queries import named_queries
 from kg.graph.store import open_store
-from kg.ingest.read import iter_articles
+from kg.ingest import iter_articles
 from kg.nlp import pipeline
 from kg.nlp.parse import rough_parse
 
