@@ -250,3 +250,18 @@ def test_a_coalition_backs_the_pair() -> None:
                                                                 "Partai Kebangkitan Bangsa"]
     coalition = next(e for e in x.entities if e.name == "Koalisi Nusantara Bersatu")
     assert coalition.code == "political_party" and "KNB" in coalition.aliases
+
+
+def test_a_numbered_list_after_the_ballot_draw() -> None:
+    x = run("Berikut hasil pengundian nomor urut pasangan calon Pilgub Jawa Barat:\n"
+            "1. Asep Kurniadi-Gita Larasmi\n2. Jaja Sunarya-Roni Saputro\n")
+    assert candidacies(x) >= {("Asep Kurniadi", "gubernur", "1", "Gita Larasmi"),
+                              ("Jaja Sunarya", "gubernur", "2", "Roni Saputro")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Calon Kapolda Sumatera Utara Budi Santosa dilantik pekan depan.",
+    "Calon Ketua Umum Partai Golkar Budiman Sujatmiko hadir di Jakarta.",
+])
+def test_candidates_for_other_posts_are_not_election_candidates(sentence: str) -> None:
+    assert run(sentence, title="Pilbup Sleman").candidacies == []

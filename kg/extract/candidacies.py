@@ -110,7 +110,7 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]]) -> tuple[int, 
     for w in re.finditer(r"\S+", m.group(0)):
         s, e = pos + w.start(), pos + w.end()
         word = w.group(0).strip(".,").strip("'‘\"“’”").lower()
-        if word in NOT_NAME or any(a <= s < b for a, b in blocked):
+        if word in NOT_NAME or word in lexicon.post_forms() or any(a <= s < b for a, b in blocked):
             break
         end = e
         if w.group(0).endswith(".") and len(w.group(0)) > 3 and not _title(w.group(0)):
@@ -228,6 +228,8 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
         phrase = text[cue.start():start]
         if not (CANDIDATE_CUE.search(phrase) or (mate and re.search(r"pasangan|terpilih", phrase, re.I))):
             continue
+        if mate is None and not (office_in(phrase) or BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)):
+            continue  # "calon Ketua Umum …": a lone name is a candidate only for a stated office or number
         ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases, cue=(cue.start(), start))
         ticket.status = _status(phrase)
         ticket.sole = bool(re.search(r"\btunggal\b", phrase, re.I))
@@ -237,6 +239,7 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
         tickets.append(ticket)
         tickets += _list_after(text, ticket, blocked)
         taken = tickets[-1].end
+    tickets += _list_lines(text, blocked, tickets)
     tickets += _pairs_before_office(text, blocked, tickets)
     tickets += _short_pairs(text, blocked, tickets)
     for t in tickets:  # what the clause says happened outranks "bakal" (registered)
@@ -286,6 +289,29 @@ def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> lis
             last.ballot = BALLOT_WORDS.get(ballot.group(1).lower(), ballot.group(1)).lstrip("0") or "0"
             last.ballot_span = (ballot.start(1), ballot.end(1))
         out.append(last)
+    return out
+
+
+LIST_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(\d{1,2})[.)][ \t]+", re.M)
+NUMBERED_BY_BALLOT = re.compile(r"\b(?:nomor|no\.?)\s+urut\b", re.I)
+
+
+def _list_lines(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
+    """A numbered list of pairs, one a line ("1. A-B"), after the text speaks of candidates; the numbers
+    are ballot numbers when the list follows "nomor urut" (not a ranking of a count)."""
+    out: list[Ticket] = []
+    for m in LIST_LINE.finditer(text):
+        before = text[max(0, m.start() - 300):m.start()]
+        if _overlaps((m.start(), m.end() + 1), known) or not CANDIDATE_CUE.search(before):
+            continue
+        found = _pair_from(text, m.end(), blocked)
+        if found is None or found[1] is None:
+            continue
+        head, mate, end, link, aliases = found
+        t = Ticket(head, mate, m.start(1), end, "", aliases=aliases)
+        if NUMBERED_BY_BALLOT.search(before):
+            t.ballot, t.ballot_span = m.group(1).lstrip("0") or "0", (m.start(1), m.end(1))
+        out.append(t)
     return out
 
 
