@@ -265,3 +265,26 @@ def test_a_numbered_list_after_the_ballot_draw() -> None:
 ])
 def test_candidates_for_other_posts_are_not_election_candidates(sentence: str) -> None:
     assert run(sentence, title="Pilbup Sleman").candidacies == []
+
+
+def test_roles_from_the_cue_and_no_role_read_across_names() -> None:
+    x = run("Debat diikuti dua pasangan calon, yakni nomor urut 1 Wardiman Tjilik-Yusuf Hamdan dan nomor urut 2 "
+            "Nadirsyah Burhan-Sopian Salih. Pasangan Wardiman-Yusuf diusung Partai Golkar, sedangkan "
+            "Nadirsyah-Sopian didukung PKB.", title="Debat Pilgub Kalteng")
+    roles = {(name(x, h.person), h.label) for h in x.holdings}
+    assert roles == {("Wardiman Tjilik", "pasangan calon nomor urut 1"),
+                     ("Yusuf Hamdan", "pasangan calon nomor urut 1"),
+                     ("Nadirsyah Burhan", "pasangan calon nomor urut 2"),
+                     ("Sopian Salih", "pasangan calon nomor urut 2")}
+    parties = {name(x, c.person): [name(x, p) for p in c.parties] for c in x.candidacies}
+    assert parties["Wardiman Tjilik"] == ["Partai Golongan Karya"]
+    assert parties["Nadirsyah Burhan"] == ["Partai Kebangkitan Bangsa"]
+
+
+def test_a_court_case_names_its_petitioner_after_the_ruling() -> None:
+    x = run("MK memerintahkan pemungutan suara ulang di Distrik Mulia. Putusan perkara nomor 254/PHPU.BUP-XXIII/2025 "
+            "dibacakan Senin (24/2/2025). \"Mengabulkan permohonan Pemohon untuk sebagian,\" kata hakim. Permohonan "
+            "diajukan pasangan calon bupati nomor urut 1, Yunus Wendaro dan Musa Kogoyani.", date=dt.date(2025, 2, 25))
+    [case] = x.cases
+    assert (case.ruling, case.orders, name(x, case.petitioner), case.date) == (
+        "partly_granted", ("revote",), "Yunus Wendaro", "2025-02-24")

@@ -11,7 +11,6 @@ import re
 
 from kg.extract import mentions as mention_finder
 from kg.extract.candidacies import (
-    CANDIDATE_CUE,
     Ticket,
     candidacy_facts,
     find_coalitions,
@@ -191,7 +190,10 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
     return out
 
 
-CUE_SPLIT = re.compile(r"\s*(?:[,:;]|\b(?:yakni|yaitu|adalah|ialah|diperoleh|oleh)\b)\s*", re.I)
+def _runs_into_names(label: str, names: list[str]) -> bool:
+    """"Pasangan Wardana-", "pasangan calon nomor urut 2 A-": a title read across a pair's names is no
+    title, nor is a bare "Pasangan"."""
+    return label.rstrip().endswith(("-", "–")) or label.lower() == "pasangan" or any(n in label for n in names)
 
 
 def _ticket_holdings(text: str, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
@@ -200,18 +202,14 @@ def _ticket_holdings(text: str, tickets: list[Ticket], people: list[tuple[int, i
     have = {(h.person, h.label.lower()) for h in known}
     out = []
     for t in tickets:
-        if t.cue is None:
-            continue
-        labels = [" ".join(seg.split()) for seg in CUE_SPLIT.split(text[t.cue[0]:t.cue[1]])]
-        labels = [lb.removesuffix(" dan") for lb in labels if CANDIDATE_CUE.search(lb) and len(lb.split()) > 1]
         for span in [t.head] + ([t.mate] if t.mate else []):
             person = person_at(span, people)
-            for label in labels if person else []:
+            for label in t.roles if person else []:
                 if any(p == person.id and (label.lower() in lb or lb in label.lower()) for p, lb in have):
                     continue
                 have.add((person.id, label.lower()))
                 out.append(Holding(person.id, label, canonical_title(label), None, None,
-                                   Evidence(t.cue[0], t.cue[1], where(t.cue[0]), RULE, 0.7)))
+                                   Evidence(t.start, t.end, where(t.start), RULE, 0.7)))
     return out
 
 
@@ -323,6 +321,9 @@ def _spans(entities: list[Entity], kind: str, code: str | None = None) -> list[t
                    and (code is None or e.code == code) for m in e.mentions), key=lambda x: (x[0], x[1]))
 
 
+PETITION = re.compile(r"\b(?:permohonan|gugatan|diajukan|dimohonkan|pemohon)\b", re.I)
+
+
 def _cases(text: str, sentences: list[tuple[int, int]], entities: list[Entity], dates: list[DateMention],
            tickets: list[Ticket], where) -> list[CourtCase]:
     """Court cases, each with the court the article names (MK), the ticket named in the case's sentence
@@ -332,11 +333,14 @@ def _cases(text: str, sentences: list[tuple[int, int]], entities: list[Entity], 
     out = []
     for c in find_cases(text, sentences):
         court = min(courts, key=lambda x: abs(x[0] - c.start))[2] if courts else None
-        s, e = sentences[where(c.start)]
-        ticket = next((t for t in tickets if s <= t.start < e), None)
+        s, e = c.window  # the pair whose "permohonan" it is, named with the case or right after it
+        named = [t for t in tickets if s <= t.start < e]
+        ticket = next((t for t in named if PETITION.search(text, max(s, t.start - 40), t.start)), None)
+        ticket = ticket or next((t for t in named if t.start > c.start), None)
         petitioner = person_at(ticket.head, people) if ticket else None
         s, e = sentences[where(c.ruling_at if c.ruling_at is not None else c.start)]
-        date = next((d.iso for d in dates if s <= d.start < e and d.iso), None)
+        date = next((d.iso for d in dates if s <= d.start < e and d.iso), None) or next(
+            (d.iso for d in dates if c.start <= d.start < c.window[1] and d.iso), None)
         out.append(CourtCase(c.number, court.id if court else None, c.ruling, c.orders,
                              petitioner.id if petitioner else None, date,
                              Evidence(c.start, c.end, where(c.start), RULE, 0.9)))
@@ -366,7 +370,8 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
                            legislature(entities, contest.year), where)
     excluded = [(d.start, d.end) for d in dates] + [(m.evidence.start, m.evidence.end) for m in mentions]
     excluded += [t.ballot_span for t in tickets if t.ballot_span]
-    holdings = _holdings(parse, index)
+    names = [parse.text[s:e] for t in tickets for s, e in t.names]
+    holdings = [h for h in _holdings(parse, index) if not _runs_into_names(h.label, names)]
     holdings += _ticket_holdings(parse.text, tickets, people, holdings, where)
     return Extraction(entities, holdings, events, _quotes(parse, index),
                       _figures(parse, excluded), candidacies, results,

@@ -85,7 +85,7 @@ class Ticket:
     ballot_span: tuple[int, int] | None = None
     status: str | None = None
     sole: bool = False  # calon tunggal: the pair runs against the empty box
-    cue: tuple[int, int] | None = None  # the words that say they are candidates: "pasangan calon nomor urut 3"
+    roles: list[str] = field(default_factory=list)  # the words calling them candidates: "paslon nomor urut 3"
     aliases: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # (name, its alias)
 
     @property
@@ -122,6 +122,21 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]]) -> tuple[int, 
             break  # an initial: "Budi S."
         end -= 1
     return (pos, end) if _is_name(text[pos:end]) else None
+
+
+CUE_SPLIT = re.compile(r"\s*(?:[,:;]|\b(?:yakni|yaitu|adalah|ialah|diperoleh|oleh)\b)\s*", re.I)
+
+
+def cue_roles(cue: str) -> list[str]:
+    """The titles a cue gives its candidates: "paslon tunggal, yakni pasangan calon gubernur" -> both;
+    "pasangan calon, yakni nomor urut 1" -> "pasangan calon nomor urut 1"."""
+    merged: list[str] = []
+    for seg in (" ".join(seg.split()) for seg in CUE_SPLIT.split(cue)):
+        if seg and BALLOT_RE.fullmatch(seg) and merged:
+            merged[-1] += " " + seg
+        elif seg:
+            merged.append(seg)
+    return [r.removesuffix(" dan") for r in merged if CANDIDATE_CUE.search(r) and len(r.split()) > 1]
 
 
 def _title(word: str) -> bool:
@@ -230,7 +245,7 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
             continue
         if mate is None and not (office_in(phrase) or BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)):
             continue  # "calon Ketua Umum …": a lone name is a candidate only for a stated office or number
-        ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases, cue=(cue.start(), start))
+        ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases, roles=cue_roles(phrase))
         ticket.status = _status(phrase)
         ticket.sole = bool(re.search(r"\btunggal\b", phrase, re.I))
         ticket.deputy = mate is None and bool((office_in(phrase) or (None, False))[1])
@@ -284,7 +299,9 @@ def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> lis
             break
         head, mate, end, link, aliases = found
         phrase = BALLOT_RE.sub(" ", first.phrase)
-        last = Ticket(head, mate, sep.end(), end, phrase, status=first.status, aliases=aliases, cue=first.cue)
+        last = Ticket(head, mate, sep.end(), end, phrase, status=first.status, aliases=aliases)
+        bases = [" ".join(BALLOT_RE.sub(" ", r).split()) for r in first.roles]
+        last.roles = [f"{b} {ballot.group(0)}" if ballot else b for b in bases if b]  # the cue of the list
         if ballot:
             last.ballot = BALLOT_WORDS.get(ballot.group(1).lower(), ballot.group(1)).lstrip("0") or "0"
             last.ballot_span = (ballot.start(1), ballot.end(1))
@@ -366,8 +383,7 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
             value = BALLOT_WORDS.get(ticket_of.group(1).lower(), ticket_of.group(1)).lstrip("0") or "0"
             out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=value,
                               ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases,
-                              cue=(ticket_of.start() + len(re.match(r"\s*,?\s+(?:dari|selaku)\s+",
-                                                                     ticket_of.group(0)).group(0)), ticket_of.end())))
+                              roles=cue_roles(re.sub(r"^\s*,?\s+(?:dari|selaku)\s+", "", ticket_of.group(0)))))
     return out
 
 
@@ -438,8 +454,19 @@ PARTY_LIST_NEXT = re.compile(r"^\W*(?:\w+\s+){0,3}(?:partai|parpol)\s+(?:itu|ter
 THIS_PAIR = re.compile(r"\b(?:pasangan|paslon|keduanya)\s+(?:ini|tersebut|itu)\b", re.I)
 
 
+CLAUSE_BREAK = re.compile(r"[;]|\b(?:sedangkan|sementara(?:\s+itu)?|adapun|namun)\b", re.I)
+
+
+def _clause_end(text: str, start: int, end: int, tickets: list[Ticket]) -> int:
+    """Where the clause after ``start`` ends: a contrast ("…, sedangkan C-D …") or the next ticket."""
+    brk = CLAUSE_BREAK.search(text, start, end)
+    nxt = min((t.start for t in tickets if start < t.start < end), default=end)
+    return min(nxt, brk.start() if brk else end)
+
+
 def _parties_for(text: str, ticket: Ticket, sentences: list[tuple[int, int]],
-                 parties: list[tuple[int, int, Entity]], anaphor_targets: dict[int, Ticket]) -> list[Entity]:
+                 parties: list[tuple[int, int, Entity]], anaphor_targets: dict[int, Ticket],
+                 tickets: list[Ticket]) -> list[Entity]:
     s_start, s_end = next(((a, b) for a, b in sentences if a <= ticket.start < b), (0, len(text)))
     out: list[Entity] = []
 
@@ -448,8 +475,8 @@ def _parties_for(text: str, ticket: Ticket, sentences: list[tuple[int, int]],
             if lo <= a < hi and p not in out:
                 out.append(p)
 
-    clause_end = s_end
-    passive = SUPPORT_PASSIVE.search(text, ticket.end, s_end)
+    clause_end = _clause_end(text, ticket.end, s_end, tickets)
+    passive = SUPPORT_PASSIVE.search(text, ticket.end, clause_end)
     if passive:
         add(passive.end(), clause_end)
         if not out:
@@ -461,9 +488,10 @@ def _parties_for(text: str, ticket: Ticket, sentences: list[tuple[int, int]],
         add(s_start, active.start())
     for anaphor_start, target in anaphor_targets.items():
         if target is ticket:
-            m = SUPPORT_PASSIVE.search(text, anaphor_start, _sentence_end(anaphor_start, sentences))
+            end = _clause_end(text, anaphor_start + 1, _sentence_end(anaphor_start, sentences), tickets)
+            m = SUPPORT_PASSIVE.search(text, anaphor_start, end)
             if m:
-                add(m.end(), _sentence_end(anaphor_start, sentences))
+                add(m.end(), end)
     return out
 
 
@@ -504,7 +532,7 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
             if near is not None:
                 region = near[0]
                 break
-        party_list = _parties_for(text, t, sentences, parties, links)
+        party_list = _parties_for(text, t, sentences, parties, links, tickets)
         ev = Evidence(t.start, t.end, where(t.start), RULE, 0.8 if t.mate else 0.7)
         deputy_office = "wakil " + office_name
         roles = [(head, deputy_office if t.deputy else office_name, mate)]
