@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.errors import ExitCode, GraphError, InputError, KgError, QueryError
+from kg.errors import ExitCode, InputError, KgError, QueryError
 from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ EPILOG = """examples:
 Exit codes: 0 ok, 2 usage, 3 not found, 4 empty input, 5 binary input, 6 bad encoding,
 7 not Indonesian, 8 too large, 9 bad record, 10 bad query, 11 bad graph,
 12 SHACL violations (--strict), 13 model missing, 14 SPARQL server refused or unreachable,
-130 interrupted."""
+15 query stopped (time or memory limit), 130 interrupted."""
 
 
 def _models_arg(p: argparse.ArgumentParser) -> None:
@@ -174,28 +174,10 @@ def build_into_store(args: argparse.Namespace, articles: list[Article]) -> int:
     return 0
 
 
-def load_graph(path: str):
-    """A Dataset from a Turtle, TriG, N-Triples, N-Quads or JSON-LD file, with clear errors."""
-    from rdflib import Dataset
-    from rdflib.util import guess_format
-
-    file = Path(path)
-    if not file.exists():
-        raise GraphError("no such graph file", path=file, code=ExitCode.NOT_FOUND)
-    fmt = guess_format(str(file)) or "turtle"
-    dataset = Dataset(default_union=True)
-    try:
-        if fmt in ("trig", "nquads", "json-ld"):
-            dataset.parse(file, format=fmt)
-        else:
-            dataset.default_graph.parse(file, format=fmt)
-    except Exception as err:
-        raise GraphError(f"cannot read as {fmt}: {' '.join(str(err).split())[:300]}", path=file) from None
-    return dataset
-
-
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.graph.queries import format_result, load_named, run_oxigraph, run_rdflib
+    from kg.graph.answers import FileData, StoreData, rows
+    from kg.graph.queries import format_result, load_named
+    from kg.graph.sandbox import Limits, run_once
 
     if (args.store or args.endpoint) and args.graph and not args.sparql:
         args.graph, args.sparql = None, args.graph  # kg query --store DIR 'SELECT ...'
@@ -209,19 +191,19 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise KgError("give a SPARQL query, --file FILE.rq or --name NAME")
     if args.endpoint:
         from kg.graph.remote import run_remote
-        result = run_remote(args.endpoint, query, args.limit)
-    elif args.store:
-        from kg.graph.store import open_store
-        result = run_oxigraph(open_store(Path(args.store)), query, args.limit)
+        sys.stdout.write(format_result(run_remote(args.endpoint, query, args.limit), args.format))
+        return 0
+    if args.store:
+        data = StoreData(str(args.store))
+    elif args.graph:
+        data = FileData(args.graph)
     else:
-        if not args.graph:
-            raise KgError("give a GRAPH file or --store PATH")
-        graph = load_graph(args.graph)
-        try:
-            result = run_rdflib(graph, query, args.limit)
-        except QueryError as err:  # name the .rq file the broken query came from
-            err.path = err.path or args.file
-            raise
+        raise KgError("give a GRAPH file or --store PATH")
+    try:  # in a worker process: local only, stopped by --timeout, Ctrl-C or SIGTERM
+        result = run_once(data, rows, query, args.limit, limits=Limits(timeout=args.timeout))
+    except QueryError as err:  # name the .rq file the broken query came from
+        err.path = err.path or args.file
+        raise
     sys.stdout.write(format_result(result, args.format))
     return 0
 
@@ -237,6 +219,7 @@ def _read_query(path: Path) -> str:
 
 def cmd_push(args: argparse.Namespace) -> int:
     from kg.graph import push
+    from kg.graph.loading import load_graph
     from kg.graph.remote import shown
 
     if bool(args.graph) == bool(args.store):
@@ -285,6 +268,8 @@ def _graph_for(args: argparse.Namespace):
         return to_rdflib(open_store(Path(args.store)))
     if not args.graph:
         raise KgError("give a GRAPH file or --store PATH")
+    from kg.graph.loading import load_graph
+
     return load_graph(args.graph)
 
 
@@ -377,6 +362,23 @@ def _store_arg(p: argparse.ArgumentParser, text: str) -> None:
                    help=f"{text} (DIR defaults to {DEFAULT_STORE}/)")
 
 
+def _timeout_arg(p: argparse.ArgumentParser) -> None:
+    from kg.graph.sandbox import DEFAULT_TIMEOUT
+
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="S",
+                   help=f"stop a query after S seconds (default {DEFAULT_TIMEOUT:g}; exit 15)")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < 1e6:
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {value!r}")
+    return seconds
+
+
 def parser() -> argparse.ArgumentParser:
     from kg.graph.vocab import DEFAULT_BASE
 
@@ -425,6 +427,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--limit", type=int, metavar="N",
                    help="only the first N rows (the store stops early unless the query sorts)")
+    _timeout_arg(p)
     p.set_defaults(run=cmd_query)
 
     p = sub.add_parser("push", help="send the article graphs to a SPARQL server (changed ones only)",

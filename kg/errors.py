@@ -23,6 +23,7 @@ class ExitCode(IntEnum):
     SHACL_VIOLATION = 12
     MODEL_MISSING = 13
     REMOTE = 14
+    QUERY_STOPPED = 15
     INTERRUPTED = 130
 
 
@@ -37,6 +38,9 @@ class KgError(Exception):
         self.path = path
         if code is not None:
             self.code = code
+
+    def __reduce__(self) -> tuple:  # crosses process boundaries (query workers) intact
+        return type(self), (self.message, self.path, self.code)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path is not None else self.message

@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from kg.cli import load_graph
+from kg.graph.loading import load_graph
 from kg.graph.queries import format_result, named_queries, run_rdflib
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,6 +22,7 @@ from kg import cli
 from kg.builder import ParseCache, model_fingerprint
 from kg.errors import ExitCode
 from kg.graph import push, remote
+from kg.graph.loading import load_graph
 from kg.graph.queries import named_queries
 from kg.graph.store import open_store
 from kg.ingest import iter_articles
@@ -157,7 +158,7 @@ def test_push_by_sparql_update_from_a_trig_file(server: OxigraphServer, build_st
     trig = tmp_path / "out" / "graph.trig"
     assert cli.main(["push", f"{server.url}/update", str(trig), "--update", "--batch", "2"]) == 0
     assert server_quads(server) == store_quads(store)
-    total, graphs = push.file_graphs(cli.load_graph(str(trig)), trig)
+    total, graphs = push.file_graphs(load_graph(str(trig)), trig)
     assert push.push(graphs, f"{server.url}/update", update=True).unchanged == total == 3
 
 
