@@ -29,6 +29,7 @@ EPILOG = """examples:
                                           send changed article graphs to an Oxigraph server
   kg query --endpoint http://localhost:7878/query --name posts
   kg draw exports/graph.ttl --focus "Ellen Setiad" --out ellen.png
+  kg serve --store                        SPARQL endpoint and explorer on http://127.0.0.1:8000/
   kg extract seeds/sumsel-pilkada-2024.txt --format json
   kg validate exports/graph.ttl
   kg eval ../shared/eval/dev/gold ../shared/eval/dev/articles
@@ -243,6 +244,18 @@ def cmd_push(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.graph.sandbox import Limits
+    from kg.serve import serve
+
+    if bool(args.store) == bool(args.graphs):
+        raise KgError("give graph files or --store DIR (one of them)")
+    serve({"workers": args.workers, "limits": Limits(timeout=args.timeout), "max_rows": args.max_rows,
+           "cors": args.cors}, Path(args.store) if args.store else None, [Path(g) for g in args.graphs],
+          args.host, args.port)
+    return 0
+
+
 def cmd_draw(args: argparse.Namespace) -> int:
     from kg.drawing import draw, neighbourhood, to_networkx
     from kg.graph.export import write_with
@@ -446,6 +459,22 @@ def parser() -> argparse.ArgumentParser:
                         "/store -> /query, /sparql-graph-crud -> /sparql)")
     p.add_argument("--batch", type=int, default=50, metavar="N", help="graphs per batch (default 50)")
     p.set_defaults(run=cmd_push)
+
+    p = sub.add_parser("serve", help="a SPARQL endpoint and graph explorer on http://127.0.0.1:8000/",
+                       description="Serve a store or graph files: SPARQL 1.1 Protocol at /sparql, named "
+                                   "queries at /queries/NAME, the explorer at /. Read-only, offline. "
+                                   "Example: kg serve --store .kg-store  or  kg serve exports/graph.trig")
+    p.add_argument("graphs", nargs="*", metavar="GRAPH", help="graph files (.ttl, .trig, .nt, .nq, .jsonld)")
+    _store_arg(p, "serve an Oxigraph store")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    _timeout_arg(p)
+    p.add_argument("--max-rows", type=int, default=10_000, metavar="N",
+                   help="at most N rows or triples per answer (default 10000; header X-KG-Truncated)")
+    p.add_argument("--workers", type=int, default=2, metavar="N",
+                   help="query processes (default 2): a slow query holds one, the others answer")
+    p.add_argument("--cors", action="store_true", help="let web pages from any origin query the server")
+    p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("draw", help="draw the graph (or one node's neighbourhood) as PNG or SVG",
                        description='Example: kg draw exports/graph.ttl --focus "KPU" --out kpu.svg')

@@ -41,6 +41,10 @@ class QueryStopped(QueryError):
     code = ExitCode.QUERY_STOPPED
 
 
+class UpdateRefused(QueryError):
+    """SPARQL Update sent where kg only reads."""
+
+
 @dataclass(frozen=True)
 class Limits:
     timeout: float = DEFAULT_TIMEOUT
@@ -87,7 +91,7 @@ def _parsed(query: str) -> Checked:
             parseUpdate(query)
         except Exception:
             raise QueryError(f"SPARQL syntax error: {' '.join(str(err).split())}") from None
-        raise QueryError("SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) refused: kg only reads "
+        raise UpdateRefused("SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) refused: kg only reads "
                          "the graph") from None
     services: list[str] = []
 
@@ -148,10 +152,13 @@ class Worker:
         try:
             status, value = self.conn.recv()
         except (EOFError, OSError):
-            code = self.process.exitcode if self.process else None
+            self.process.join(5)
+            code = self.process.exitcode
             self.stop()
-            raise QueryStopped(f"query stopped: it needed more than the {self.limits.memory >> 20} MB "
-                               f"of memory a query may use (process ended with {code})") from None
+            if code == -signal.SIGABRT:  # Rust aborts when an allocation fails under the heap cap
+                raise QueryStopped(f"query stopped: it needed more than the {self.limits.memory >> 20} MB "
+                                   "of memory a query may use") from None
+            raise QueryError(f"the query process ended unexpectedly (exit code {code})") from None
         if status == "error":
             raise value
         if status == "crash":
@@ -204,6 +211,7 @@ def _serve(conn: Any, open_data: Callable[[], Any], memory: int) -> None:
         conn.send(("error", err))
         return
     _cap_heap(memory)
+    _quiet_stderr()  # errors travel through the pipe; Rust's out-of-memory backtrace would not
     conn.send(("ready", None))
     while True:
         try:
@@ -219,6 +227,12 @@ def _serve(conn: Any, open_data: Callable[[], Any], memory: int) -> None:
                                              "of memory a query may use")))
         except Exception as err:  # a bug, reported by the parent as one
             conn.send(("crash", f"{type(err).__name__}: {err}"))
+
+
+def _quiet_stderr() -> None:
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    os.close(null)
 
 
 def _die_with_parent() -> None:
