@@ -288,3 +288,13 @@ def test_a_court_case_names_its_petitioner_after_the_ruling() -> None:
     [case] = x.cases
     assert (case.ruling, case.orders, name(x, case.petitioner), case.date) == (
         "partly_granted", ("revote",), "Yunus Wendaro", "2025-02-24")
+
+
+def test_several_races_in_one_article() -> None:
+    x = run("Di Pilbup Sleman, pasangan nomor urut 1 Wirawan Sasmita-Dian Purnami unggul. Sementara di Pilwalkot "
+            "Yogyakarta, pasangan nomor urut 2 Hasto Prawiro-Wawan Harsono menang. MK menolak permohonan perkara "
+            "7/PHPU.GUB-XXIII/2025 yang diajukan pasangan Lukman Hakiki-Sari Dewanti.")
+    offices = {(name(x, c.person), c.office, c.contest.region) for c in x.candidacies
+               if not c.office.startswith("wakil ")}
+    assert offices == {("Wirawan Sasmita", "bupati", "Sleman"), ("Hasto Prawiro", "wali kota", "Yogyakarta"),
+                       ("Lukman Hakiki", "gubernur", None)}

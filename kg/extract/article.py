@@ -18,8 +18,8 @@ from kg.extract.candidacies import (
     merge_candidate_names,
     person_at,
 )
-from kg.extract.contests import article_contest, legislature, place_spans
-from kg.extract.courts import find_cases
+from kg.extract.contests import article_contest, legislature, local_races, place_spans
+from kg.extract.courts import CaseMention, find_cases
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.entities import resolve
 from kg.extract.events import build_events, find_triggers, is_specific
@@ -324,14 +324,14 @@ def _spans(entities: list[Entity], kind: str, code: str | None = None) -> list[t
 PETITION = re.compile(r"\b(?:permohonan|gugatan|diajukan|dimohonkan|pemohon)\b", re.I)
 
 
-def _cases(text: str, sentences: list[tuple[int, int]], entities: list[Entity], dates: list[DateMention],
-           tickets: list[Ticket], where) -> list[CourtCase]:
+def _cases(text: str, found: list[CaseMention], sentences: list[tuple[int, int]], entities: list[Entity],
+           dates: list[DateMention], tickets: list[Ticket], where) -> list[CourtCase]:
     """Court cases, each with the court the article names (MK), the ticket named in the case's sentence
     (the petitioner: "permohonan pasangan A-B") and the date written in its ruling's sentence."""
     courts = _spans(entities, "organization", "court")
     people = _spans(entities, "person")
     out = []
-    for c in find_cases(text, sentences):
+    for c in found:
         court = min(courts, key=lambda x: abs(x[0] - c.start))[2] if courts else None
         s, e = c.window  # the pair whose "permohonan" it is, named with the case or right after it
         named = [t for t in tickets if s <= t.start < e]
@@ -363,8 +363,10 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     events = _event_arguments(events, parse, index)
     people, parties = _spans(entities, "person"), _spans(entities, "organization", "political_party")
     contest = article_contest(parse.text, title, entities)
+    cases = find_cases(parse.text, sentences)
+    races = local_races(parse.text, entities, sentences, [(c.window, c.office) for c in cases])
     candidacies = candidacy_facts(parse.text, tickets, people, parties, place_spans(entities), sentences, contest,
-                                  where)
+                                  races, where)
     race = Contest(contest.office, contest.region, contest.label, contest.year) if contest.office else None
     results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, race,
                            legislature(entities, contest.year), where)
@@ -375,4 +377,4 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     holdings += _ticket_holdings(parse.text, tickets, people, holdings, where)
     return Extraction(entities, holdings, events, _quotes(parse, index),
                       _figures(parse, excluded), candidacies, results,
-                      _cases(parse.text, sentences, entities, dates, tickets, where), race)
+                      _cases(parse.text, cases, sentences, entities, dates, tickets, where), race)

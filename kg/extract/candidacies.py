@@ -17,7 +17,16 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract import lexicon
-from kg.extract.contests import OFFICE_PATTERN, OFFICE_RE, ArticleContest, PlaceSpan, office_in, region_after_office
+from kg.extract.contests import (
+    BY_NAME,
+    OFFICE_PATTERN,
+    OFFICE_RE,
+    ArticleContest,
+    PlaceSpan,
+    Race,
+    office_in,
+    region_after_office,
+)
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
 
@@ -511,9 +520,12 @@ def anaphors(text: str, tickets: list[Ticket]) -> dict[int, Ticket]:
 
 def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
                     parties: list[tuple[int, int, Entity]], places: list[PlaceSpan],
-                    sentences: list[tuple[int, int]], contest: ArticleContest,
+                    sentences: list[tuple[int, int]], contest: ArticleContest, races: list[Race],
                     where) -> list[Candidacy]:
-    """One candidacy per person and office, merged over the article's mentions of it."""
+    """One candidacy per person and office, merged over the article's mentions of it.
+
+    The office is the cue's ("calon bupati"), else that of the race named where the ticket is (its
+    sentence's contest, a court case's number), else the article's; so is the region."""
     links = anaphors(text, tickets)
     merged: dict[tuple[str, str], Candidacy] = {}
     for t in tickets:
@@ -522,13 +534,17 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
         if head is None or head is mate:
             continue
         found = office_in(t.phrase)
-        office = found[0] if found else None
-        office_name = office.name if office else contest.office
+        local = next((r for r in reversed(races) if r.start <= t.start < r.end and r.office), None)
+        office_name = found[0].name if found else (local.office if local else contest.office)
         if office_name is None:
             continue
-        region = contest.region if office_name == contest.office else None
+        own = office_name == contest.office  # the article's own race
+        label = (local.label if local and local.label else None) or (contest.label if own else None)
+        year = (local.year if local and local.year else None) or contest.year
+        region = (local.region if local and local.office == office_name and local.region
+                  else contest.region if own else None)
         for m in OFFICE_RE.finditer(text, t.start, t.end):
-            near = region_after_office(text, m.end(), places)
+            near = region_after_office(text, m.end(), places, level=BY_NAME[office_name].level)
             if near is not None:
                 region = near[0]
                 break
@@ -542,7 +558,7 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
             key = (person.id, office_code)
             c = merged.get(key)
             if c is None:
-                race = Contest(office_name, region, contest.label, contest.year)
+                race = Contest(office_name, region, label, year)
                 merged[key] = Candidacy(person.id, office_code, race, t.ballot, partner.id if partner else None,
                                         [p.id for p in party_list], t.status, t.sole, ev)
                 continue

@@ -20,6 +20,8 @@ RULINGS = (  # the first that matches wins: "mengabulkan untuk sebagian" before 
     ("rejected", re.compile(r"\b(?:menolak|ditolak|ditolaknya)\b(?:[^.]|\.(?=\S)){0,60}?\b(?:permohonan|gugatan"
                             r"|seluruhnya)\b|\b(?:permohonan|gugatan)\b(?:[^.]|\.(?=\S)){0,60}?\bditolak\b", re.I)),
 )
+CASE_OFFICE = {"GUB": "gubernur", "BUP": "bupati", "WAKO": "wali kota", "WALKOT": "wali kota", "KOT": "wali kota",
+               "PRES": "presiden"}  # the race a PHPU case is about, from its number: PHPU.BUP -> the regent's
 REVOTE = re.compile(r"\b(?:pemungutan\s+suara\s+ulang|PSU)\b", re.I)
 RECOUNT = re.compile(r"\bpenghitungan\s+(?:surat\s+)?suara\s+ulang\b", re.I)
 DISQUALIFY = re.compile(r"\bdiskualifikasi|mendiskualifikasi\b", re.I)
@@ -34,6 +36,11 @@ class CaseMention:
     orders: tuple[str, ...]  # revote | recount | disqualification
     ruling_at: int | None  # where the ruling is written (for its date)
     window: tuple[int, int]  # the sentences read for it
+
+    @property
+    def office(self) -> str | None:
+        code = re.search(r"PHPU\.([A-Z]+)", self.number)
+        return CASE_OFFICE.get(code.group(1)) if code else None
 
 
 def find_cases(text: str, sentences: list[tuple[int, int]], follow: int = 2) -> list[CaseMention]:

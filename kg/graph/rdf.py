@@ -145,7 +145,8 @@ class ArticleGraph:
             post = mint(self.base, "post", f"{h.title} {region}".strip() if region else h.label)
             g.add((post, RDF.type, ORG.Post))
             g.add((post, RDFS.label, _text(h.label)))
-            g.add((post, ELEC.postTitle, _text(h.title)))
+            # one title per post node: a label-minted post meets its other-cased forms from other articles
+            g.add((post, ELEC.postTitle, _text(h.title[:1].upper() + h.title[1:])))
             if h.org:
                 g.add((post, ORG.postIn, self.entity_iri(h.org)))
                 g.add((self.entity_iri(h.person), SCHEMA.affiliation, self.entity_iri(h.org)))
