@@ -298,3 +298,12 @@ def test_several_races_in_one_article() -> None:
                if not c.office.startswith("wakil ")}
     assert offices == {("Wirawan Sasmita", "bupati", "Sleman"), ("Hasto Prawiro", "wali kota", "Yogyakarta"),
                        ("Lukman Hakiki", "gubernur", None)}
+
+
+def test_rivals_and_the_pairs_that_follow_the_winner() -> None:
+    x = run("Calon Bupati Sleman nomor urut 1, Harjono Kiswadi, beradu gagasan dengan Kusnadi Purwanto.")
+    assert candidacies(x) == {("Harjono Kiswadi", "bupati", "1", None), ("Kusnadi Purwanto", "bupati", None, None)}
+    x = run("Pasangan Bagas Santika-Nurul Halimah unggul dengan 51,2 persen, disusul Dharma Putra-Sinta Rohani "
+            "dengan 30 persen dan Wira Kusuma-Ratih Paramita 18,8 persen.", title="Quick count Pilgub Jateng")
+    assert results(x) == {("Bagas Santika", None, "51,2"), ("Dharma Putra", None, "30"),
+                          ("Wira Kusuma", None, "18,8")}

@@ -262,6 +262,7 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
         _office_after(text, ticket)
         tickets.append(ticket)
         tickets += _list_after(text, ticket, blocked)
+        tickets += _rivals(text, tickets[-1], blocked)
         taken = tickets[-1].end
     tickets += _list_lines(text, blocked, tickets)
     tickets += _pairs_before_office(text, blocked, tickets)
@@ -339,6 +340,22 @@ def _list_lines(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) 
             t.ballot, t.ballot_span = m.group(1).lstrip("0") or "0", (m.start(1), m.end(1))
         out.append(t)
     return out
+
+
+RIVAL = re.compile(r"\s*,?\s+(?:(?:beradu\s+(?:gagasan|argumen|program|visi(?:\s+misi)?)|bersaing|berhadapan"
+                   r"|bertarung|berebut\s+suara)\s+dengan|melawan|menghadapi|menantang)\s+"
+                   r"(?:(?:pasangan|paslon|calon|rivalnya|penantangnya|petahana)\s+)*", re.I)
+
+
+def _rivals(text: str, ticket: Ticket, blocked: list[tuple[int, int]]) -> list[Ticket]:
+    """"Calon Bupati A beradu gagasan dengan B", "A-B melawan C-D": the rival runs in the same race."""
+    m = RIVAL.match(text, ticket.end)
+    found = _pair_from(text, m.end(), blocked) if m else None
+    if found is None or (ticket.mate is not None) != (found[1] is not None):
+        return []  # a pair's rival is a pair, a candidate's a candidate
+    head, mate, end, link, aliases = found
+    phrase = " ".join(BALLOT_RE.sub(" ", ticket.phrase).split())
+    return [Ticket(head, mate, m.start(), end, phrase, deputy=ticket.deputy, aliases=aliases)]
 
 
 def _set_ballot(text: str, ticket: Ticket, phrase_start: int, phrase: str) -> None:
@@ -422,8 +439,8 @@ def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
                     or (PASSIVE_VOTES.search(text, max(0, m.start() - 30), m.start())
                         and VOTES_AHEAD.match(text, m.end()))):
                 continue
-        elif not (names & words) and not SUPPORT_OR_VOTES.match(text, m.end()) and not VOTES_NEXT.match(text, m.end()):
-            continue
+        elif not (names & words or SUPPORT_OR_VOTES.match(text, m.end()) or VOTES_AHEAD.match(text, m.end())):
+            continue  # a hyphenated pair of names with votes or backing in its clause
         out.append(Ticket(head, mate, m.start(), m.end(), ""))
     return out
 
