@@ -307,3 +307,11 @@ def test_rivals_and_the_pairs_that_follow_the_winner() -> None:
             "dengan 30 persen dan Wira Kusuma-Ratih Paramita 18,8 persen.", title="Quick count Pilgub Jateng")
     assert results(x) == {("Bagas Santika", None, "51,2"), ("Dharma Putra", None, "30"),
                           ("Wira Kusuma", None, "18,8")}
+
+
+def test_names_in_capitals_in_a_kpu_list() -> None:
+    x = run("Hasil pengundian nomor urut pasangan calon Bupati Bantul:\n1. HENDRA WIJAYA - LUSIANA DEWI\n"
+            "2. TEGUH SANTOSO - MAYA SARI\n")
+    assert candidacies(x) >= {("Hendra Wijaya", "bupati", "1", "Lusiana Dewi"),
+                              ("Teguh Santoso", "bupati", "2", "Maya Sari")}
+    assert run("Rapat KPU dan DPRD membahas anggaran pasangan calon. PDI PERJUANGAN hadir.").candidacies == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from kg.extract import mentions as mention_finder
 from kg.extract.candidacies import (
@@ -81,12 +82,21 @@ def _acronym_mentions(text: str, found: list[Mention], where) -> tuple[list[Ment
     return kept, added
 
 
+def _in_title_case(m: Mention) -> Mention:
+    """A name a list writes in capitals ("ACEP ADANG") is named as people write it ("Acep Adang")."""
+    if not m.name.isupper():
+        return m
+    name = " ".join(w if len(w.rstrip(".")) <= 2 else w.capitalize() for w in m.name.split())
+    return replace(m, name=name, key=name.lower())
+
+
 def _election_mentions(text: str, where, found: list[Mention]) -> tuple[list[Ticket], list[Mention]]:
     """Candidates and pairs the text names, their names as person mentions, and the coalitions backing them."""
     blocked = [(m.evidence.start, m.evidence.end) for m in found  # what the model alone calls a place may be a name
                if m.kind != "person" and m.evidence.method != mention_finder.MODEL]
     tickets = find_tickets(text, blocked)
-    names = [mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.75) for t in tickets for s, e in t.names]
+    names = [_in_title_case(mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.75))
+             for t in tickets for s, e in t.names]
     coalitions = [Mention("organization", text[s:e], text[s:e], "political_party", " ".join(text[s:e].lower().split()),
                           Evidence(s, e, where(s), RULE, 0.8), full_name=" ".join(text[s:e].split()))
                   for s, e in find_coalitions(text)]

@@ -103,14 +103,16 @@ class Ticket:
         return [self.head] + ([self.mate] if self.mate else []) + [a for _, a in self.aliases]
 
 
-def _is_name(text: str) -> bool:
-    """Not a clause opener, an acronym (RKN) or a ticket's tagline written in camel case (BaDai)."""
+def _is_name(text: str, caps: bool = False) -> bool:
+    """Not a clause opener, an acronym (RKN) or a ticket's tagline written in camel case (BaDai); a name
+    in capitals ("1. ACEP ADANG-GITA LARAS" in a KPU list) only where ``caps`` and of two real words."""
     words = text.split()
-    return (bool(words) and words[0].strip("'‘\"“").lower() not in NOT_NAME and not text.isupper()
-            and not re.search(r"[a-z][A-Z]", text))
+    if text.isupper() and not (caps and sum(len(w.strip(".")) >= 3 for w in words) >= 2):
+        return False
+    return bool(words) and words[0].strip("'‘\"“").lower() not in NOT_NAME and not re.search(r"[a-z][A-Z]", text)
 
 
-def _name_at(text: str, pos: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = False) -> tuple[int, int] | None:
     """The candidate name starting at ``pos``: capitalised words up to a blocked span or a non-name word."""
     m = NAME_RE.match(text, pos)
     if not m:
@@ -130,7 +132,7 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]]) -> tuple[int, 
         if re.search(r"(?<![\w.])[A-Z]\.$", text[pos:end]):
             break  # an initial: "Budi S."
         end -= 1
-    return (pos, end) if _is_name(text[pos:end]) else None
+    return (pos, end) if _is_name(text[pos:end], caps) else None
 
 
 CUE_SPLIT = re.compile(r"\s*(?:[,:;]|\b(?:yakni|yaitu|adalah|ialah|diperoleh|oleh)\b)\s*", re.I)
@@ -219,16 +221,16 @@ def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[in
 Names = tuple[tuple[int, int], tuple[int, int] | None, int, str, list[tuple[tuple[int, int], tuple[int, int]]]]
 
 
-def _pair_from(text: str, pos: int, blocked: list[tuple[int, int]]) -> Names | None:
+def _pair_from(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = False) -> Names | None:
     """(head, mate, end, link words, aliases) of the names starting at ``pos``."""
-    head = _name_at(text, pos, blocked)
+    head = _name_at(text, pos, blocked, caps)
     if head is None:
         return None
     after, alias = _after_name(text, head[1], blocked)
     aliases = [(head, alias)] if alias else []
     link = PAIR_LINK.match(text, after)
     if link:
-        mate = _name_at(text, link.end(), blocked)
+        mate = _name_at(text, link.end(), blocked, caps)
         if mate is not None:
             end, alias = _after_name(text, mate[1], blocked)
             return head, mate, end, link.group(0), aliases + ([(mate, alias)] if alias else [])
@@ -245,7 +247,7 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
         start = _preamble(text, cue.start(), blocked)
         if start == cue.start():
             continue
-        found = _pair_from(text, start, blocked)
+        found = _pair_from(text, start, blocked, caps=True)
         if found is None:
             continue
         head, mate, end, link, aliases = found
@@ -304,7 +306,7 @@ def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> lis
             break
         ballot = BALLOT_RE.match(text, sep.end())
         pos = re.compile(r"\s*[,:]?\s*").match(text, ballot.end()).end() if ballot else sep.end()
-        found = _pair_from(text, pos, blocked)
+        found = _pair_from(text, pos, blocked, caps=True)
         if found is None or found[1] is None:
             break
         head, mate, end, link, aliases = found
@@ -331,7 +333,7 @@ def _list_lines(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) 
         before = text[max(0, m.start() - 300):m.start()]
         if _overlaps((m.start(), m.end() + 1), known) or not CANDIDATE_CUE.search(before):
             continue
-        found = _pair_from(text, m.end(), blocked)
+        found = _pair_from(text, m.end(), blocked, caps=True)
         if found is None or found[1] is None:
             continue
         head, mate, end, link, aliases = found

@@ -21,8 +21,9 @@ FIGURE_RE = re.compile(r"(?<![\w/.,-])(" + DIGITS + r")(?:\s+(ribu|juta))?\s*(%|
 LINK = re.compile(r"^\s*,?\s*(?:atau|dan|\(|/|dengan|yakni)?\s*(?:sebanyak|sekitar|sebesar|hampir)?\s*$", re.I)
 NOT_RESULT_BEFORE = re.compile(r"(?:total|masuk|partisipasi|ambang|batas|target|selisih|terpaut|kurang|lebih dari"
                                r"|minimal|maksimal|syarat|dari)\s+(?:\w+\s+){0,2}$", re.I)
-VOTE_CUE = re.compile(r"\b(?:meraih|memperoleh|disusul|mendapat(?:kan)?|mengantongi|meraup|mendulang|mengumpulkan|unggul"
-                      r"|menang|diraih|diperoleh|capaian|perolehan|raihan|sebanyak|sebesar|hanya|mencapai)\b|:", re.I)
+VOTE_CUE = re.compile(r"\b(?:meraih|memperoleh|disusul|mendapat(?:kan)?|mengantongi|meraup|mendulang|mengumpulkan"
+                      r"|unggul|menang|diraih|diperoleh|capaian|perolehan|raihan|sebanyak|sebesar|hanya|mencapai)\b|:",
+                      re.I)
 EMPTY_BOX = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
 BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s+(?:nomor\s+)?(?:urut\s+)?(\d{1,2})\b",
                        re.I)
