@@ -99,8 +99,10 @@ def cmd_build(args: argparse.Namespace) -> int:
             return int(errors[0].code)
         raise InputError("no articles to build", path=", ".join(args.paths), code=ExitCode.EMPTY_INPUT)
     if args.store:
-        code = build_into_store(args, articles)
+        failed = {str(e.file.resolve()) for e in errors if e.file is not None}
+        code = build_into_store(args, articles, failed)
         return code or (int(errors[0].code) if errors else 0)
+    articles = unique_articles(articles)
     print(f"kg: building {len(articles)} article(s) with the {args.models} Stanza models",
           file=sys.stderr)
     progress = Progress(len(articles))
@@ -117,29 +119,60 @@ def cmd_build(args: argparse.Namespace) -> int:
     return int(errors[0].code) if errors else 0
 
 
+def unique_articles(articles: list[Article]) -> list[Article]:
+    """The first of articles with one key (same URL, or same content): built once, noted."""
+    first: dict[str, Article] = {}
+    for a in articles:
+        if a.key in first:
+            print(f"kg: {_place(a)}: the same article as {_place(first[a.key])}; built once",
+                  file=sys.stderr)
+        else:
+            first[a.key] = a
+    return list(first.values())
+
+
+def _place(article: Article) -> str:
+    return f"{article.path}:{article.line}" if article.line else str(article.path)
+
+
 def _cache_dir(args: argparse.Namespace) -> Path | None:
     from kg.builder import DEFAULT_CACHE
 
     return None if args.no_cache else Path(args.cache or DEFAULT_CACHE)
 
 
-def build_into_store(args: argparse.Namespace, articles: list[Article]) -> int:
-    """Add new and changed articles to the store, skip unchanged ones unparsed, then resolve."""
+def build_into_store(args: argparse.Namespace, articles: list[Article],
+                     failed: set[str]) -> int:
+    """Add new and changed articles to the store, skip unchanged ones unparsed, then resolve.
+
+    ``failed``: files that did not read (wholly or in part); their articles stay in the store.
+    """
     from kg.builder import build_articles
     from kg.graph import store as kg_store
     from kg.graph.iri import mint
+    from kg.graph.rdf import article_iri
 
     start = time.monotonic()
     folder = Path(args.store)
     store = kg_store.open_store(folder, write=True)
     known = kg_store.content_hashes(store)
-    iris = {a.id: str(mint(args.base, "article", a.id)) for a in articles}
-    todo = [a for a in articles if known.get(iris[a.id]) != a.sha256]
-    stale = sorted(set(known) - set(iris.values())) if args.prune else []
+    old = kg_store.load_sources(folder)
+    iris = {a.key: str(article_iri(a, args.base)) for a in articles}
+    run: dict[str, set[str]] = {}
+    for a in articles:
+        run.setdefault(str(a.path.resolve()), set()).add(iris[a.key])
+    legacy = {str(mint(args.base, "article", a.id)) for a in articles} if old is None else set()
+    if old is None and known:
+        print(f"kg: upgrading {folder}: articles are now named by URL or content, not file name; "
+              "each old article is replaced as its file is rebuilt", file=sys.stderr)
+    plan = kg_store.plan_sources(known, old, run, failed,
+                                 {src for src in old or {} if not Path(src).exists()},
+                                 prune=args.prune, legacy=legacy)
+    todo = [a for a in unique_articles(articles) if known.get(iris[a.key]) != a.sha256]
     print(f"kg: {len(articles)} article(s), {len(articles) - len(todo)} unchanged; building "
           f"{len(todo)} into {folder} with the {args.models} Stanza models", file=sys.stderr)
     parsed = 0
-    if todo or stale:
+    if todo or plan.stale:
         kg_store.mark_changed(folder)
     if todo:
         progress = Progress(len(todo))
@@ -150,12 +183,13 @@ def build_into_store(args: argparse.Namespace, articles: list[Article]) -> int:
             sink=lambda built, graph: put(built.graph, graph))
         progress.close()
         parsed = result.parsed
-    removed = kg_store.remove_graphs(store, stale)
+    removed = kg_store.remove_graphs(store, plan.stale)
+    kg_store.save_sources(folder, plan.sources)  # after removing: a crash before retries it
     rewritten = kg_store.resolve_pending(store, folder, args.base)
-    if todo or stale or rewritten:
+    if todo or plan.stale or rewritten:
         store.flush()  # write the log out now, or every later open replays it
         store.optimize()  # compacted, queries run 2-3x faster (bench/RESULTS.md)
-    replaced = sum(iris[a.id] in known for a in todo)
+    replaced = sum(iris[a.key] in known for a in todo)
     print(f"kg: {len(todo)} built ({parsed} parsed, {len(todo) - parsed} from cache), "
           f"{len(articles) - len(todo)} unchanged; store {folder}: {len(todo) - replaced} added, "
           f"{replaced} replaced, {removed} removed, {rewritten} rewritten by entity resolution; "

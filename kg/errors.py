@@ -49,6 +49,9 @@ class KgError(Exception):
 class InputError(KgError):
     """An article file (or one record in it) that kg cannot read."""
 
+    file: Path | None = None
+    """The existing file it came from (set while reading folders), so a store keeps its articles."""
+
 
 class ModelError(KgError):
     code = ExitCode.MODEL_MISSING

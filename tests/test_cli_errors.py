@@ -231,8 +231,8 @@ def assert_partial_jsonl_build(run: Run, out: Path) -> None:
         "broken-1.ttl", "broken-3.ttl"
     ]
     graph = Graph().parse(out / "graph.ttl", format="turtle")
-    articles = sorted(str(s) for s in graph.subjects(RDF.type, SCHEMA.NewsArticle))
-    assert [a.rsplit("/", 1)[-1] for a in articles] == ["broken-1", "broken-3"]
+    articles = graph.subjects(RDF.type, SCHEMA.NewsArticle)
+    assert sorted(str(graph.value(a, SCHEMA.identifier)) for a in articles) == ["broken-1", "broken-3"]
 
 
 def test_malformed_jsonl_line_is_skipped_fake_parser(

@@ -6,6 +6,7 @@ list) through the parse cache, and the pipeline is replaced by one that fails if
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -72,10 +73,10 @@ def write_corpus(folder: Path, texts: dict[str, str], cache: Path, models: Path)
         parses.put(article, fake_parse(article.text))
 
 
-def build(offline: dict[str, Path], store: Path, *extra: str) -> None:
+def build(offline: dict[str, Path], store: Path, *extra: str, code: int = 0) -> None:
     argv = ["build", str(offline["corpus"]), "--store", str(store), "--models",
             str(offline["models"]), "--cache", str(offline["cache"]), *extra]
-    assert cli.main(argv) == 0
+    assert cli.main(argv) == code
 
 
 def quads(store_dir: Path) -> list[str]:
@@ -84,9 +85,18 @@ def quads(store_dir: Path) -> list[str]:
 
 
 def person_in(store_dir: Path, article: str) -> set[str]:
+    """Persons of the article labelled ``article`` (its file stem)."""
     rows = open_store(store_dir).query(
-        f"SELECT ?e WHERE {{ GRAPH <{BASE}/article/{article}> {{ ?e a <{PERSON}> }} }}")
+        f"SELECT ?e WHERE {{ GRAPH ?g {{ ?g <{SCHEMA.identifier}> {article!r} . "
+        f"?e a <{PERSON}> }} }}")
     return {row["e"].value for row in rows}
+
+
+def labels(store_dir: Path) -> list[str]:
+    """The file stems of the store's articles, one per article graph."""
+    rows = open_store(store_dir).query(
+        f"SELECT ?id WHERE {{ GRAPH ?g {{ ?g <{SCHEMA.identifier}> ?id }} }}")
+    return sorted(row["id"].value for row in rows)
 
 
 # ----------------------------------------------------------------------------- the store
@@ -115,8 +125,8 @@ def test_incremental_builds_keep_the_store_exact(offline: dict[str, Path], tmp_p
     union = open_store(store).quads_for_pattern(None, None, None, ox.DefaultGraph())
     named = [q for q in open_store(store) if not isinstance(q.graph_name, ox.DefaultGraph)]
     assert {q.triple for q in union} == {q.triple for q in named}  # the default graph is the union
-    graphs = {g.value for g in open_store(store).named_graphs()}
-    assert graphs == {f"{BASE}/article/a", f"{BASE}/article/c"}
+    assert labels(store) == ["a", "c"]
+    assert len(list(open_store(store).named_graphs())) == 2
     assert person_in(store, "c") == {f"{BASE}/person/budi-hartono"}
 
 
@@ -185,6 +195,102 @@ def test_query_and_validate_read_the_store(offline: dict[str, Path], tmp_path: P
     assert cli.main(["query", "--store", str(tmp_path / "store"), every, "--limit", "3",
                      "--format", "csv"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1 + 3  # header and three rows
+
+
+def write_files(offline: dict[str, Path], files: dict[str, str]) -> None:
+    """The corpus holds exactly ``files`` (relative paths), their parses in the cache."""
+    corpus = offline["corpus"]
+    shutil.rmtree(corpus, ignore_errors=True)
+    for name, text in files.items():
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text(text, encoding="utf-8")
+    parses = ParseCache(offline["cache"], model_fingerprint(offline["models"]))
+    for article in iter_articles([corpus]):
+        parses.put(article, fake_parse(article.text))
+
+
+def quote_count(store_dir: Path) -> int:
+    rows = open_store(store_dir).query(
+        "SELECT (COUNT(DISTINCT ?q) AS ?n) WHERE { ?q a <https://schema.org/Quotation> }")
+    return int(next(iter(rows))["n"].value)
+
+
+def test_files_with_one_name_in_two_folders_are_two_articles(offline: dict[str, Path],
+                                                              tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    write_files(offline, {"A/berita.txt": ARTICLES["a"]})
+    build(offline, store)
+    write_files(offline, {"B/berita.txt": ARTICLES["c"]})
+    build(offline, store)
+    assert labels(store) == ["berita", "berita"]  # B's did not replace A's
+
+
+def test_a_renamed_file_moves_its_article(offline: dict[str, Path], tmp_path: Path,
+                                          capsys: pytest.CaptureFixture) -> None:
+    store = tmp_path / "store"
+    write_files(offline, {"a.txt": ARTICLES["a"], "c.txt": ARTICLES["c"]})
+    build(offline, store)
+    quotes = quote_count(store)
+    before = quads(store)
+    write_files(offline, {"a-renamed.txt": ARTICLES["a"], "sub/c.txt": ARTICLES["c"]})
+    capsys.readouterr()
+    build(offline, store)  # no --prune
+    assert "2 unchanged" in capsys.readouterr().err
+    assert quote_count(store) == quotes and quads(store) == before
+    sources = json.loads((store / "kg-sources.json").read_text(encoding="utf-8"))["sources"]
+    assert sorted(Path(src).name for src in sources) == ["a-renamed.txt", "c.txt"]
+
+
+def test_identical_content_is_one_article(offline: dict[str, Path], tmp_path: Path,
+                                          capsys: pytest.CaptureFixture) -> None:
+    write_files(offline, {"a.txt": ARTICLES["a"], "salinan/a-copy.txt": ARTICLES["a"]})
+    capsys.readouterr()
+    build(offline, tmp_path / "store")
+    assert "the same article as" in capsys.readouterr().err
+    assert labels(tmp_path / "store") == ["a"]
+
+
+def test_a_changed_file_replaces_its_article(offline: dict[str, Path], tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    write_files(offline, {"a.txt": ARTICLES["a"], "b.txt": ARTICLES["b"]})
+    build(offline, store)
+    write_files(offline, {"a.txt": ARTICLES["a"].replace("12 November", "13 November"),
+                          "b.txt": ARTICLES["b"]})
+    build(offline, store)  # no --prune: the file a.txt now gives another article
+    build(offline, tmp_path / "fresh")
+    assert quads(store) == quads(tmp_path / "fresh")
+
+
+def test_prune_keeps_the_article_of_a_file_that_failed_to_read(offline: dict[str, Path],
+                                                               tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    write_files(offline, {"a.txt": ARTICLES["a"], "b.txt": ARTICLES["b"]})
+    build(offline, store, "--prune")
+    (offline["corpus"] / "b.txt").write_bytes(b"")  # truncated to 0 bytes
+    build(offline, store, "--prune", code=4)
+    assert labels(store) == ["a", "b"]
+    (offline["corpus"] / "b.txt").unlink()  # now it is gone: pruned
+    build(offline, store, "--prune")
+    assert labels(store) == ["a"]
+
+
+def test_a_store_named_by_file_names_is_upgraded(offline: dict[str, Path], tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture) -> None:
+    """A store of an earlier kg (graphs named by file stem, no sources file) is rebuilt in place."""
+    write_files(offline, {"a.txt": ARTICLES["a"], "b.txt": ARTICLES["b"]})
+    build(offline, tmp_path / "fresh")
+    data = "\n".join(quads(tmp_path / "fresh"))
+    for article in iter_articles([offline["corpus"]]):
+        data = data.replace(article.key, article.id)  # article/<key> -> article/<stem>, as before
+    old = ox.Store(str(tmp_path / "old"))
+    old.load(data.encode(), format=ox.RdfFormat.N_QUADS)
+    old.flush()
+    del old
+    assert f"{BASE}/article/a" in {g.value for g in open_store(tmp_path / "old").named_graphs()}
+    capsys.readouterr()
+    build(offline, tmp_path / "old")
+    assert "upgrading" in capsys.readouterr().err
+    assert quads(tmp_path / "old") == quads(tmp_path / "fresh")
 
 
 def test_a_missing_store_is_an_error(tmp_path: Path) -> None:

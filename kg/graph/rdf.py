@@ -64,7 +64,7 @@ class ArticleGraph:
         self.base = base
         self.article = article
         self.parse = parse
-        self.iri = mint(base, "article", article.id)
+        self.iri = article_iri(article, base)
         self.g = dataset.graph(self.iri)
         self.sentences: set[int] = set()
 
@@ -155,7 +155,7 @@ class ArticleGraph:
             g.add((self.entity_iri(h.person), ORG.holds, post))
             self.provenance(post, h.evidence)
         for i, ev in enumerate(x.events, start=1):
-            node = mint(self.base, "event", self.article.id, f"{i}-{ev.label}")
+            node = mint(self.base, "event", self.article.key, f"{i}-{ev.label}")
             g.add((node, RDF.type, class_for(SCHEMA.Event, ev.code)))
             g.add((node, SCHEMA.name, _text(ev.label)))
             g.add((node, RDFS.label, _text(ev.label)))
@@ -170,7 +170,7 @@ class ArticleGraph:
             g.add((self.iri, SCHEMA.about, node))
             self.provenance(node, ev.evidence)
         for i, q in enumerate(x.quotes, start=1):
-            node = mint(self.base, "quote", self.article.id, str(i))
+            node = mint(self.base, "quote", self.article.key, str(i))
             g.add((node, RDF.type, SCHEMA.Quotation))
             g.add((node, SCHEMA.text, _text(q.text)))
             if q.speaker:
@@ -178,7 +178,7 @@ class ArticleGraph:
             g.add((node, SCHEMA.isPartOf, self.iri))
             self.provenance(node, q.evidence)
         for i, f in enumerate(x.figures, start=1):
-            node = mint(self.base, "figure", self.article.id, str(i))
+            node = mint(self.base, "figure", self.article.key, str(i))
             g.add((node, RDF.type, ELEC.StatedQuantity))
             g.add((node, ELEC.statedAs, _text(f.value)))
             g.add((node, SCHEMA.value, Literal(Decimal(repr(f.number)).normalize(), datatype=XSD.decimal)))
@@ -200,7 +200,7 @@ class ElectionGraph:
         """The race's node, shared by every article naming the same office, region and year."""
         base = self.w.base
         node = (contest_iri(base, c.office, c.region, c.year) if c.region or c.office in NATIONAL
-                else mint(base, "contest", self.w.article.id, c.office))  # a regional race with no region: ours
+                else mint(base, "contest", self.w.article.key, c.office))  # a regional race with no region: ours
         name = " ".join(p for p in (CONTEST_WORDS.get(c.office, c.office), c.region, c.year) if p)
         g = self.g
         g.add((node, RDF.type, ELEC.Contest))
@@ -227,7 +227,7 @@ class ElectionGraph:
         contest = self.contest(c.contest)
         head = x.entity(c.person).name
         node = (candidacy_iri(w.base, c.contest.office, c.contest.region, c.contest.year, head)
-                if c.contest.region or c.contest.office in NATIONAL else mint(w.base, "candidacy", w.article.id, head))
+                if c.contest.region or c.contest.office in NATIONAL else mint(w.base, "candidacy", w.article.key, head))
         names = [x.entity(c.person).name] + ([x.entity(c.running_mate).name] if c.running_mate else [])
         g.add((node, RDF.type, ELEC.Candidacy))
         g.add((node, RDFS.label, _text("-".join(names))))
@@ -254,7 +254,7 @@ class ElectionGraph:
                                 else None)
             if holder is None or r.contest is None:
                 continue  # a share with no ticket or no known race has nowhere to go
-            node = mint(w.base, "result", w.article.id, str(i))
+            node = mint(w.base, "result", w.article.key, str(i))
             g.add((node, RDF.type, ELEC.Result))
             g.add((node, ELEC.resultFor, holder))
             g.add((node, ELEC.contest, self.contest(r.contest)))
@@ -306,10 +306,15 @@ class ElectionGraph:
             w.provenance(node, case.evidence)
 
 
+def article_iri(article: Article, base: str = DEFAULT_BASE) -> URIRef:
+    """Named by the article's key (URL or content), not its file name: see kg.ingest.article."""
+    return mint(base, "article", article.key)
+
+
 def add_article(dataset: Dataset, article: Article, parse: Parse, extraction: Extraction,
                 base: str = DEFAULT_BASE) -> URIRef:
     """Write one article's named graph into ``dataset`` (replacing any earlier one); returns its IRI."""
-    graph_iri = mint(base, "article", article.id)
+    graph_iri = article_iri(article, base)
     dataset.remove_graph(dataset.graph(graph_iri))
     writer = ArticleGraph(dataset, article, parse, base)
     writer.add_article()

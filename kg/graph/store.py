@@ -10,6 +10,13 @@ equals a fresh build of its articles. A file in the store folder marks changes n
 resolved, so an interrupted build is resolved by the next one, and an unchanged one costs
 only reading and hashing the articles.
 
+Articles are named by their URL or content, not by file name (kg.ingest.article.article_key).
+The store folder keeps which input file produced which article graphs (``kg-sources.json``),
+so a renamed file moves its article, a file whose content changed replaces its old article,
+and ``--prune`` removes only articles whose files are gone, never those of a file that failed
+to read. A store written before (graphs named by file name, no sources file) is upgraded as
+its articles are rebuilt: each old graph goes once the same file has built its new one.
+
 The default graph holds the union of the article graphs, kept up to date in the same
 transaction as each graph's change: Oxigraph answers kg's queries on its default graph a
 hundred times faster than with ``use_default_graph_as_union`` (OPTIONALs rescan the union).
@@ -20,7 +27,9 @@ comes back as xsd:integer. `to_rdflib` restores the types kg writes, so SHACL st
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,7 +37,7 @@ from rdflib import XSD, Dataset, Literal, URIRef
 
 from kg.errors import ExitCode, GraphError
 from kg.graph import resolution
-from kg.graph.export import write_with
+from kg.graph.export import write_text, write_with
 from kg.graph.rdf import bind_prefixes
 from kg.graph.resolution import Triple
 from kg.graph.vocab import ELEC, NIF, PREFIXES
@@ -36,6 +45,7 @@ from kg.graph.vocab import ELEC, NIF, PREFIXES
 DEFAULT_STORE = Path(".kg-store")
 FLUSH_EVERY = 100  # graphs written between flushes (about 50 MB of Oxigraph's memory)
 PENDING = "kg-resolution-pending"  # a file beside Oxigraph's: articles changed, not yet resolved
+SOURCES = "kg-sources.json"  # input file -> the article graphs it produced
 RESTORED_TYPES = {NIF.beginIndex: XSD.nonNegativeInteger, NIF.endIndex: XSD.nonNegativeInteger}
 HASHES_QUERY = f"SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?g <{ELEC.contentHash}> ?hash }} }}"
 
@@ -207,3 +217,56 @@ def load_files(store: ox.Store, paths: Iterable[Path]) -> None:
             raise GraphError(f"cannot load: {' '.join(str(err).split())[:300]}", path=path) from None
     store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     store.flush()
+
+
+Sources = dict[str, frozenset[str]]
+"""Input file (absolute path) -> IRIs of the article graphs it produced."""
+
+
+def load_sources(path: Path) -> Sources | None:
+    """The store's sources, or None for a store written before kg kept them (or a new one)."""
+    file = path / SOURCES
+    if not file.exists():
+        return None
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        return {str(src): frozenset(map(str, iris)) for src, iris in data["sources"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        raise GraphError(f"unreadable list of source files ({type(err).__name__}); remove it and "
+                         "rebuild with the same paths to recreate it", path=file) from None
+
+
+def save_sources(path: Path, sources: Sources) -> None:
+    data = {"version": 1, "sources": {src: sorted(iris) for src, iris in sorted(sources.items())}}
+    write_text(path / SOURCES, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+@dataclass(frozen=True)
+class SourcePlan:
+    sources: Sources  # to save once the stale graphs are gone
+    stale: list[str]  # stored article graphs to remove
+
+
+def plan_sources(stored: Iterable[str], old: Sources | None, run: Mapping[str, Iterable[str]],
+                 failed: Iterable[str], gone: Iterable[str], *, prune: bool,
+                 legacy: Iterable[str] = ()) -> SourcePlan:
+    """Which files now claim which articles, and which stored articles no file claims any more.
+
+    ``run``: files read now and the articles they gave; ``failed``: files (found) that failed to
+    read, wholly or in part, so their earlier articles stay; ``gone``: earlier files no longer on
+    disk. With ``prune`` a file not read now (and not failed) gives up its articles; without it,
+    only a file gone from disk whose articles another file now gives (a rename) does. Stale are
+    the stored articles no file claims that some file (or, for an old store, ``legacy``) did.
+    """
+    old, failed, gone = old or {}, set(failed), set(gone)
+    run = {src: frozenset(iris) for src, iris in run.items()}
+    present = set(run) | failed
+    given = frozenset().union(*run.values())
+    new = {src: iris for src, iris in old.items()
+           if src in present or not (prune or (src in gone and iris <= given))}
+    for src, iris in run.items():
+        new[src] = iris | (old.get(src, frozenset()) if src in failed else frozenset())
+    claimed = frozenset().union(*new.values())
+    before = frozenset().union(*old.values()) | set(legacy)
+    stale = sorted(iri for iri in set(stored) if iri not in claimed and (prune or iri in before))
+    return SourcePlan(new, stale)

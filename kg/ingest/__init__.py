@@ -4,7 +4,7 @@
     decode     bytes -> text: binary and size checks, encodings, normalisation
     formats    text -> articles: plain text, YAML front matter, saved HTML, JSON Lines, JSON
     language   does it look Indonesian
-    article    the Article model and its content hash
+    article    the Article model, its content hash and its key (URL or content)
 """
 
 from kg.ingest.article import Article, content_hash

@@ -67,10 +67,12 @@ def iter_articles(
             try:
                 for item in _read_file(file, force=force, max_bytes=max_bytes):
                     if isinstance(item, InputError):
+                        item.file = file
                         _report(item, on_error)
                     else:
                         yield _with_unique_id(item, seen_ids)
             except InputError as err:
+                err.file = file
                 _report(err, on_error)
 
 
