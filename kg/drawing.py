@@ -105,6 +105,7 @@ def draw(g: nx.MultiDiGraph, path: Path, title: str = "") -> Path:
 
     matplotlib.use("Agg")
     matplotlib.rcParams["svg.hashsalt"] = "kg"  # stable clip-path ids: same graph, same SVG bytes
+    matplotlib.rcParams["text.parse_math"] = False  # labels are news text: "$x^$" is drawn as written
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 

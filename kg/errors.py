@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 from pathlib import Path
 
@@ -24,6 +25,8 @@ class ExitCode(IntEnum):
     MODEL_MISSING = 13
     REMOTE = 14
     QUERY_STOPPED = 15
+    STORE_BUSY = 20
+    """Another kg build is writing the store."""
     INTERRUPTED = 130
 
 
@@ -69,3 +72,12 @@ class RemoteError(KgError):
     """A SPARQL server refused a request, or could not be reached after retries."""
 
     code = ExitCode.REMOTE
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control characters (ESC, BEL, C1 ...) shown as escapes,
+    so a title or file name from the news can never retitle, recolour or clear the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -587,3 +587,125 @@ def test_debug_traceback_for_bad_query(small_graph: Path) -> None:
     assert "Traceback (most recent call last)" in debug.stderr
     assert "QueryError" in debug.stderr
 
+
+
+# --------------------------------------------------------------------------- hostile text (issue 14)
+
+
+BERITA = SEED.read_text(encoding="utf-8")
+
+
+def test_mathtext_in_a_title_is_drawn_literally(
+    fake_parser: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "dolar.txt"
+    source.write_text(f"---\ntitle: 'Harga $x^$ dan $\\frac{{1}}{{0}}$ naik'\n---\n{BERITA}",
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    run = run_kg(capsys, "build", source, "--out", out, "--no-cache")
+    assert run.code == 0, run.err
+    for name in ("graph.ttl", "graph.trig", "validation.txt", "graph.png", "graph.svg",
+                 "articles/dolar.png"):
+        assert (out / name).is_file(), name
+
+
+def test_a_label_with_mathtext_is_drawn(tmp_path: Path) -> None:
+    import networkx as nx
+
+    from kg.drawing import draw
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="$x^$ \\", kind="person")
+    g.add_node("b", label="$$ ^_ {", kind="organization")
+    g.add_edge("a", "b", key="p", label="$", predicate="p")
+    draw(g, tmp_path / "g.svg", title="$\\undefined{$")
+    assert "$x^$" in (tmp_path / "g.svg").read_text(encoding="utf-8")
+
+
+def test_a_very_long_file_name_builds(
+    fake_parser: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / ("pilkada-" + "sumatera-selatan-" * 14)[:240]
+    source = source.with_name(source.name + ".txt")
+    source.write_text(BERITA, encoding="utf-8")
+    out = tmp_path / "out"
+    run = run_kg(capsys, "build", source, "--out", out, "--no-cache")
+    assert run.code == 0, run.err
+    written = [p.name for p in (out / "articles").iterdir()]
+    assert written and all(len(name) < 100 for name in written)
+
+
+def test_a_symlink_loop_is_one_line_and_the_rest_builds(
+    fake_parser: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "berita"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "baik.txt").write_text(BERITA, encoding="utf-8")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "sub" / "atas").symlink_to("..")  # a folder loop: not followed
+    out = tmp_path / "out"
+    run = run_kg(capsys, *build_args(out, folder))
+    assert_one_line_error(run, ExitCode.NOT_FOUND, folder / "loop.txt", "symbolic links")
+    assert [p.name for p in (out / "articles").glob("*.ttl")] == ["baik.ttl"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_folder_is_one_line_and_the_rest_builds(
+    fake_parser: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "berita"
+    (folder / "rahasia").mkdir(parents=True)
+    (folder / "baik.txt").write_text(BERITA, encoding="utf-8")
+    (folder / "rahasia").chmod(0)
+    try:
+        run = run_kg(capsys, *build_args(tmp_path / "out", folder))
+    finally:
+        (folder / "rahasia").chmod(0o755)
+    assert_one_line_error(run, ExitCode.NOT_FOUND, folder / "rahasia", "cannot read the folder")
+    assert (tmp_path / "out" / "graph.ttl").is_file()
+
+
+HOSTILE_TTL = """\
+@prefix schema: <https://schema.org/> .
+<https://w3id.org/kg-pemilu/id/person/a> schema:name "Budi\\u001b]0;diretas\\u0007 \\u009b31m" .
+<https://w3id.org/kg-pemilu/id/person/b> schema:name "=HYPERLINK(\\"http://x\\")" .
+<https://w3id.org/kg-pemilu/id/person/c> schema:name "@SUM(A1)" .
+<https://w3id.org/kg-pemilu/id/person/d> schema:name "-2+3" .
+<https://w3id.org/kg-pemilu/id/person/e> schema:name "+62 812" .
+<https://w3id.org/kg-pemilu/id/person/f> schema:name "\\tTAB" .
+"""
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_query_output_escapes_control_characters(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    graph = tmp_path / "jahat.ttl"
+    graph.write_text(HOSTILE_TTL, encoding="utf-8")
+    run = run_kg(capsys, "query", graph, "SELECT ?n WHERE { ?s <https://schema.org/name> ?n } ORDER BY ?n",
+                 "--format", fmt)
+    assert run.code == 0, run.err
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", run.out)
+    assert "Budi\\x1b]0;diretas\\x07 \\x9b31m" in run.out
+
+
+def test_csv_cells_cannot_be_formulas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    graph = tmp_path / "jahat.ttl"
+    graph.write_text(HOSTILE_TTL, encoding="utf-8")
+    run = run_kg(capsys, "query", graph, "SELECT ?n WHERE { ?s <https://schema.org/name> ?n } ORDER BY ?n",
+                 "--format", "csv")
+    cells = [row[0] for row in csv.reader(run.out.splitlines())][1:]
+    assert sorted(cells) == sorted(["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'-2+3", "'+62 812",
+                                    "'\tTAB", "Budi\\x1b]0;diretas\\x07 \\x9b31m"])
+
+
+def test_error_messages_escape_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "judul\x1b]0;diretas\x07.txt"
+    run = run_kg(capsys, *build_args(tmp_path / "out", missing))
+    assert run.code == ExitCode.NOT_FOUND
+    assert "\x1b" not in run.err and "\x07" not in run.err
+    assert "judul\\x1b]0;diretas\\x07.txt" in run.err

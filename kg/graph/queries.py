@@ -13,7 +13,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql.sparql import Query
 
 from kg.assets import QUERIES_DIR as QUERY_DIR
-from kg.errors import QueryError
+from kg.errors import QueryError, printable
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,18 @@ def run_oxigraph(store, query: str, limit: int | None = None) -> Result:
                             for sol in islice(result, limit)])
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a CSV cell starting with these as a formula (OWASP CSV injection)."""
+
+
+def csv_cell(value: str | None) -> str:
+    """A CSV cell that a spreadsheet shows as text: a leading ' before a formula start."""
+    text = "" if value is None else printable(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def format_result(result: Result, fmt: str = "table") -> str:
+    """JSON (escaped by json itself), CSV safe for spreadsheets, or a table safe for terminals."""
     if fmt == "json":
         return json.dumps([dict(zip(result.columns, row, strict=True)) for row in result.rows],
                           ensure_ascii=False, indent=2) + "\n"
@@ -93,9 +104,9 @@ def format_result(result: Result, fmt: str = "table") -> str:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(result.columns)
-        writer.writerows([["" if c is None else c for c in row] for row in result.rows])
+        writer.writerows([[csv_cell(c) for c in row] for row in result.rows])
         return buf.getvalue()
-    cells = [[("" if c is None else " ".join(c.split()))[:70] for c in row] for row in result.rows]
+    cells = [[printable("" if c is None else " ".join(c.split()))[:70] for c in row] for row in result.rows]
     widths = [max([len(col)] + [len(r[i]) for r in cells]) for i, col in enumerate(result.columns)]
     line = " | ".join(col.ljust(w) for col, w in zip(result.columns, widths, strict=True))
     rule = "-+-".join("-" * w for w in widths)

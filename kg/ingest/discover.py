@@ -54,13 +54,17 @@ def iter_articles(
     seen_files: set[Path] = set()
     seen_ids: set[str] = set()
     for path in paths:
+        unreadable: list[InputError] = []
         try:
-            files = _expand(Path(path))
+            files = _expand(Path(path), unreadable)
         except InputError as err:
             _report(err, on_error)
             continue
+        finally:
+            for err in unreadable:
+                _report(err, on_error)
         for file in files:
-            key = file.resolve()
+            key = Path(os.path.realpath(file))  # never raises, even in a symlink loop
             if key in seen_files:
                 continue
             seen_files.add(key)
@@ -90,10 +94,13 @@ def _with_unique_id(article: Article, seen: set[str]) -> Article:
     return article if new_id == article.id else dataclasses.replace(article, id=new_id)
 
 
-def _expand(path: Path) -> list[Path]:
-    """A named file as itself, a directory as its article files; missing or empty is an error."""
+def _expand(path: Path, unreadable: list[InputError]) -> list[Path]:
+    """A named file as itself, a directory as its article files; missing or empty is an error.
+
+    Folders that cannot be listed go to ``unreadable``, so the rest still builds.
+    """
     if path.is_dir():
-        files = _collect(path)
+        files = _collect(path, unreadable)
         if not files:
             looked_for = ", ".join(ARTICLE_EXTENSIONS)
             raise InputError(
@@ -107,10 +114,19 @@ def _expand(path: Path) -> list[Path]:
     return [path]
 
 
-def _collect(root: Path) -> list[Path]:
-    """Article files under `root`, recursively, sorted by path; hidden files and dirs skipped."""
+def _collect(root: Path, unreadable: list[InputError]) -> list[Path]:
+    """Article files under `root`, recursively, sorted by path; hidden files and dirs skipped.
+
+    Links to folders are not followed (no loops); a linked file is read, and a loop of linked
+    files fails to read like any unreadable file.
+    """
+    def problem(err: OSError) -> None:
+        reason = err.strerror or type(err).__name__
+        unreadable.append(InputError(f"cannot read the folder: {reason}", Path(err.filename or root),
+                                     ExitCode.NOT_FOUND))
+
     found = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=problem):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         found += [
             Path(dirpath, name)
