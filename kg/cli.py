@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.errors import ExitCode, InputError, KgError, QueryError
+from kg.errors import ExitCode, InputError, KgError, QueryError, printable
 from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     def report(err: InputError) -> None:
         errors.append(err)
-        print(f"kg: error: {err}", file=sys.stderr)
+        print(f"kg: error: {printable(str(err))}", file=sys.stderr)
 
     if args.prune and not args.store:
         raise KgError("--prune needs --store")
@@ -99,8 +99,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             return int(errors[0].code)
         raise InputError("no articles to build", path=", ".join(args.paths), code=ExitCode.EMPTY_INPUT)
     if args.store:
-        failed = {str(e.file.resolve()) for e in errors if e.file is not None}
-        code = build_into_store(args, articles, failed)
+        from kg.graph.store import source_key, writing
+
+        failed = {source_key(e.file) for e in errors if e.file is not None}
+        with writing(Path(args.store)):
+            code = build_into_store(args, articles, failed)
         return code or (int(errors[0].code) if errors else 0)
     articles = unique_articles(articles)
     print(f"kg: building {len(articles)} article(s) with the {args.models} Stanza models",
@@ -124,7 +127,7 @@ def unique_articles(articles: list[Article]) -> list[Article]:
     first: dict[str, Article] = {}
     for a in articles:
         if a.key in first:
-            print(f"kg: {_place(a)}: the same article as {_place(first[a.key])}; built once",
+            print(printable(f"kg: {_place(a)}: the same article as {_place(first[a.key])}; built once"),
                   file=sys.stderr)
         else:
             first[a.key] = a
@@ -160,7 +163,7 @@ def build_into_store(args: argparse.Namespace, articles: list[Article],
     iris = {a.key: str(article_iri(a, args.base)) for a in articles}
     run: dict[str, set[str]] = {}
     for a in articles:
-        run.setdefault(str(a.path.resolve()), set()).add(iris[a.key])
+        run.setdefault(kg_store.source_key(a.path), set()).add(iris[a.key])
     legacy = {str(mint(args.base, "article", a.id)) for a in articles} if old is None else set()
     if old is None and known:
         print(f"kg: upgrading {folder}: articles are now named by URL or content, not file name; "
@@ -578,7 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KgError as err:
         if args.debug:
             raise
-        print(f"kg: error: {err}", file=sys.stderr)
+        print(f"kg: error: {printable(str(err))}", file=sys.stderr)
         return int(err.code)
     except KeyboardInterrupt:
         print("kg: interrupted; exports already written are intact", file=sys.stderr)
@@ -586,7 +589,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # a bug: still one line, the traceback with --debug
         if args.debug:
             raise
-        print(f"kg: internal error: {type(err).__name__}: {err} (run with --debug for details)",
+        print(f"kg: internal error: {type(err).__name__}: {printable(str(err))} (run with --debug for details)",
               file=sys.stderr)
         return 1
 

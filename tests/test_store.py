@@ -7,7 +7,10 @@ list) through the parse cache, and the pipeline is replaced by one that fails if
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -413,3 +416,67 @@ def test_two_workers_build_the_same_graph_as_one(tmp_path: Path) -> None:
     two, report = build_articles(articles, cache_dir=None, workers=2)
     assert report.parsed == len(ARTICLES)
     assert nquads(one) == nquads(two)
+
+
+# ----------------------------------------------------------------------------- a busy store
+
+WRITER_SCRIPT = """
+import sys, time
+from pathlib import Path
+import pyoxigraph as ox
+from kg.graph.store import writing
+folder = Path(sys.argv[1])
+with writing(folder):
+    store = ox.Store(str(folder))
+    print("writing", flush=True)
+    end, n = time.monotonic() + float(sys.argv[2]), 0
+    while time.monotonic() < end:  # what a build does: graphs in, flush, compact
+        body = "".join(f"<http://x/s{n}-{i}> <http://x/p> 'o{i}' .\\n" for i in range(300))
+        store.load(f"<http://x/g{n}> {{ {body} }}", format=ox.RdfFormat.TRIG)
+        store.flush()
+        store.optimize()
+        n += 1
+"""
+
+
+def start_writer(folder: Path, seconds: float) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", WRITER_SCRIPT, str(folder), str(seconds)],
+                            stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert proc.stdout.readline().strip() == "writing"
+    return proc
+
+
+def test_a_second_build_names_the_process_writing_the_store(offline: dict[str, Path],
+                                                            tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture) -> None:
+    write_corpus(offline["corpus"], {"a": ARTICLES["a"]}, offline["cache"], offline["models"])
+    writer = start_writer(tmp_path / "store", 30)
+    try:
+        capsys.readouterr()
+        build(offline, tmp_path / "store", code=20)
+        err = capsys.readouterr().err
+        assert f"being written by PID {writer.pid}" in err and "Traceback" not in err
+    finally:
+        writer.kill()
+        writer.wait()
+    build(offline, tmp_path / "store")  # killed: the lock went with it
+
+
+def test_reading_a_store_while_a_build_writes_it(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture) -> None:
+    """Opened again and again during flushes and compactions: never 'Corruption'."""
+    writer = start_writer(tmp_path / "store", 4)
+    try:
+        opened = 0
+        while writer.poll() is None:
+            code = cli.main(["query", "--store", str(tmp_path / "store"),
+                             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"])
+            err = capsys.readouterr().err
+            assert code == 0, err
+            assert "Corruption" not in err and "MANIFEST" not in err
+            opened += 1
+    finally:
+        writer.kill()
+        writer.wait()
+    assert opened > 5

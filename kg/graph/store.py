@@ -27,8 +27,13 @@ comes back as xsd:integer. `to_rdflib` restores the types kg writes, so SHACL st
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,12 +51,18 @@ DEFAULT_STORE = Path(".kg-store")
 FLUSH_EVERY = 100  # graphs written between flushes (about 50 MB of Oxigraph's memory)
 PENDING = "kg-resolution-pending"  # a file beside Oxigraph's: articles changed, not yet resolved
 SOURCES = "kg-sources.json"  # input file -> the article graphs it produced
+WRITER = "kg-writer.pid"  # the PID of the build writing the store, flock'ed while it writes
+BUSY_WAIT = 30.0  # seconds a reader waits for a store being compacted by a build
 RESTORED_TYPES = {NIF.beginIndex: XSD.nonNegativeInteger, NIF.endIndex: XSD.nonNegativeInteger}
 HASHES_QUERY = f"SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?g <{ELEC.contentHash}> ?hash }} }}"
 
 
 def open_store(path: Path, *, write: bool = False) -> ox.Store:
-    """The store at ``path``: created if ``write``, else it must exist and is opened read-only."""
+    """The store at ``path``: created if ``write``, else it must exist and is opened read-only.
+
+    A read-only open can fail while a build compacts the store (RocksDB swaps its MANIFEST):
+    then it waits and retries for up to BUSY_WAIT seconds, saying which process writes it.
+    """
     try:
         if write:
             path.mkdir(parents=True, exist_ok=True)
@@ -59,10 +70,69 @@ def open_store(path: Path, *, write: bool = False) -> ox.Store:
         if not path.is_dir():
             raise GraphError("no such store (build one with kg build PATH --store DIR)", path=path,
                              code=ExitCode.NOT_FOUND)
-        return ox.Store.read_only(str(path))
+        return _open_read_only(path)
     except OSError as err:
         raise GraphError(f"cannot open as an Oxigraph store: {' '.join(str(err).split())[:300]}",
                          path=path) from None
+
+
+def _open_read_only(path: Path) -> ox.Store:
+    deadline, said = time.monotonic() + BUSY_WAIT, False
+    while True:
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError):  # RocksDB says "Corruption: ... MANIFEST" mid-compaction
+            pid = writer_pid(path)
+            if pid is None:
+                raise
+            if time.monotonic() > deadline:
+                raise GraphError(f"store is being written by PID {pid}; try again when that build "
+                                 "has finished", path=path, code=ExitCode.STORE_BUSY) from None
+            if not said:
+                print(f"kg: {path}: store is being written by PID {pid}, retrying", file=sys.stderr)
+                said = True
+            time.sleep(0.2)
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Hold the store's writer lock (a PID file, flock'ed) for a build; a second build is told
+    which process holds it. The kernel drops the lock when its process dies, even by kill -9."""
+    path.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path / WRITER, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = _pid_in(fd)
+            raise GraphError(f"store is being written by PID {pid} (another kg build); wait for it "
+                             "to finish or stop it", path=path, code=ExitCode.STORE_BUSY) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+        os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def writer_pid(path: Path) -> int | None:
+    """The PID of the build writing the store at ``path``, or None when none is."""
+    try:
+        fd = os.open(path / WRITER, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return None  # nobody holds it
+    except BlockingIOError:
+        return _pid_in(fd)
+    finally:
+        os.close(fd)
+
+
+def _pid_in(fd: int) -> int:
+    text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    return int(text) if text.isdigit() else 0
 
 
 def content_hashes(store: ox.Store) -> dict[str, str]:
@@ -221,6 +291,11 @@ def load_files(store: ox.Store, paths: Iterable[Path]) -> None:
 
 Sources = dict[str, frozenset[str]]
 """Input file (absolute path) -> IRIs of the article graphs it produced."""
+
+
+def source_key(file: Path) -> str:
+    """How the sources list names a file: its real absolute path (even inside a symlink loop)."""
+    return os.path.realpath(file)
 
 
 def load_sources(path: Path) -> Sources | None:
