@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -96,6 +98,7 @@ def parse_articles(articles: list[Article], models: str | Path, cache: ParseCach
             yield article, cached, False
             continue
         pending.append(article)
+        _announce_long(article)
     if cluster and pending:
         from kg.distributed import parse_on_cluster
         batches = parse_on_cluster(pending, str(models), cluster)
@@ -107,6 +110,18 @@ def parse_articles(articles: list[Article], models: str | Path, cache: ParseCach
         for article, parse in zip(batch, parses, strict=True):
             cache.put(article, parse)
             yield article, parse, True
+
+
+LONG_ARTICLE = 5_000  # words; a longer article is announced before its parse, which takes a while
+WORDS_PER_SECOND = 1_000  # the bundled models on one thread (models/README.md)
+
+
+def _announce_long(article: Article) -> None:
+    """Say up front that one article will keep the parse busy, so a quiet minute is expected."""
+    words = len(article.text.split())
+    if words > LONG_ARTICLE:
+        print(f"kg: {article.id}: {words:,} words to parse, about {words // WORDS_PER_SECOND} s "
+              "on one core", file=sys.stderr, flush=True)
 
 
 def _stanza_parses(models: str, texts: list[str]) -> list[Parse]:
@@ -134,13 +149,45 @@ def _conllu_parses(models: str, texts: list[str]) -> list[str]:
     return [to_conllu(p) for p in _stanza_parses(models, texts)]
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Spawned parse workers (fork is unsafe once torch has run) that die with this process."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_start, initargs=(os.getpid(),))
+
+
+def _worker_start(parent: int) -> None:
+    _die_with(parent)
+    _one_thread()
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies, even by kill -9 (Linux prctl
+    PR_SET_PDEATHSIG); elsewhere a thread polls the parent's pid. Orphans never keep parsing."""
+    import signal
+    import threading
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) != 0:  # 1 = PR_SET_PDEATHSIG
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
 def _parse_in_processes(pending: list[Article], models: str,
                         workers: int) -> Iterator[tuple[list[Article], list[Parse]]]:
     """Batches spread over ``workers`` spawned processes (fork is unsafe once torch has run)."""
     size = max(1, min(BATCH, -(-len(pending) // workers)))
     batches = [pending[i:i + size] for i in range(0, len(pending), size)]
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_one_thread) as pool:
+    with worker_pool(workers) as pool:
         results = pool.map(_conllu_parses, repeat(models), [[a.text for a in b] for b in batches])
         for batch, conllus in zip(batches, results, strict=True):
             yield batch, [from_conllu(c, text=a.text) for a, c in zip(batch, conllus, strict=True)]

@@ -79,7 +79,7 @@ class Progress:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.builder import build_articles
-    from kg.graph.outputs import write_exports
+    from kg.graph.outputs import check_out_folder, write_exports
     from kg.graph.resolution import resolve_dataset
     from kg.ingest import iter_articles
 
@@ -93,7 +93,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise KgError("--prune needs --store")
     if args.cluster and args.workers > 1:
         raise KgError("--cluster and --workers exclude each other (the cluster has its own workers)")
-    articles = list(iter_articles([Path(p) for p in args.paths], force=args.force, on_error=report))
+    paths = [Path(p) for p in args.paths]
+    out = Path(args.out or "exports") if args.out or not args.store else None
+    if out is not None:
+        check_out_folder(out, paths)
+    articles = list(iter_articles(paths, force=args.force, on_error=report, max_words=args.max_words,
+                                  skip=[out] if out is not None else []))
     if not articles:
         if errors:
             return int(errors[0].code)
@@ -114,7 +119,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                                      workers=args.workers, cluster=args.cluster)
     progress.close()
     resolve_dataset(dataset, args.base)
-    summary = write_exports(dataset, result, Path(args.out or "exports"), images=not args.no_images)
+    summary = write_exports(dataset, result, out, images=not args.no_images)
     print(summary.text, file=sys.stderr)
     if args.strict and not summary.conforms:
         print(f"kg: error: {summary.violations} SHACL violation(s), see {summary.report}", file=sys.stderr)
@@ -294,9 +299,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
-    from kg.drawing import draw, neighbourhood, to_networkx
+    from kg.drawing import MAX_NODES, draw, neighbourhood, to_networkx, too_big
     from kg.graph.export import write_with
 
+    if Path(args.out).suffix.lower() not in (".png", ".svg"):
+        raise KgError("--out must end in .png or .svg", path=args.out)
     graph = _graph_for(args)
     g = to_networkx(graph)
     title = f"kg: {Path(args.graph or args.store).name}"
@@ -306,6 +313,9 @@ def cmd_draw(args: argparse.Namespace) -> int:
         except KeyError:
             raise KgError(f"no person, organization, place or event named like {args.focus!r}") from None
         title = f"kg: {args.focus}"
+    problem = too_big(g, args.max_nodes or MAX_NODES)
+    if problem:
+        raise KgError(problem, code=ExitCode.TOO_LARGE)
     out = Path(args.out)
     write_with(out, lambda tmp: draw(g, tmp, title))
     print(f"kg: wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)", file=sys.stderr)
@@ -405,6 +415,17 @@ def _cluster_address(value: str) -> str:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+def _positive(value: str) -> int:
+    """A whole number of at least 1 (a count or a limit)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {value!r}")
+    return number
+
+
 def _store_arg(p: argparse.ArgumentParser, text: str) -> None:
     from kg.graph.store import DEFAULT_STORE
 
@@ -431,6 +452,7 @@ def _seconds(value: str) -> float:
 
 def parser() -> argparse.ArgumentParser:
     from kg.graph.vocab import DEFAULT_BASE
+    from kg.ingest.discover import MAX_WORDS
 
     top = argparse.ArgumentParser(
         prog="kg", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG,
@@ -448,7 +470,7 @@ def parser() -> argparse.ArgumentParser:
                   "changed ones replaced")
     p.add_argument("--prune", action="store_true",
                    help="with --store: remove the articles that are not among PATHs any more")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
+    p.add_argument("--workers", type=_positive, default=1, metavar="N",
                    help="parse in N processes (default 1; about one per core)")
     p.add_argument("--cluster", type=_cluster_address, metavar="ADDRESS",
                    help="parse on a Dask cluster: its scheduler (tcp://HOST:8786) or local:N "
@@ -459,6 +481,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="always re-parse")
     p.add_argument("--no-images", action="store_true", help="skip the PNG/SVG drawings")
     p.add_argument("--force", action="store_true", help="build text that does not look Indonesian")
+    p.add_argument("--max-words", type=_positive, default=MAX_WORDS, metavar="N",
+                   help=f"refuse articles longer than N words (default {MAX_WORDS:,})")
     p.add_argument("--strict", action="store_true", help="fail (exit 12) on any SHACL violation")
     _models_arg(p)
     p.set_defaults(run=cmd_build)
@@ -475,7 +499,7 @@ def parser() -> argparse.ArgumentParser:
                    help="query a SPARQL server's query endpoint instead (e.g. http://HOST:7878/query, "
                         "http://HOST:8890/sparql); credentials from KG_SPARQL_USER/_PASSWORD or ~/.netrc")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    p.add_argument("--limit", type=int, metavar="N",
+    p.add_argument("--limit", type=_positive, metavar="N",
                    help="only the first N rows (the store stops early unless the query sorts)")
     _timeout_arg(p)
     p.set_defaults(run=cmd_query)
@@ -520,6 +544,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--focus", help="name (or part of it) of a person, organization, place or event")
     p.add_argument("--radius", type=int, default=2, help="steps around --focus (default 2)")
     p.add_argument("--out", default="graph.png", help="output .png or .svg (default graph.png)")
+    p.add_argument("--max-nodes", type=_positive, metavar="N",
+                   help="refuse to draw more than N nodes (default: kg.drawing.MAX_NODES, 500); "
+                        "draw a part with --focus")
     p.set_defaults(run=cmd_draw)
 
     p = sub.add_parser("extract", help="print one article's extraction summary (JSON) or Turtle",
@@ -586,6 +613,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted; exports already written are intact", file=sys.stderr)
         return int(ExitCode.INTERRUPTED)
+    except OSError as err:  # an I/O failure kg did not foresee: still one line with the path
+        if args.debug:
+            raise
+        where = f"{printable(str(err.filename))}: " if err.filename else ""
+        print(f"kg: error: {where}{printable(err.strerror or str(err))}", file=sys.stderr)
+        return int(ExitCode.IO_ERROR)
     except Exception as err:  # a bug: still one line, the traceback with --debug
         if args.debug:
             raise

@@ -146,3 +146,16 @@ def _metadata(path: Path) -> dict[str, str | None]:
     if path.suffix.lower() == ".svg":
         return {"Date": None, "Creator": "kg"}
     return {"Software": "kg"}
+
+
+MAX_NODES = 500
+"""Most nodes a drawing shows (`kg draw --max-nodes`): beyond a few hundred the picture is an
+unreadable hairball that costs minutes and gigabytes; a neighbourhood (--focus) reads better."""
+
+
+def too_big(g: nx.MultiDiGraph, limit: int = MAX_NODES) -> str | None:
+    """Why ``g`` is too big to draw legibly, or None."""
+    if g.number_of_nodes() <= limit:
+        return None
+    return (f"{g.number_of_nodes():,} nodes are too many to draw legibly (the limit is {limit:,}); "
+            "draw a part with --focus NAME [--radius N], or raise --max-nodes")

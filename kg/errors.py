@@ -27,6 +27,9 @@ class ExitCode(IntEnum):
     QUERY_STOPPED = 15
     STORE_BUSY = 20
     """Another kg build is writing the store."""
+    IO_ERROR = 21
+    """An output, cache or store path that cannot be written or read (not a folder, read-only,
+    disk full)."""
     INTERRUPTED = 130
 
 
@@ -72,6 +75,12 @@ class RemoteError(KgError):
     """A SPARQL server refused a request, or could not be reached after retries."""
 
     code = ExitCode.REMOTE
+
+
+class OutputError(KgError):
+    """A file kg writes (exports, cache, store) that cannot be written."""
+
+    code = ExitCode.IO_ERROR
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -709,3 +709,116 @@ def test_error_messages_escape_control_characters(
     assert run.code == ExitCode.NOT_FOUND
     assert "\x1b" not in run.err and "\x07" not in run.err
     assert "judul\\x1b]0;diretas\\x07.txt" in run.err
+
+
+# --------------------------------------------------------------------------- limits and outputs
+
+
+def test_an_article_over_the_word_limit_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run = run_kg(capsys, *build_args(tmp_path / "out", SEED, extra=("--max-words", "50")))
+    assert_one_line_error(run, ExitCode.TOO_LARGE, SEED, "the limit is 50 (--max-words)")
+
+
+def test_a_long_jsonl_record_is_refused_alone(
+    fake_parser: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    run = run_kg(capsys, *build_args(out, BAD / "broken.jsonl", extra=("--max-words", "25")))
+    assert run.code in (ExitCode.BAD_RECORD, ExitCode.TOO_LARGE)
+    assert any("--max-words" in line for line in run.error_lines)
+    assert (out / "graph.ttl").is_file()  # the short records were built
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "dua"])
+def test_limits_must_be_positive(value: str, small_graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["query", str(small_graph), "SELECT * WHERE { ?s ?p ?o }", "--limit", value])
+    assert info.value.code == ExitCode.USAGE
+    assert "at least 1" in capsys.readouterr().err
+
+
+def test_draw_refuses_a_hairball_and_suggests_focus(
+    small_graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    graph = tmp_path / "besar.ttl"
+    graph.write_text("@prefix org: <http://www.w3.org/ns/org#> .\n" + "".join(
+        f"<http://x/p{i}> org:holds <http://x/post{i}> .\n" for i in range(30)), encoding="utf-8")
+    out = tmp_path / "g.png"
+    run = run_kg(capsys, "draw", graph, "--out", out, "--max-nodes", "20")
+    line = assert_one_line_error(run, ExitCode.TOO_LARGE, "", "60 nodes are too many")
+    assert "--focus" in line and not out.exists()
+    run = run_kg(capsys, "draw", graph, "--out", out, "--max-nodes", "20", "--focus", "p7")
+    assert run.code == 0, run.err
+    assert out.is_file()
+
+
+def test_draw_out_needs_an_image_suffix(small_graph: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    run = run_kg(capsys, "draw", small_graph, "--out", tmp_path / "noext")
+    assert_one_line_error(run, ExitCode.USAGE, tmp_path / "noext", ".png or .svg")
+    assert list(tmp_path.iterdir()) == [small_graph]
+
+
+def test_out_that_is_a_file_is_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("articles were read before --out was checked")
+
+    monkeypatch.setattr(kg.builder, "build_articles", no_reading)
+    file = tmp_path / "hasil.txt"
+    file.write_text("bukan folder", encoding="utf-8")
+    run = run_kg(capsys, *build_args(file, SEED))
+    assert_one_line_error(run, ExitCode.IO_ERROR, file, "must be a folder")
+    run = run_kg(capsys, *build_args(file / "sub", SEED))
+    assert_one_line_error(run, ExitCode.IO_ERROR, file / "sub", "cannot write to the output folder")
+
+
+def test_out_inside_the_input_folder_is_never_read_as_articles(
+    fake_parser: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "berita"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(BERITA, encoding="utf-8")
+    for _ in range(2):
+        run = run_kg(capsys, *build_args(corpus / "exports", corpus))
+        assert run.code == 0, run.err
+        assert "building 1 article" in run.err
+    run = run_kg(capsys, *build_args(corpus, corpus))
+    assert_one_line_error(run, ExitCode.IO_ERROR, corpus, "input folder")
+
+
+def test_a_full_disk_is_one_line_naming_the_export(
+    fake_parser: None, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import kg.graph.export
+
+    out = tmp_path / "out"
+    assert run_kg(capsys, *build_args(out, SEED)).code == 0
+    before = (out / "graph.ttl").read_bytes()
+    real_fsync = os.fsync
+
+    def full(fd: int) -> None:
+        real_fsync(fd)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(kg.graph.export.os, "fsync", full)
+    run = run_kg(capsys, *build_args(out, SEED))
+    line = assert_one_line_error(run, ExitCode.IO_ERROR, out / "articles", "No space left on device")
+    assert ".tmp" not in line
+    assert (out / "graph.ttl").read_bytes() == before
+    assert not [p for p in out.rglob(".*") if p.is_file()]  # no temporary file left
+
+
+def test_an_unwritable_cache_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kg.builder, "_parse_here",
+                        lambda pending, models: iter([(pending, [fake_parse(a.text) for a in pending])]))
+    monkeypatch.setattr(kg.builder, "model_fingerprint", lambda models: "fake-parser")
+    blocker = tmp_path / "cache"
+    blocker.write_text("", encoding="utf-8")
+    run = run_kg(capsys, "build", SEED, "--out", tmp_path / "out", "--no-images", "--cache", blocker)
+    assert_one_line_error(run, ExitCode.IO_ERROR, blocker, "cannot write")

@@ -19,6 +19,7 @@ from typing import IO
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.trig import TrigSerializer
 
+from kg.errors import OutputError
 from kg.graph.rdf import bind_prefixes
 
 
@@ -44,16 +45,28 @@ def _temp_sibling(path: Path, suffix: str) -> Path:
 @contextmanager
 def atomic_file(path: Path, mode: str = "w") -> Iterator[IO]:
     """Open a temporary sibling of ``path``; on success it replaces ``path``, on error it vanishes."""
-    tmp = _temp_sibling(path, ".tmp")
+    with _as_output_error(path):
+        tmp = _temp_sibling(path, ".tmp")
     try:
-        with os.fdopen(_create(tmp), mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as f:
+        with _as_output_error(path), os.fdopen(
+                _create(tmp), mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as f:
             yield f
             f.flush()
             os.fsync(f.fileno())
-        _publish(tmp, path)
+        with _as_output_error(path):
+            _publish(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def _as_output_error(path: Path) -> Iterator[None]:
+    """A failed write names the file the user asked for (not its temporary twin), in one line."""
+    try:
+        yield
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror or err}", path=path) from err
 
 
 def write_text(path: Path, text: str) -> Path:
@@ -64,11 +77,13 @@ def write_text(path: Path, text: str) -> Path:
 
 def write_with(path: Path, writer: Callable[[Path], None]) -> Path:
     """Let a library write to a temporary path (matplotlib, pyoxigraph), then rename it into place."""
-    tmp = _temp_sibling(path, path.suffix)
+    with _as_output_error(path):
+        tmp = _temp_sibling(path, path.suffix)
     try:
-        os.close(_create(tmp))
-        writer(tmp)
-        _publish(tmp, path)
+        with _as_output_error(path):
+            os.close(_create(tmp))
+            writer(tmp)
+            _publish(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -7,15 +7,38 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset
 
 from kg.builder import BuildReport
+from kg.errors import OutputError
 from kg.graph.export import merged, trig, turtle, write_json, write_text, write_with
 from kg.graph.summary import summarize
 from kg.graph.validate import validate
+
+
+def check_out_folder(out: Path, inputs: list[Path]) -> None:
+    """Before any work: ``out`` is (or can be made) a folder kg can write, and is not an input
+    folder itself (a folder inside an input is skipped when reading, so exports never become
+    articles). Raises OutputError naming the path."""
+    if out.exists() and not out.is_dir():
+        raise OutputError("--out must be a folder, and this is a file", path=out)
+    real = Path(os.path.realpath(out))
+    for path in inputs:
+        if path.is_dir() and Path(os.path.realpath(path)) == real:
+            raise OutputError("--out is an input folder; its exports would be read as articles "
+                              "next time: choose another folder", path=out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as err:
+        raise OutputError(f"cannot write to the output folder: {err.strerror or err}", path=out) from None
 
 
 @dataclass(frozen=True)
@@ -27,7 +50,7 @@ class ExportSummary:
 
 
 def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool = True) -> ExportSummary:
-    from kg.drawing import draw, to_networkx
+    from kg.drawing import draw, to_networkx, too_big
 
     for built in result.built:
         graph = dataset.graph(built.graph)
@@ -44,7 +67,9 @@ def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool
         title = (result.built[0].article.title or result.built[0].article.id) if len(result.built) == 1 \
             else f"{len(result.built)} articles"
         g = to_networkx(union)
-        for suffix in (".png", ".svg"):
+        if too_big(g):  # a corpus: kg draw --focus draws its parts
+            print(f"kg: graph.png/.svg not drawn: {too_big(g)}", file=sys.stderr)
+        for suffix in (".png", ".svg") if not too_big(g) else ():
             write_with(out / f"graph{suffix}", lambda tmp, t=title: draw(g, tmp, f"kg: {t}"))
     check = validate(union)
     report = write_text(out / "validation.txt", check.text)

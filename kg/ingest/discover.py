@@ -24,14 +24,20 @@ from kg.names import unique
 ARTICLE_EXTENSIONS = (".htm", ".html", ".jsonl", ".md", ".text", ".txt")
 """Extensions collected from directories. Files named explicitly are read whatever their name."""
 
+MAX_WORDS = 50_000
+"""Most words one article may have (`--max-words`): ten times a long feature article. The parse
+costs about 1 ms and several kB of memory a word, so a 19 MB "article" would take minutes and
+gigabytes; longer texts are refused (TOO_LARGE), not truncated."""
 
-def read_article(path: Path, *, force: bool = False, max_bytes: int = MAX_BYTES) -> list[Article]:
+
+def read_article(path: Path, *, force: bool = False, max_bytes: int = MAX_BYTES,
+                 max_words: int = MAX_WORDS) -> list[Article]:
     """All articles of one file (several for JSON Lines); the first problem raises `InputError`.
 
     `force` skips the Indonesian-language check.
     """
     articles = []
-    for item in _read_file(Path(path), force=force, max_bytes=max_bytes):
+    for item in _read_file(Path(path), force=force, max_bytes=max_bytes, max_words=max_words):
         if isinstance(item, InputError):
             raise item
         articles.append(item)
@@ -44,19 +50,23 @@ def iter_articles(
     force: bool = False,
     on_error: Callable[[InputError], None] | None = None,
     max_bytes: int = MAX_BYTES,
+    skip: Iterable[Path] = (),
+    max_words: int = MAX_WORDS,
 ) -> Iterator[Article]:
     """Articles of files and directories, in a stable order, with ids unique within the run.
 
     With `on_error`, each bad file or JSON Lines record is reported to it and reading goes on with
     the rest (the caller decides the exit code at the end); without it the first problem raises.
-    A file reached twice (named and inside a named directory) is read once.
+    A file reached twice (named and inside a named directory) is read once. Folders in `skip`
+    (kg's own output folder) are not searched.
     """
+    skipped = {os.path.realpath(p) for p in skip}
     seen_files: set[Path] = set()
     seen_ids: set[str] = set()
     for path in paths:
         unreadable: list[InputError] = []
         try:
-            files = _expand(Path(path), unreadable)
+            files = _expand(Path(path), unreadable, skipped)
         except InputError as err:
             _report(err, on_error)
             continue
@@ -69,7 +79,7 @@ def iter_articles(
                 continue
             seen_files.add(key)
             try:
-                for item in _read_file(file, force=force, max_bytes=max_bytes):
+                for item in _read_file(file, force=force, max_bytes=max_bytes, max_words=max_words):
                     if isinstance(item, InputError):
                         item.file = file
                         _report(item, on_error)
@@ -94,13 +104,13 @@ def _with_unique_id(article: Article, seen: set[str]) -> Article:
     return article if new_id == article.id else dataclasses.replace(article, id=new_id)
 
 
-def _expand(path: Path, unreadable: list[InputError]) -> list[Path]:
+def _expand(path: Path, unreadable: list[InputError], skipped: set[str]) -> list[Path]:
     """A named file as itself, a directory as its article files; missing or empty is an error.
 
     Folders that cannot be listed go to ``unreadable``, so the rest still builds.
     """
     if path.is_dir():
-        files = _collect(path, unreadable)
+        files = _collect(path, unreadable, skipped)
         if not files:
             looked_for = ", ".join(ARTICLE_EXTENSIONS)
             raise InputError(
@@ -114,7 +124,7 @@ def _expand(path: Path, unreadable: list[InputError]) -> list[Path]:
     return [path]
 
 
-def _collect(root: Path, unreadable: list[InputError]) -> list[Path]:
+def _collect(root: Path, unreadable: list[InputError], skipped: set[str]) -> list[Path]:
     """Article files under `root`, recursively, sorted by path; hidden files and dirs skipped.
 
     Links to folders are not followed (no loops); a linked file is read, and a loop of linked
@@ -127,7 +137,8 @@ def _collect(root: Path, unreadable: list[InputError]) -> list[Path]:
 
     found = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=problem):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")
+                       and os.path.realpath(os.path.join(dirpath, d)) not in skipped]
         found += [
             Path(dirpath, name)
             for name in filenames
@@ -136,16 +147,31 @@ def _collect(root: Path, unreadable: list[InputError]) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
-def _read_file(path: Path, *, force: bool, max_bytes: int) -> Iterator[Article | InputError]:
+def _read_file(path: Path, *, force: bool, max_bytes: int,
+               max_words: int = MAX_WORDS) -> Iterator[Article | InputError]:
     """Articles of one file; file-level problems raise, per-record problems are yielded."""
     text = normalise_text(decode(read_bytes(path, max_bytes), path))
     if not text:
         raise InputError("file is empty or contains only whitespace", path, ExitCode.EMPTY_INPUT)
     records = articles_in(text, path)
     for item in records:
+        if isinstance(item, Article):
+            item = _check_length(item, max_words)
         if isinstance(item, Article) and not force:
             item = _check_indonesian(item)
         yield item
+
+
+def _check_length(article: Article, max_words: int) -> Article | InputError:
+    """Raise for a whole file, or return the error for a JSONL record, past ``max_words``."""
+    words = len(article.text.split())
+    if words <= max_words:
+        return article
+    err = InputError(f"article has {words:,} words; the limit is {max_words:,} (--max-words)",
+                     _where(article.path, article.line), ExitCode.TOO_LARGE)
+    if article.line is None:
+        raise err
+    return err
 
 
 def _check_indonesian(article: Article) -> Article | InputError:
