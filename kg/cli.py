@@ -119,7 +119,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                                      workers=args.workers, cluster=args.cluster)
     progress.close()
     resolve_dataset(dataset, args.base)
-    summary = write_exports(dataset, result, out, images=not args.no_images)
+    summary = write_exports(dataset, result, out, images=not args.no_images,
+                            article_images=args.article_images and not args.no_images)
     print(summary.text, file=sys.stderr)
     if args.strict and not summary.conforms:
         print(f"kg: error: {summary.violations} SHACL violation(s), see {summary.report}", file=sys.stderr)
@@ -480,6 +481,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", help="parse cache folder (default: .kg-cache)")
     p.add_argument("--no-cache", action="store_true", help="always re-parse")
     p.add_argument("--no-images", action="store_true", help="skip the PNG/SVG drawings")
+    p.add_argument("--article-images", action="store_true",
+                   help="also draw each article's graph (articles/<id>.png; costs about as much "
+                        "as its parse)")
     p.add_argument("--force", action="store_true", help="build text that does not look Indonesian")
     p.add_argument("--max-words", type=_positive, default=MAX_WORDS, metavar="N",
                    help=f"refuse articles longer than N words (default {MAX_WORDS:,})")

@@ -73,7 +73,7 @@ def neighbourhood(g: nx.MultiDiGraph, focus: str, radius: int = 2) -> nx.MultiDi
 
 
 def layout(g: nx.MultiDiGraph) -> dict:
-    """Kamada-Kawai per connected component, components packed in rows, largest first.
+    """A force-directed layout per connected component, components packed in rows, largest first.
 
     Positions are in units of about one node spacing, so the figure can be sized to fit.
     """
@@ -83,7 +83,7 @@ def layout(g: nx.MultiDiGraph) -> dict:
     for comp in comps:
         sub = und.subgraph(comp)
         side = 2.2 * math.sqrt(len(comp)) if len(comp) > 1 else 0.0
-        raw = nx.kamada_kawai_layout(sub) if len(comp) > 2 else \
+        raw = spread(sub) if len(comp) > 2 else \
             {n: (float(i), 0.0) for i, n in enumerate(sorted(comp, key=str))}
         xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
         span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
@@ -159,3 +159,16 @@ def too_big(g: nx.MultiDiGraph, limit: int = MAX_NODES) -> str | None:
         return None
     return (f"{g.number_of_nodes():,} nodes are too many to draw legibly (the limit is {limit:,}); "
             "draw a part with --focus NAME [--radius N], or raise --max-nodes")
+
+
+LAYOUT_SEED = 7
+
+
+def spread(component: nx.Graph) -> dict:
+    """Fruchterman-Reingold positions from a fixed seed: the same graph gives the same picture.
+
+    It replaced Kamada-Kawai, which is O(n^2)-O(n^3) through scipy's optimiser and took most of
+    a build's drawing time (bench/RESULTS.md); below 500 nodes this needs only numpy.
+    """
+    k = 2.0 / math.sqrt(component.number_of_nodes())  # twice the default spacing: room for labels
+    return nx.spring_layout(component, k=k, seed=LAYOUT_SEED, iterations=100)

@@ -602,7 +602,7 @@ def test_mathtext_in_a_title_is_drawn_literally(
     source.write_text(f"---\ntitle: 'Harga $x^$ dan $\\frac{{1}}{{0}}$ naik'\n---\n{BERITA}",
                       encoding="utf-8")
     out = tmp_path / "out"
-    run = run_kg(capsys, "build", source, "--out", out, "--no-cache")
+    run = run_kg(capsys, "build", source, "--out", out, "--no-cache", "--article-images")
     assert run.code == 0, run.err
     for name in ("graph.ttl", "graph.trig", "validation.txt", "graph.png", "graph.svg",
                  "articles/dolar.png"):

@@ -23,7 +23,7 @@ from kg.graph.validate import validate
 
 
 def check_out_folder(out: Path, inputs: list[Path]) -> None:
-    """Before any work: ``out`` is (or can be made) a folder kg can write, and is not an input
+    """Before any work, writing nothing: ``out`` is (or can be made) a folder kg can write, not an input
     folder itself (a folder inside an input is skipped when reading, so exports never become
     articles). Raises OutputError naming the path."""
     if out.exists() and not out.is_dir():
@@ -33,9 +33,11 @@ def check_out_folder(out: Path, inputs: list[Path]) -> None:
         if path.is_dir() and Path(os.path.realpath(path)) == real:
             raise OutputError("--out is an input folder; its exports would be read as articles "
                               "next time: choose another folder", path=out)
+    existing = next(p for p in (out.absolute(), *out.absolute().parents) if p.exists())
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=out):
+        if not existing.is_dir():
+            raise NotADirectoryError(20, "not a directory")
+        with tempfile.TemporaryFile(dir=existing):  # created and gone: nothing written yet
             pass
     except OSError as err:
         raise OutputError(f"cannot write to the output folder: {err.strerror or err}", path=out) from None
@@ -49,7 +51,10 @@ class ExportSummary:
     report: Path
 
 
-def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool = True) -> ExportSummary:
+def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool = True,
+                  article_images: bool = False) -> ExportSummary:
+    """``images``: graph.png/.svg of the whole build; ``article_images``: one PNG per article too
+    (opt-in: drawing each article cost as much as parsing it; kg draw articles/<id>.ttl draws one)."""
     from kg.drawing import draw, to_networkx, too_big
 
     for built in result.built:
@@ -57,7 +62,7 @@ def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool
         stem = out / "articles" / built.article.id
         write_text(stem.with_suffix(".ttl"), turtle(graph))
         write_json(stem.with_suffix(".json"), summarize(graph))
-        if images:
+        if article_images:
             title = built.article.title or built.article.id
             write_with(stem.with_suffix(".png"), lambda tmp, g=graph, t=title: draw(to_networkx(g), tmp, t))
     union = merged(dataset)
