@@ -325,8 +325,8 @@ def cmd_draw(args: argparse.Namespace) -> int:
 
 def _graph_for(args: argparse.Namespace):
     if getattr(args, "store", None):
-        from kg.graph.store import open_store, to_rdflib
-        return to_rdflib(open_store(Path(args.store)))
+        from kg.graph.store import read_store, to_rdflib
+        return read_store(Path(args.store), to_rdflib)
     if not args.graph:
         raise KgError("give a GRAPH file or --store PATH")
     from kg.graph.loading import load_graph

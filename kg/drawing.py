@@ -101,6 +101,17 @@ def layout(g: nx.MultiDiGraph) -> dict:
 
 def draw(g: nx.MultiDiGraph, path: Path, title: str = "") -> Path:
     """Render to PNG or SVG (by suffix); deterministic layout (fixed seed)."""
+    import matplotlib.pyplot as plt
+
+    fig = figure(g, title)
+    try:
+        return save(fig, path)
+    finally:
+        plt.close(fig)
+
+
+def figure(g: nx.MultiDiGraph, title: str = ""):
+    """The drawing as a matplotlib Figure, to save in one or more formats (`save`), then close."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -135,10 +146,19 @@ def draw(g: nx.MultiDiGraph, path: Path, title: str = "") -> Path:
     ax.margins(0.12)
     ax.axis("off")
     fig.tight_layout()
+    return fig
+
+
+def save(fig, path: Path) -> Path:
+    """PNG or SVG by suffix; a big PNG at most MAX_PIXELS on its long side (rasterising and
+    compressing a 3,000-pixel canvas cost more than the layout)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format=path.suffix.lstrip(".").lower() or "png", metadata=_metadata(path))
-    plt.close(fig)
+    dpi = min(fig.dpi, MAX_PIXELS / max(fig.get_size_inches()))
+    fig.savefig(path, format=path.suffix.lstrip(".").lower() or "png", metadata=_metadata(path), dpi=dpi)
     return path
+
+
+MAX_PIXELS = 2000
 
 
 def _metadata(path: Path) -> dict[str, str | None]:

@@ -22,6 +22,20 @@ from kg.graph.summary import summarize
 from kg.graph.validate import validate
 
 
+def _draw_once(g, title: str, paths: list[Path]) -> None:
+    """One figure saved in each format: building it (layout, labels, fitting) is half the cost."""
+    import matplotlib.pyplot as plt
+
+    from kg.drawing import figure, save
+
+    fig = figure(g, title)
+    try:
+        for path in paths:
+            write_with(path, lambda tmp: save(fig, tmp))
+    finally:
+        plt.close(fig)
+
+
 def check_out_folder(out: Path, inputs: list[Path]) -> None:
     """Before any work, writing nothing: ``out`` is (or can be made) a folder kg can write, not an input
     folder itself (a folder inside an input is skipped when reading, so exports never become
@@ -74,8 +88,8 @@ def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool
         g = to_networkx(union)
         if too_big(g):  # a corpus: kg draw --focus draws its parts
             print(f"kg: graph.png/.svg not drawn: {too_big(g)}", file=sys.stderr)
-        for suffix in (".png", ".svg") if not too_big(g) else ():
-            write_with(out / f"graph{suffix}", lambda tmp, t=title: draw(g, tmp, f"kg: {t}"))
+        else:
+            _draw_once(g, f"kg: {title}", [out / "graph.png", out / "graph.svg"])
     check = validate(union)
     report = write_text(out / "validation.txt", check.text)
     entities = sum(len(b.extraction.entities) for b in result.built)

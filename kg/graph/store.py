@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import XSD, Dataset, Literal, URIRef
@@ -48,6 +49,7 @@ from kg.graph.resolution import Triple
 from kg.graph.vocab import ELEC, NIF, PREFIXES
 
 DEFAULT_STORE = Path(".kg-store")
+T = TypeVar("T")
 FLUSH_EVERY = 100  # graphs written between flushes (about 50 MB of Oxigraph's memory)
 PENDING = "kg-resolution-pending"  # a file beside Oxigraph's: articles changed, not yet resolved
 SOURCES = "kg-sources.json"  # input file -> the article graphs it produced
@@ -63,28 +65,34 @@ def open_store(path: Path, *, write: bool = False) -> ox.Store:
     A read-only open can fail while a build compacts the store (RocksDB swaps its MANIFEST):
     then it waits and retries for up to BUSY_WAIT seconds, saying which process writes it.
     """
+    if not write:
+        return read_store(path, lambda store: store)
     try:
-        if write:
-            path.mkdir(parents=True, exist_ok=True)
-            return ox.Store(str(path))
-        if not path.is_dir():
-            raise GraphError("no such store (build one with kg build PATH --store DIR)", path=path,
-                             code=ExitCode.NOT_FOUND)
-        return _open_read_only(path)
+        return ox.Store(str(_folder(path, write=True)))
     except OSError as err:
         raise GraphError(f"cannot open as an Oxigraph store: {' '.join(str(err).split())[:300]}",
                          path=path) from None
 
 
-def _open_read_only(path: Path) -> ox.Store:
+def read_store(path: Path, work: Callable[[ox.Store], T]) -> T:
+    """``work`` done on the store opened read-only. While a build writes the store, files can
+    vanish under a reader ("Corruption: ... MANIFEST may be corrupted", though the store is fine):
+    then the store is opened again and the work redone, for up to BUSY_WAIT seconds."""
+    folder = _folder(path, write=False)
     deadline, said = time.monotonic() + BUSY_WAIT, False
     while True:
+        opened = False
         try:
-            return ox.Store.read_only(str(path))
-        except (OSError, RuntimeError):  # RocksDB says "Corruption: ... MANIFEST" mid-compaction
-            pid = writer_pid(path)
-            if pid is None:
+            store = ox.Store.read_only(str(folder))
+            opened = True
+            return work(store)
+        except (OSError, RuntimeError) as err:
+            pid = writer_pid(folder)
+            if pid is None and opened:
                 raise
+            if pid is None:
+                raise GraphError(f"cannot open as an Oxigraph store: {' '.join(str(err).split())[:300]}",
+                                 path=path) from None
             if time.monotonic() > deadline:
                 raise GraphError(f"store is being written by PID {pid}; try again when that build "
                                  "has finished", path=path, code=ExitCode.STORE_BUSY) from None
@@ -92,6 +100,19 @@ def _open_read_only(path: Path) -> ox.Store:
                 print(f"kg: {path}: store is being written by PID {pid}, retrying", file=sys.stderr)
                 said = True
             time.sleep(0.2)
+
+
+def _folder(path: Path, write: bool) -> Path:
+    """The store's folder: made when writing, else it must exist."""
+    try:
+        if write:
+            path.mkdir(parents=True, exist_ok=True)
+        elif not path.is_dir():
+            raise GraphError("no such store (build one with kg build PATH --store DIR)", path=path,
+                             code=ExitCode.NOT_FOUND)
+    except OSError as err:
+        raise GraphError(f"cannot open as an Oxigraph store: {err.strerror or err}", path=path) from None
+    return path
 
 
 @contextmanager
