@@ -17,12 +17,14 @@ import pytest
 from kg.cli import main
 from kg.errors import ExitCode
 from kg.graph.answers import StoreData, rows
+from kg.graph.rdf import article_iri
 from kg.graph.sandbox import Limits, QueryStopped, run_once
 from kg.graph.vocab import CONTEXT_IRI
+from kg.ingest import read_article
 from tests.conftest import SEED_TRIG, kg_env
 
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-ARTICLE = "https://w3id.org/kg-pemilu/id/article/sumsel-pilkada-2024"
+ARTICLE = str(article_iri(read_article(SEED_TRIG.parents[1] / "seeds" / "sumsel-pilkada-2024.txt")[0]))
 
 
 def kg(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
