@@ -47,6 +47,11 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
+def decimal_literal(number: Decimal) -> Literal:
+    """An xsd:decimal written exactly and plainly: 2010, 0.5 (never 2.01E+3 or 2010.000)."""
+    return Literal(format(number.normalize(), "f"), datatype=XSD.decimal)
+
+
 def new_dataset() -> Dataset:
     return bind_prefixes(Dataset())
 
@@ -181,7 +186,7 @@ class ArticleGraph:
             node = mint(self.base, "figure", self.article.id, str(i))
             g.add((node, RDF.type, ELEC.StatedQuantity))
             g.add((node, ELEC.statedAs, _text(f.value)))
-            g.add((node, SCHEMA.value, Literal(Decimal(repr(f.number)).normalize(), datatype=XSD.decimal)))
+            g.add((node, SCHEMA.value, decimal_literal(f.number)))
             if f.unit:
                 g.add((node, SCHEMA.unitText, _text(f.unit)))
             g.add((node, ELEC.counts, _text(f.what)))
