@@ -84,13 +84,7 @@ def model_fingerprint(models: str | Path) -> str:
 
 
 def _content_hash(path: Path) -> str:
-    stat = path.stat()
-    return _hash_file(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-
-
-@functools.cache
-def _hash_file(path: str, size: int, mtime_ns: int) -> str:
-    """A file's SHA-256, once per process for each version of it (size and mtime in the key)."""
+    """A file's SHA-256 (tens of milliseconds for kg's models, against seconds to load them)."""
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -113,16 +107,23 @@ class ParseCache:
         if self.folder is None:
             return None
         try:
-            return from_conllu(self._path(article).read_text(encoding="utf-8"), text=article.text)
+            parse = from_conllu(self._path(article).read_text(encoding="utf-8"), text=article.text)
         except FileNotFoundError:
             return None
-        except Exception:  # noqa: BLE001 - a damaged, truncated or foreign entry: parse again
+        except Exception:  # noqa: BLE001 - a damaged or foreign entry: parse again
             return None
+        return parse if _covers(parse) else None  # a truncated entry: parse again
 
     def put(self, article: Article, parse: Parse) -> None:
         if self.folder is not None:
             from kg.graph.export import write_text
             write_text(self._path(article), to_conllu(parse))
+
+
+def _covers(parse: Parse) -> bool:
+    """The sentences reach the end of the text (a cut-off file loses its last sentences)."""
+    end = parse.sentences[-1].end if parse.sentences else 0
+    return not parse.text[end:].strip()
 
 
 # ----------------------------------------------------------------------------- parsing

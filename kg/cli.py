@@ -373,6 +373,7 @@ def _seconds(value: str) -> float:
 
 
 def argument_parser() -> argparse.ArgumentParser:
+    from kg.graph.queries import FORMATS
     from kg.graph.vocab import DEFAULT_BASE
 
     top = argparse.ArgumentParser(
@@ -417,7 +418,8 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint", metavar="URL",
                    help="query a SPARQL server's query endpoint instead (e.g. http://HOST:7878/query, "
                         "http://HOST:8890/sparql); credentials from KG_SPARQL_USER/_PASSWORD or ~/.netrc")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--format", choices=FORMATS, default="table",
+                   help="table (default), or a standard SPARQL 1.1 results format: json, xml, csv, tsv")
     p.add_argument("--limit", type=int, metavar="N",
                    help="only the first N rows (the store stops early unless the query sorts)")
     _timeout_arg(p)

@@ -358,7 +358,7 @@ def test_query_ok(small_graph: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert "Ellen Setiadi" in run.out
     limited = run_kg(capsys, "query", small_graph, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", "--limit", "2",
                      "--format", "json")
-    assert limited.code == 0 and len(json.loads(limited.out)) == 2
+    assert limited.code == 0 and len(json.loads(limited.out)["results"]["bindings"]) == 2
 
 
 @pytest.mark.parametrize(
