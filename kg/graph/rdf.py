@@ -13,7 +13,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
 from kg.extract.facts import Candidacy, Contest, Entity, Evidence, Extraction
 from kg.extract.lexicon import lookup_key, place_forms
-from kg.extract.numbers import parse_number
+from kg.extract.numbers import SCALE, parse_number
 from kg.graph.iri import candidacy_iri, contest_iri, court_case_iri, mint
 from kg.graph.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PREFIXES, PROV, SCHEMA, class_for
 from kg.ingest import Article
@@ -266,9 +266,9 @@ class ElectionGraph:
             for prop, value in ((ELEC.votes, r.votes), (ELEC.seats, r.seats)):
                 if value:
                     g.add((node, prop, Literal(int(parse_number(value.split()[0])
-                                                   * {"ribu": 1e3, "juta": 1e6}.get(value.split()[-1], 1)))))
+                                                   * SCALE.get(value.split()[-1].lower(), 1)))))
             if r.percent:
-                g.add((node, ELEC.percent, Literal(Decimal(str(parse_number(r.percent))), datatype=XSD.decimal)))
+                g.add((node, ELEC.percent, decimal_literal(parse_number(r.percent))))
             if r.contest.region:
                 g.add((node, ELEC.scope, w.place_iri(r.contest.region)))
             stage = self.stage(r.stage, r.level, r.contest.office)

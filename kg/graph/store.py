@@ -28,10 +28,10 @@ from rdflib import XSD, Dataset, Literal, URIRef
 
 from kg.errors import ExitCode, GraphError
 from kg.graph import resolution
-from kg.graph.export import write_with
+from kg.graph.export import TRIG_PREFIXES, trig_of, write_with
 from kg.graph.rdf import bind_prefixes
 from kg.graph.resolution import Triple
-from kg.graph.vocab import ELEC, NIF, PREFIXES
+from kg.graph.vocab import ELEC, NIF
 
 DEFAULT_STORE = Path(".kg-store")
 FLUSH_EVERY = 100  # graphs written between flushes (about 50 MB of Oxigraph's memory)
@@ -152,13 +152,9 @@ def resolve_pending(store: ox.Store, path: Path, base: str) -> int:
 
 def resolve_store(store: ox.Store, base: str) -> int:
     """Resolve entities across every article of the store; returns the graphs rewritten."""
-    recs = resolution.records([None if t is None else t.value for t in solution]
-                              for solution in store.query(resolution.RECORDS_QUERY))
-    todo = resolution.changes(recs, resolution.resolve(recs, base))
-    put = writer(store)
-    for iri, renamed in sorted(todo.items()):
-        put(iri, resolution.canonicalise(triples_of(store, iri), renamed))
-    return len(todo)
+    rows = ([None if t is None else t.value for t in solution]
+            for solution in store.query(resolution.RECORDS_QUERY))
+    return resolution.apply(rows, base, lambda iri: triples_of(store, iri), writer(store))
 
 
 def to_rdflib(store: ox.Store) -> Dataset:
@@ -175,11 +171,9 @@ def to_rdflib(store: ox.Store) -> Dataset:
 
 def export(store: ox.Store, out: Path) -> tuple[Path, Path]:
     """graph.trig (every article's named graph) and graph.ttl (their union) of the whole store."""
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
-    trig = write_with(out / "graph.trig", lambda tmp: ox.serialize(
-        _named_quads(store), tmp, format=ox.RdfFormat.TRIG, prefixes=prefixes))
+    trig = write_with(out / "graph.trig", lambda tmp: trig_of(_named_quads(store), tmp))
     ttl = write_with(out / "graph.ttl", lambda tmp: store.dump(
-        tmp, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes))
+        tmp, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=TRIG_PREFIXES))
     return trig, ttl
 
 

@@ -7,8 +7,9 @@ new IRI; the standard vocabularies use the prefixes the ontology file binds.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import ClosedNamespace
 
 from kg.assets import ONTOLOGY_DIR
@@ -52,6 +53,29 @@ def class_codes() -> dict[URIRef, str]:
     return {s: str(o) for s, o in ontology().subject_objects(ELEC.summaryCode)}
 
 
+KINDS = ("person", "organization", "place", "event", "post")  # a node with several: the first wins
+
+
+@functools.cache
+def class_kinds() -> dict[URIRef, str]:
+    """Ontology class -> its kind (person, organization, place, event, post): the root it is under."""
+    roots = {SCHEMA.Person: "person", SCHEMA.Organization: "organization", SCHEMA.Place: "place",
+             SCHEMA.Event: "event", ORG.Post: "post"}
+    onto = ontology()
+    kinds = dict(roots)
+    for cls in set(onto.subjects(RDFS.subClassOf, None)):
+        found = {roots[a] for a in onto.transitive_objects(cls, RDFS.subClassOf) if a in roots}
+        if found:
+            kinds[cls] = min(found, key=KINDS.index)
+    return kinds
+
+
+def kind_of(classes: Iterable[object]) -> str | None:
+    """The kind of a node with these rdf:types (IRIs or strings), or None if it is none of them."""
+    found = {class_kinds().get(URIRef(str(c))) for c in classes} - {None}
+    return min(found, key=KINDS.index) if found else None
+
+
 def class_for(base_class: URIRef, code: str) -> URIRef:
     """The class under ``base_class`` (schema:Organization, schema:Place, schema:Event) with ``code``."""
     onto = ontology()
@@ -62,8 +86,8 @@ def class_for(base_class: URIRef, code: str) -> URIRef:
 
 
 def _is_subclass(onto: Graph, cls: URIRef, ancestor: URIRef) -> bool:
-    from rdflib import RDFS
     return ancestor in set(onto.transitive_objects(cls, RDFS.subClassOf))
 
 
-__all__ = ["ELEC", "SCHEMA", "ORG", "PROV", "NIF", "RDF", "PREFIXES", "class_for", "class_codes"]
+__all__ = ["ELEC", "SCHEMA", "ORG", "PROV", "NIF", "RDF", "PREFIXES", "KINDS", "class_for", "class_codes",
+           "class_kinds", "kind_of"]
