@@ -1,7 +1,8 @@
 """Every IRI kg writes, read from ontology/election.ttl (the one source of truth).
 
 ``ELEC`` is closed over the terms the ontology defines, so a typo is an error, not a
-new IRI; the standard vocabularies use the prefixes the ontology file binds.
+new IRI. schema.org, ORG and PROV are rdflib's defined namespaces (a typo warns or fails),
+checked against the prefixes the ontology file binds; NIF and ITS use those prefixes.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import functools
 from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
-from rdflib.namespace import ClosedNamespace
+from rdflib.namespace import ORG, PROV, SDO, ClosedNamespace
 
 from kg.assets import ONTOLOGY_DIR
 
@@ -39,12 +40,20 @@ def _elec() -> ClosedNamespace:
     return ClosedNamespace(base, terms)
 
 
+def _defined(name: str, namespace):
+    """rdflib's defined namespace for a prefix, if the ontology binds that prefix to the same IRI."""
+    if str(_prefix(name)) != str(namespace):
+        raise RuntimeError(f"{ONTOLOGY_FILE} binds {name}: to {_prefix(name)}, not {namespace}")
+    return namespace
+
+
 ELEC = _elec()
-SCHEMA = _prefix("schema")
-ORG = _prefix("org")
-PROV = _prefix("prov")
+SCHEMA = _defined("schema", SDO)
+ORG = _defined("org", ORG)
+PROV = _defined("prov", PROV)
 NIF = _prefix("nif")
-PREFIXES = {"elec": ELEC, "schema": SCHEMA, "org": ORG, "prov": PROV, "nif": NIF}
+ITSRDF = _prefix("itsrdf")
+PREFIXES = {"elec": ELEC, "schema": SCHEMA, "org": ORG, "prov": PROV, "nif": NIF, "itsrdf": ITSRDF}
 
 
 @functools.cache
@@ -89,5 +98,5 @@ def _is_subclass(onto: Graph, cls: URIRef, ancestor: URIRef) -> bool:
     return ancestor in set(onto.transitive_objects(cls, RDFS.subClassOf))
 
 
-__all__ = ["ELEC", "SCHEMA", "ORG", "PROV", "NIF", "RDF", "PREFIXES", "KINDS", "class_for", "class_codes",
+__all__ = ["ELEC", "SCHEMA", "ORG", "PROV", "NIF", "ITSRDF", "RDF", "PREFIXES", "KINDS", "class_for", "class_codes",
            "class_kinds", "kind_of"]
