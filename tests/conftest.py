@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from kg.builder import Parser
+from kg.ingest import Article
 from kg.nlp.parse import Parse, Sentence, Token, Word
 
 REPO = Path(__file__).resolve().parent.parent
@@ -52,8 +53,8 @@ def fake_parse(text: str) -> Parse:
     return Parse(text, tuple(sentences))
 
 
-def _fake_parses(texts: list[str]) -> Iterator[Parse]:
-    return (fake_parse(t) for t in texts)
+def _fake_parses(articles: list[Article]) -> Iterator[Parse]:
+    return (fake_parse(a.text) for a in articles)
 
 
 FAKE_PARSER = Parser(_fake_parses, "fake-parser")

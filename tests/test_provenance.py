@@ -22,8 +22,8 @@ ARTICLES = {
 NAMES = {"Budi Santoso": "PER"}
 
 
-def _tagged(texts: list[str]):
-    return (rough_parse(t, NAMES) for t in texts)
+def _tagged(articles: list):
+    return (rough_parse(a.text, NAMES) for a in articles)
 
 
 @pytest.fixture
