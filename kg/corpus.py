@@ -56,7 +56,8 @@ class Store:
         return self.sync_articles(list(iter_articles(found, force=force)), **options)
 
     def sync_articles(self, articles: list[Article], *, prune: bool = False,
-                      models: str | Path = "bundled", workers: int = 1, base: str = DEFAULT_BASE,
+                      models: str | Path = "bundled", workers: int = 1, cluster: str | None = None,
+                      base: str = DEFAULT_BASE,
                       cache_dir: Path | None = DEFAULT_CACHE, parser: Parser | None = None,
                       progress: Callable[[Built], None] | None = None,
                       plan: Callable[[int, int], None] | None = None) -> SyncReport:
@@ -75,7 +76,8 @@ class Store:
             kg_store.mark_changed(folder)
         if todo:
             put = kg_store.writer(store)
-            _, result = build_articles(todo, parser=parser, models=models, workers=workers, base=base,
+            _, result = build_articles(todo, parser=parser, models=models, workers=workers, cluster=cluster,
+                                       base=base,
                                        cache_dir=cache_dir, progress=progress,
                                        sink=lambda built, graph: put(built.graph, graph))
             parsed = result.parsed

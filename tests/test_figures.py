@@ -26,7 +26,7 @@ def test_figures_are_exact(text: str, number: Decimal) -> None:
 def test_the_literal_is_the_exact_plain_decimal() -> None:
     value = parse_number("2,01") * Decimal(1000)
     literal = decimal_literal(value)
-    assert str(literal) == "2010" and literal.datatype == XSD.decimal
+    assert str(literal) == "2010.0" and literal.datatype == XSD.decimal  # the canonical decimal
     assert literal.toPython() == Decimal(2010)
-    assert str(decimal_literal(Decimal("1.07") * 10 ** 9)) == "1070000000"
+    assert str(decimal_literal(Decimal("1.07") * 10 ** 9)) == "1070000000.0"
     assert str(decimal_literal(Decimal("50.070"))) == "50.07"

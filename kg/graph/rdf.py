@@ -54,8 +54,10 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 
 def decimal_literal(number: Decimal) -> Literal:
-    """An xsd:decimal written exactly and plainly: 2010, 0.5 (never 2.01E+3 or 2010.000)."""
-    return Literal(format(number.normalize(), "f"), datatype=XSD.decimal)
+    """An xsd:decimal written exactly in its canonical form: 2010.0, 0.5 (never 2.01E+3 or 2010.000),
+    which is also how Turtle abbreviates it, so every export writes the same literal."""
+    text = format(number.normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def _confidence(evidence: Evidence) -> Literal:
@@ -120,7 +122,7 @@ class ArticleGraph:
         """A mention: its phrase annotated with the entity, the confidence and the method (ITS)."""
         phrase = self.phrase(evidence)
         self.g.add((phrase, ITSRDF.taIdentRef, entity))
-        self.g.add((phrase, ITSRDF.taConfidence, Literal(round(evidence.confidence, 2), datatype=XSD.double)))
+        self.g.add((phrase, ITSRDF.taConfidence, _confidence(evidence)))  # decimal: exact in every writer
         self.g.add((phrase, ITSRDF.taAnnotatorsRef, METHODS[evidence.method]))
 
     def provenance(self, node: URIRef, evidence: Evidence) -> None:

@@ -14,13 +14,15 @@ The default graph holds the union of the article graphs, kept up to date in the 
 transaction as each graph's change: Oxigraph answers kg's queries on its default graph a
 hundred times faster than with ``use_default_graph_as_union`` (OPTIONALs rescan the union).
 
-Oxigraph stores values, not spellings, of derived number types: an xsd:nonNegativeInteger
-comes back as xsd:integer. `to_rdflib` restores the types kg writes, so SHACL still holds.
+Oxigraph stores values, not spellings, of number types: an xsd:nonNegativeInteger comes back
+as xsd:integer, the decimal 3.0 as 3. `to_rdflib` restores the types and the canonical decimals
+kg writes, so SHACL still holds and a store reads back as the build that filled it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -29,7 +31,7 @@ from rdflib import XSD, Dataset, Literal, URIRef
 from kg.errors import ExitCode, GraphError
 from kg.graph import resolution
 from kg.graph.export import TRIG_PREFIXES, trig_of, write_with
-from kg.graph.rdf import bind_prefixes
+from kg.graph.rdf import bind_prefixes, decimal_literal
 from kg.graph.resolution import Triple
 from kg.graph.vocab import ELEC, NIF
 
@@ -166,6 +168,10 @@ def to_rdflib(store: ox.Store) -> Dataset:
         for s, p, o, g in list(dataset.quads((None, predicate, None, None))):
             dataset.remove((s, p, o, g))
             dataset.add((s, p, Literal(str(o), datatype=datatype), g))
+    for s, p, o, g in list(dataset.quads((None, None, None, None))):
+        if isinstance(o, Literal) and o.datatype == XSD.decimal:  # stored as a value: 3, not 3.0
+            dataset.remove((s, p, o, g))
+            dataset.add((s, p, decimal_literal(Decimal(str(o))), g))
     return dataset
 
 
