@@ -21,6 +21,7 @@ from kg.errors import QueryError
 
 FORMATS = ("table", "json", "xml", "csv", "tsv")
 TRIPLE_COLUMNS = ["subject", "predicate", "object"]  # CONSTRUCT and DESCRIBE, as rows
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ def _term(term) -> Node | None:
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == XSD_STRING:  # a simple literal, as rdflib reads one
+        return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
