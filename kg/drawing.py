@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
-from kg.graph.vocab import ELEC, ORG, SCHEMA, ontology
+from kg.graph.vocab import ELEC, ORG, SCHEMA, kind_of
 
 KIND_STYLE = {  # kind: (colour, legend label)
     "person": ("#e15759", "orang / person"),
@@ -27,19 +27,6 @@ EDGE_LABELS = {
     ORG.holds: "holds", ORG.postIn: "in", ELEC.jurisdiction: "for", ELEC.locatedIn: "in",
     SCHEMA.location: "at", SCHEMA.attendee: "with", SCHEMA.affiliation: "member of",
 }
-ROOTS = {SCHEMA.Person: "person", SCHEMA.Organization: "organization", SCHEMA.Place: "place",
-         SCHEMA.Event: "event", ORG.Post: "post"}
-
-
-def _kind(graph: Graph, node: URIRef) -> str | None:
-    onto = ontology()
-    for cls in graph.objects(node, RDF.type):
-        for ancestor in {cls, *onto.transitive_objects(cls, RDFS.subClassOf)}:
-            if ancestor in ROOTS:
-                return ROOTS[ancestor]
-    return None
-
-
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """The entity-relationship part of an RDF graph as a NetworkX multigraph.
 
@@ -55,7 +42,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         for node in (s, o):
             if node not in g:
                 g.add_node(node, label=str(graph.value(node, RDFS.label) or node.split("/")[-1]),
-                           kind=_kind(graph, node) or "place")
+                           kind=kind_of(graph.objects(node, RDF.type)) or "place")
         if not g.has_edge(s, o, key=str(p)):
             g.add_edge(s, o, key=str(p), label=EDGE_LABELS[p], predicate=str(p))
     return g

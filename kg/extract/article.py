@@ -43,6 +43,7 @@ from kg.extract.participants import participants
 from kg.extract.quotes import cue_names, find_quotes
 from kg.extract.results import result_facts
 from kg.extract.roles import RoleSpan, canonical_title, names_after_titles, paired_roles, role_for
+from kg.names import PAREN_ACRONYM, is_acronym
 from kg.nlp.parse import Parse
 
 PRONOUN_CUES = re.compile(r"\b(ia|dia|beliau|pihaknya)\b", re.I)
@@ -67,8 +68,8 @@ def _acronym_mentions(text: str, found: list[Mention], where) -> tuple[list[Ment
     """
     added: list[Mention] = []
     for m in found:
-        paren = re.match(r"\s*\(\s*([A-Z][A-Z0-9]{1,9})\s*\)", text[m.evidence.end:])
-        if not paren or m.kind == "person":
+        paren = PAREN_ACRONYM.match(text, m.evidence.end)
+        if not paren or m.kind == "person" or not is_acronym(paren.group(1)):
             continue
         acronym = paren.group(1)
         for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):

@@ -13,10 +13,7 @@ import re
 from collections.abc import Iterable
 
 from kg.extract.facts import Entity, Mention
-from kg.names import slug
-
-PAREN_INNER = re.compile(r"\(\s*([A-Z][A-Za-z0-9.&/-]{1,14})\s*\)")
-PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&/-]{1,14})\s*\)")
+from kg.names import PAREN_ACRONYM, slug
 
 
 def _org_group(m: Mention, regional_keys: dict[str, set[str]]) -> str:
@@ -92,7 +89,7 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
         while entity_id in used:
             entity_id += "-2"
         used.add(entity_id)
-        inner = {a for m in group for a in PAREN_INNER.findall(m.text)}  # "Komisi … (KPU) Kabupaten …"
+        inner = {a for m in group for a in PAREN_ACRONYM.findall(m.text)}  # "Komisi … (KPU) Kabupaten …"
         aliases = sorted(({m.name for m in group} | {m.full_name for m in group if m.full_name}
                           | acronyms.get(key, set()) | inner) - {name})
         entities.append(Entity(entity_id, kind, name, code, aliases, group,

@@ -16,13 +16,9 @@ from collections.abc import Iterator
 from kg.extract import lexicon
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import LEXICON, MODEL, RULE, Evidence, Mention
-from kg.extract.places import Place
+from kg.extract.places import LEVEL_RE, LEVEL_WORD, LEVEL_WORDS, LEVELS, Place, choose_place
 from kg.nlp.parse import Parse, Token
 
-LEVELS = {"provinsi": "province", "prov.": "province", "kabupaten": "regency", "kab.": "regency",
-          "kab": "regency", "kota": "city", "kabupaten/kota": "", "kab/kota": "", "kecamatan": "district"}
-LEVEL_WORD = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
-LEVEL_RE = r"(?:Provinsi|Prov\.|Kabupaten/Kota|Kab/Kota|Kabupaten|Kab\.?|Kota)"
 UNIT_RE = re.compile(r"\s+((?:[IVXL]+|\d{1,4})/[A-Z][\w-]*|Metro Jaya)")
 NAMED_UNIT_RE = re.compile(r"\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})")  # Korem Antasari
 NATIONAL_RE = re.compile(r"\s+(RI|Pusat)\b")
@@ -44,7 +40,6 @@ NER_KINDS = {"PERSON": "person", "PER": "person", "ORGANISATION": "organization"
              "LOCATION": "place", "LOC": "place", "GPE": "place"}
 TRUST = {LEXICON: 3, RULE: 2, MODEL: 1}
 COMMON_WORD_TAGS = {"NOUN", "VERB", "ADJ", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "AUX"}
-LEVEL_WORDS = {"provinsi", "kabupaten", "kota", "kabupaten/kota", "kecamatan", "desa", "kelurahan"}
 
 
 def squeeze(text: str) -> str:
@@ -63,13 +58,6 @@ class SentenceIndex:
 
 def _evidence(where: SentenceIndex, start: int, end: int, method: str, confidence: float) -> Evidence:
     return Evidence(start, end, where(start), method, confidence)
-
-
-def choose_place(places: tuple[Place, ...], level: str = "") -> Place:
-    """The place a form names: the one of the stated level, else province, city, regency."""
-    order = {"province": 0, "city": 1, "regency": 2, "country": 3}
-    matching = [p for p in places if not level or p.type == level] or list(places)
-    return min(matching, key=lambda p: order.get(p.type, 9))
 
 
 # ----------------------------------------------------------------------------- lexicon

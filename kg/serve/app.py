@@ -179,7 +179,7 @@ async def named_query(request: Request) -> Response:
     result = await ask(request, answers.rows, query, config.max_rows + 1)
     headers = {}
     if len(result.rows) > config.max_rows:
-        result = type(result)(result.columns, result.rows[:config.max_rows])
+        result = type(result)(result.columns, result.terms[:config.max_rows], result.ask)
         headers["X-KG-Truncated"] = str(config.max_rows)
     media_type = "application/json" if fmt == "json" else "text/csv; charset=utf-8"
     return Response(format_result(result, fmt), media_type=media_type, headers=headers)
