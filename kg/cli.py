@@ -107,6 +107,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         from kg.graph.store import source_key, writing
 
         failed = {source_key(e.file) for e in errors if e.file is not None}
+        unique_articles(articles)  # only to note duplicates: the store also keeps their files
         with writing(Path(args.store)):
             code = build_into_store(args, articles, failed)
         return code or (int(errors[0].code) if errors else 0)
