@@ -23,6 +23,7 @@ KIND_STYLE = {  # kind: (colour, legend label)
     "post": ("#f28e2b", "jabatan / post"),
     "event": ("#b07aa1", "peristiwa / event"),
 }
+OTHER_STYLE = ("#bab0ac", "lainnya / other")  # a node of none of the kinds
 EDGE_LABELS = {
     ORG.holds: "holds", ORG.postIn: "in", ELEC.jurisdiction: "for", ELEC.locatedIn: "in",
     SCHEMA.location: "at", SCHEMA.attendee: "with", SCHEMA.affiliation: "member of",
@@ -101,7 +102,7 @@ def draw(g: nx.MultiDiGraph, path: Path, title: str = "") -> Path:
     width = min(30.0, max(8.0, (max(xs) - min(xs) + 3) * 1.05))
     height = min(30.0, max(6.0, (max(ys) - min(ys) + 3) * 1.0))
     fig, ax = plt.subplots(figsize=(width, height), dpi=100)
-    colours = [KIND_STYLE.get(d["kind"], ("#bab0ac", ""))[0] for _, d in g.nodes(data=True)]
+    colours = [KIND_STYLE.get(d["kind"], OTHER_STYLE)[0] for _, d in g.nodes(data=True)]
     nx.draw_networkx_nodes(g, pos, ax=ax, node_color=colours, node_size=900, alpha=0.9, linewidths=0)
     nx.draw_networkx_edges(g, pos, ax=ax, arrows=True, arrowsize=14, edge_color="#888888",
                            node_size=900, connectionstyle="arc3,rad=0.08", width=1.1)
