@@ -238,7 +238,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
-    from kg.drawing import draw, neighbourhood, to_networkx
+    from kg.drawing import draw, neighbourhood, to_networkx, write_graphml
     from kg.graph.export import write_with
 
     graph = _graph_for(args)
@@ -251,7 +251,12 @@ def cmd_draw(args: argparse.Namespace) -> int:
             raise KgError(f"no person, organization, place or event named like {args.focus!r}") from None
         title = f"kg: {args.focus}"
     out = Path(args.out)
-    write_with(out, lambda tmp: draw(g, tmp, title))
+    fmt = args.format or out.suffix.lstrip(".").lower() or "png"
+    out = out.with_suffix(f".{fmt}") if args.format else out
+    if fmt == "graphml":
+        write_with(out, lambda tmp: write_graphml(g, tmp))
+    else:
+        write_with(out, lambda tmp: draw(g, tmp, title))
     print(f"kg: wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)", file=sys.stderr)
     return 0
 
@@ -464,7 +469,9 @@ def argument_parser() -> argparse.ArgumentParser:
     _store_arg(p, "draw from an Oxigraph store instead of a file")
     p.add_argument("--focus", help="name (or part of it) of a person, organization, place or event")
     p.add_argument("--radius", type=int, default=2, help="steps around --focus (default 2)")
-    p.add_argument("--out", default="graph.png", help="output .png or .svg (default graph.png)")
+    p.add_argument("--out", default="graph.png", help="output .png, .svg or .graphml (default graph.png)")
+    p.add_argument("--format", choices=("png", "svg", "graphml"),
+                   help="image, or GraphML for Gephi/Cytoscape (default: by --out's suffix)")
     p.set_defaults(run=cmd_draw)
 
     p = sub.add_parser("extract", help="print one article's extraction summary (JSON) or Turtle",

@@ -133,3 +133,15 @@ def _metadata(path: Path) -> dict[str, str | None]:
     if path.suffix.lower() == ".svg":
         return {"Date": None, "Creator": "kg"}
     return {"Software": "kg"}
+
+
+def write_graphml(g: nx.MultiDiGraph, path: Path) -> Path:
+    """GraphML for Gephi or Cytoscape desktop: nodes with label, kind and the legend's colour,
+    edges with label and predicate IRI."""
+    out = nx.MultiDiGraph()
+    for node, d in g.nodes(data=True):
+        out.add_node(str(node), label=d["label"], kind=d["kind"], colour=KIND_STYLE.get(d["kind"], OTHER_STYLE)[0])
+    for source, target, key, d in g.edges(keys=True, data=True):
+        out.add_edge(str(source), str(target), key=key, label=d["label"], predicate=d["predicate"])
+    nx.write_graphml(out, path)
+    return path

@@ -92,6 +92,16 @@ def trig_of(quads: Iterable[ox.Quad], output: Path | None = None) -> bytes | Non
                         prefixes=TRIG_PREFIXES)
 
 
+def jsonld(graph: Graph) -> str:
+    """JSON-LD with kg's @context inlined, so that no reader fetches it; stable order."""
+    from kg.graph.loading import kg_context
+
+    out = Graph()
+    for triple in sorted(graph):
+        out.add(triple)
+    return out.serialize(format="json-ld", context=kg_context(), indent=1, sort_keys=True)
+
+
 def trig(dataset: Dataset) -> str:
     """TriG of every named graph, graphs and triples in a stable order."""
     quads = [ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(str(g.identifier)))
