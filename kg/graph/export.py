@@ -99,7 +99,16 @@ def jsonld(graph: Graph) -> str:
     out = Graph()
     for triple in sorted(graph):
         out.add(triple)
-    return out.serialize(format="json-ld", context=kg_context(), indent=1, sort_keys=True)
+    doc = json.loads(out.serialize(format="json-ld", context=kg_context()))
+    if isinstance(doc.get("@graph"), list):  # rdflib writes nodes and values in hash order
+        doc["@graph"] = sorted((_sorted_values(node) for node in doc["@graph"]), key=lambda n: n.get("@id", ""))
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _sorted_values(node: dict) -> dict:
+    """A JSON-LD node with each array of values sorted (they are sets, not @lists)."""
+    return {key: sorted(value, key=lambda v: json.dumps(v, sort_keys=True)) if isinstance(value, list) else value
+            for key, value in node.items()}
 
 
 def trig(dataset: Dataset) -> str:
