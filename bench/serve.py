@@ -158,7 +158,8 @@ def slow_effect(server: Server, paths: list[str], clients: int, seconds: float) 
 
 def report(args: argparse.Namespace, runs: dict[str, list[dict]], slow: dict, base: dict, triples: str) -> str:
     lines = [START, "## Serving (`bench/serve.py`)", "",
-             f"Command: `python bench/serve.py --work {args.work} --seconds {args.seconds:g}` — `kg serve --store` "
+             f"Command: `python bench/serve.py --work {args.work} --size {args.size} --seconds {args.seconds:g}` — "
+             f"`kg serve --store` "
              f"on the {args.size:,}-article store ({triples} triples), {args.workers} query workers, time limit "
              f"{args.timeout:g} s; clients are threads on the same 2-core machine (load average at start "
              f"{args.load:.2f}). Each cell runs {args.seconds:g} s.", "",
