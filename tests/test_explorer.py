@@ -160,3 +160,24 @@ def test_a_contest_page_lists_candidacies_and_results(tmp_path: Path) -> None:
                     ("contest", (("ballotNumber", "2"), ("candidate", "Budi"))),
                     ("resultFor", (("votes", "5120"),))}
     assert [n.label for n in entities.search(data, "lembah")] == ["Pilbup Lembah 2024"]
+
+
+def test_evidence_of_a_fresh_build(fake_parser, tmp_path: Path) -> None:
+    """Today's provenance (phrases, derivations): a post's and a person's sentences with confidence."""
+    from kg.graph.answers import StoreData
+    from kg.graph.store import load_files, open_store
+    from kg.serve import entities
+    from tests.test_standard_exports import build_corpus
+
+    out = build_corpus(tmp_path, fake_parser)
+    store = open_store(tmp_path / "store", write=True)
+    load_files(store, [out / "graph.trig"])
+    del store
+    data = StoreData(str(tmp_path / "store"))()
+    person = entities.search(data, "Budi Santoso")[0]
+    said = entities.evidence(data, person.iri)
+    assert said and all(e.confidence and e.method for e in said)
+    assert any("Ketua KPU Sumsel Budi Santoso" in e.sentence for e in said)
+    nodes, edges = entities.neighbourhood(data, person.iri)
+    post = next(e for e in edges if e.predicate.endswith("#holds"))
+    assert any("Ketua KPU Sumsel Budi Santoso" in e.sentence for e in entities.evidence(data, post.fact))

@@ -16,7 +16,7 @@ from kg.graph.export import jsonld, merged, turtle
 from kg.graph.loading import kg_context, load_graph
 from kg.graph.vocab import PREFIXES
 from tests.conftest import SEED_TRIG
-from tests.test_store import ARTICLES, offline, write_corpus  # noqa: F401  (offline is a fixture)
+from tests.test_store import ARTICLES
 
 
 def oxigraph_triples(data: str, fmt: ox.RdfFormat) -> set[str]:
@@ -48,11 +48,18 @@ def test_kg_draw_graphml_opens_in_networkx(tmp_path: Path) -> None:
     assert ellen["label"] == "Ellen Setiad" and ellen["kind"] == "person" and ellen["colour"] == "#e15759"
 
 
-def test_kg_build_writes_jsonld_and_graphml(offline: dict[str, Path], tmp_path: Path) -> None:  # noqa: F811
-    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["models"])
-    out = tmp_path / "out"
-    assert cli.main(["build", str(offline["corpus"]), "--out", str(out), "--no-images", "--models",
-                     str(offline["models"]), "--cache", str(offline["cache"])]) == 0
+def build_corpus(tmp_path: Path, parser) -> Path:
+    """`kg build` of test_store's three articles with the model-free parser; the output folder."""
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert cli.main(["build", str(corpus), "--out", str(out), "--no-images", "--no-cache"], parser=parser) == 0
+    return out
+
+
+def test_kg_build_writes_jsonld_and_graphml(fake_parser, tmp_path: Path) -> None:
+    out = build_corpus(tmp_path, fake_parser)
     ttl = Graph().parse(out / "graph.ttl", format="turtle")
     assert isomorphic(Graph().parse(out / "graph.jsonld", format="json-ld"), ttl)
     store = ox.Store()

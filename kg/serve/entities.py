@@ -15,15 +15,18 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.graph.answers import Data
-from kg.graph.vocab import ELEC, NIF, ORG, PROV, SCHEMA
+from kg.graph.vocab import ELEC, ITSRDF, NIF, ORG, PROV, SCHEMA
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-NOT_LINKS = {RDF_TYPE, str(PROV.wasDerivedFrom), str(SCHEMA.isPartOf), str(NIF.referenceContext),
+NOT_LINKS = {RDF_TYPE, str(PROV.wasDerivedFrom), str(PROV.qualifiedDerivation), str(SCHEMA.isPartOf),
+             str(NIF.referenceContext), str(NIF.sentence), str(ITSRDF.taIdentRef), str(ITSRDF.taAnnotatorsRef),
              str(ELEC.method), str(SCHEMA.mentions), str(SCHEMA.about)}
-NOT_NODES = {str(SCHEMA.NewsArticle), str(ELEC.Sentence), str(ORG.Post)}  # posts become edges
+BOOKKEEPING = {str(SCHEMA.NewsArticle), str(ELEC.Sentence), str(NIF.Phrase), str(PROV.Derivation)}
+NOT_NODES = BOOKKEEPING | {str(ORG.Post)}  # posts become edges
 NAME_PROPERTIES = (str(SCHEMA.name), str(SCHEMA.alternateName), RDFS_LABEL)
 MAX_NEIGHBOURS = 150
+HIDDEN = {str(ELEC.contentHash), str(ELEC.graphDigest), str(NIF.isString)}  # literals too long or too technical to show
 
 
 @dataclass
@@ -128,19 +131,27 @@ def facts(data: Data, iri: str) -> Facts | None:
 def _literals(data: Data, iri: str) -> list[tuple[str, str]]:
     quads = data.store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph())
     return sorted((q.predicate.value, q.object.value) for q in quads
-                  if isinstance(q.object, ox.Literal) and q.predicate.value != str(ELEC.contentHash))
+                  if isinstance(q.object, ox.Literal) and q.predicate.value not in HIDDEN)
 
 
 def evidence(data: Data, iri: str) -> list[Evidence]:
-    """Per article that states it: the sentence, the article, and how sure kg is."""
-    query = f"""SELECT ?text ?article ?title ?date ?url ?confidence ?method WHERE {{
-      GRAPH ?article {{ <{iri}> <{PROV.wasDerivedFrom}> ?sentence .
-                       ?sentence <{NIF.anchorOf}> ?text .
-                       OPTIONAL {{ <{iri}> <{ELEC.confidence}> ?confidence }}
-                       OPTIONAL {{ <{iri}> <{ELEC.method}> ?method }}
-                       OPTIONAL {{ ?article <{SCHEMA.headline}> ?title }}
-                       OPTIONAL {{ ?article <{SCHEMA.datePublished}> ?date }}
-                       OPTIONAL {{ ?article <{SCHEMA.url}> ?url }} }}
+    """Per article that states it: the sentence, the article, and how sure kg is. A fact's
+    prov:Derivation (or an entity's mentions, nif:Phrase with ITS) lead to the sentence; graphs
+    written before phrases existed tie the fact to its sentence directly."""
+    query = f"""SELECT DISTINCT ?text ?article ?title ?date ?url ?confidence ?method WHERE {{
+      GRAPH ?article {{
+        {{ <{iri}> <{PROV.qualifiedDerivation}> ?d . ?d <{PROV.entity}> ?phrase ;
+              <{ELEC.confidence}> ?confidence ; <{ELEC.method}> ?method . ?phrase <{NIF.sentence}> ?sentence }}
+        UNION
+        {{ ?phrase <{ITSRDF.taIdentRef}> <{iri}> ; <{ITSRDF.taConfidence}> ?confidence ;
+              <{ITSRDF.taAnnotatorsRef}> ?method ; <{NIF.sentence}> ?sentence }}
+        UNION
+        {{ <{iri}> <{PROV.wasDerivedFrom}> ?sentence . ?sentence a <{ELEC.Sentence}> .
+           OPTIONAL {{ <{iri}> <{ELEC.confidence}> ?confidence }} OPTIONAL {{ <{iri}> <{ELEC.method}> ?method }} }}
+        ?sentence <{NIF.anchorOf}> ?text .
+        OPTIONAL {{ ?article <{SCHEMA.headline}> ?title }}
+        OPTIONAL {{ ?article <{SCHEMA.datePublished}> ?date }}
+        OPTIONAL {{ ?article <{SCHEMA.url}> ?url }} }}
     }} ORDER BY DESC(?date) ?article ?text LIMIT 50"""
     return [Evidence(s["text"].value, s["article"].value, *(_value(s[k]) for k in
                                                             ("title", "date", "url", "confidence", "method")))
@@ -152,7 +163,7 @@ def _related(data: Data, iri: str) -> list[tuple[str, Node, list[tuple[str, str]
     their values and the names of what they link to."""
     query = f"""SELECT ?via ?fact ?p ?value WHERE {{
       ?fact ?via <{iri}> . FILTER NOT EXISTS {{ ?fact <{RDFS_LABEL}> ?l }}
-      FILTER NOT EXISTS {{ ?fact a <{SCHEMA.NewsArticle}> }}
+      FILTER NOT EXISTS {{ VALUES ?x {{ {" ".join(f"<{c}>" for c in BOOKKEEPING)} }} ?fact a ?x }}
       ?fact ?p ?o . FILTER(?p NOT IN (<{RDF_TYPE}>, <{PROV.wasDerivedFrom}>, <{SCHEMA.isPartOf}>, ?via))
       OPTIONAL {{ ?o <{RDFS_LABEL}> ?name }}
       BIND(COALESCE(?name, ?o) AS ?value)
