@@ -267,11 +267,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
-    from kg.drawing import MAX_NODES, draw, neighbourhood, to_networkx, too_big
+    from kg.drawing import MAX_NODES, draw, neighbourhood, to_networkx, too_big, write_graphml
     from kg.graph.export import write_with
 
-    if Path(args.out).suffix.lower() not in (".png", ".svg"):
-        raise KgError("--out must end in .png or .svg", path=args.out)
+    if not args.format and Path(args.out).suffix.lower() not in (".png", ".svg", ".graphml"):
+        raise KgError("--out must end in .png, .svg or .graphml (or give --format)", path=args.out)
     graph = _graph_for(args)
     g = to_networkx(graph)
     title = f"kg: {Path(args.graph or args.store).name}"
@@ -285,7 +285,12 @@ def cmd_draw(args: argparse.Namespace) -> int:
     if problem:
         raise KgError(problem, code=ExitCode.TOO_LARGE)
     out = Path(args.out)
-    write_with(out, lambda tmp: draw(g, tmp, title))
+    fmt = args.format or out.suffix.lstrip(".").lower() or "png"
+    out = out.with_suffix(f".{fmt}") if args.format else out
+    if fmt == "graphml":
+        write_with(out, lambda tmp: write_graphml(g, tmp))
+    else:
+        write_with(out, lambda tmp: draw(g, tmp, title))
     print(f"kg: wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)", file=sys.stderr)
     return 0
 
@@ -515,7 +520,9 @@ def argument_parser() -> argparse.ArgumentParser:
     _store_arg(p, "draw from an Oxigraph store instead of a file")
     p.add_argument("--focus", help="name (or part of it) of a person, organization, place or event")
     p.add_argument("--radius", type=int, default=2, help="steps around --focus (default 2)")
-    p.add_argument("--out", default="graph.png", help="output .png or .svg (default graph.png)")
+    p.add_argument("--out", default="graph.png", help="output .png, .svg or .graphml (default graph.png)")
+    p.add_argument("--format", choices=("png", "svg", "graphml"),
+                   help="image, or GraphML for Gephi/Cytoscape (default: by --out's suffix)")
     p.add_argument("--max-nodes", type=_positive, metavar="N",
                    help="refuse to draw more than N nodes (default: kg.drawing.MAX_NODES, 500); "
                         "draw a part with --focus")

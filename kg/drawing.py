@@ -23,6 +23,7 @@ KIND_STYLE = {  # kind: (colour, legend label)
     "post": ("#f28e2b", "jabatan / post"),
     "event": ("#b07aa1", "peristiwa / event"),
 }
+OTHER_STYLE = ("#bab0ac", "lainnya / other")  # a node of none of the kinds
 EDGE_LABELS = {
     ORG.holds: "holds", ORG.postIn: "in", ELEC.jurisdiction: "for", ELEC.locatedIn: "in",
     SCHEMA.location: "at", SCHEMA.attendee: "with", SCHEMA.affiliation: "member of",
@@ -113,7 +114,7 @@ def figure(g: nx.MultiDiGraph, title: str = ""):
     width = min(30.0, max(8.0, (max(xs) - min(xs) + 3) * 1.05))
     height = min(30.0, max(6.0, (max(ys) - min(ys) + 3) * 1.0))
     fig, ax = plt.subplots(figsize=(width, height), dpi=100)
-    colours = [KIND_STYLE.get(d["kind"], ("#bab0ac", ""))[0] for _, d in g.nodes(data=True)]
+    colours = [KIND_STYLE.get(d["kind"], OTHER_STYLE)[0] for _, d in g.nodes(data=True)]
     nx.draw_networkx_nodes(g, pos, ax=ax, node_color=colours, node_size=900, alpha=0.9, linewidths=0)
     nx.draw_networkx_edges(g, pos, ax=ax, arrows=True, arrowsize=14, edge_color="#888888",
                            node_size=900, connectionstyle="arc3,rad=0.08", width=1.1)
@@ -179,3 +180,15 @@ def spread(component: nx.Graph) -> dict:
     """
     k = 2.0 / math.sqrt(component.number_of_nodes())  # twice the default spacing: room for labels
     return nx.spring_layout(component, k=k, seed=LAYOUT_SEED, iterations=100)
+
+
+def write_graphml(g: nx.MultiDiGraph, path: Path) -> Path:
+    """GraphML for Gephi or Cytoscape desktop: nodes with label, kind and the legend's colour,
+    edges with label and predicate IRI."""
+    out = nx.MultiDiGraph()
+    for node, d in g.nodes(data=True):
+        out.add_node(str(node), label=d["label"], kind=d["kind"], colour=KIND_STYLE.get(d["kind"], OTHER_STYLE)[0])
+    for source, target, key, d in g.edges(keys=True, data=True):
+        out.add_edge(str(source), str(target), key=key, label=d["label"], predicate=d["predicate"])
+    nx.write_graphml(out, path)
+    return path

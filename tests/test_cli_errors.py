@@ -715,7 +715,7 @@ def test_draw_refuses_a_hairball_and_suggests_focus(
 def test_draw_out_needs_an_image_suffix(small_graph: Path, tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     run = run_kg(capsys, "draw", small_graph, "--out", tmp_path / "noext")
-    assert_one_line_error(run, ExitCode.USAGE, tmp_path / "noext", ".png or .svg")
+    assert_one_line_error(run, ExitCode.USAGE, tmp_path / "noext", ".png, .svg or .graphml")
     assert list(tmp_path.iterdir()) == [small_graph]
 
 

@@ -107,6 +107,25 @@ def trig_of(quads: Iterable[ox.Quad], output: Path | None = None) -> bytes | Non
                         prefixes=TRIG_PREFIXES)
 
 
+def jsonld(graph: Graph) -> str:
+    """JSON-LD with kg's @context inlined, so that no reader fetches it; stable order."""
+    from kg.graph.loading import kg_context
+
+    out = Graph()
+    for triple in sorted(graph):
+        out.add(triple)
+    doc = json.loads(out.serialize(format="json-ld", context=kg_context()))
+    if isinstance(doc.get("@graph"), list):  # rdflib writes nodes and values in hash order
+        doc["@graph"] = sorted((_sorted_values(node) for node in doc["@graph"]), key=lambda n: n.get("@id", ""))
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _sorted_values(node: dict) -> dict:
+    """A JSON-LD node with each array of values sorted (they are sets, not @lists)."""
+    return {key: sorted(value, key=lambda v: json.dumps(v, sort_keys=True)) if isinstance(value, list) else value
+            for key, value in node.items()}
+
+
 def trig(dataset: Dataset) -> str:
     """TriG of every named graph, graphs and triples in a stable order."""
     quads = [ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(str(g.identifier)))

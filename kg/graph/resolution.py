@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from rdflib import RDFS, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from kg.extract import lexicon
+from kg.extract import lexicon, personal_names
 from kg.extract.places import LEVELS, choose_place
 from kg.graph.iri import mint
 from kg.graph.vocab import SCHEMA, class_codes, kind_of
@@ -48,7 +48,6 @@ from kg.names import ACRONYM, fold, is_acronym, unique
 ENTITY_KINDS = frozenset({"person", "organization", "place"})  # what resolution merges
 GENERIC = frozenset({str(SCHEMA.Organization), str(SCHEMA.Place)})
 NATIONAL = {"ri", "pusat", "indonesia"}
-DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*$")  # S.H., M.Si., Ph.D.
 
 RECORDS_QUERY = """
 PREFIX schema: <https://schema.org/>
@@ -114,12 +113,7 @@ def records(rows: Iterable[Sequence[str | None]]) -> list[Record]:
 @functools.cache
 def person_words(name: str) -> tuple[str, ...]:
     """The words of a person's name without honorifics before it or degrees after it."""
-    honour = lexicon.honorific_regex().match(name + " ")
-    name = name[honour.end():] if honour else name
-    words = name.split(",")[0].split()
-    while len(words) > 1 and DEGREE.match(words[-1]) and sum(c.isalpha() for c in words[-1]) > 1:
-        words.pop()
-    return fold(" ".join(words))
+    return fold(personal_names.strip_titles(name).split(",")[0])
 
 
 def institution_key(name: str) -> str | None:
