@@ -36,7 +36,7 @@ def merged(tmp_path: Path):
 def test_a_merged_person_keeps_each_mention_with_its_own_confidence(merged) -> None:
     person = URIRef(DEFAULT_BASE + "person/budi-santoso")
     mentions = {(g.identifier, m) for g in merged.graphs() for m in g.subjects(ITSRDF.taIdentRef, person)}
-    assert {str(graph).rsplit("/", 1)[-1] for graph, _ in mentions} == {"a", "b"}  # one IRI, two articles
+    assert len({graph for graph, _ in mentions}) == 2  # one IRI, two articles
     for graph_iri, mention in mentions:
         g = merged.graph(graph_iri)
         assert len(list(g.objects(mention, ITSRDF.taConfidence))) == 1

@@ -150,6 +150,7 @@ def evidence(data: Data, iri: str) -> list[Evidence]:
            OPTIONAL {{ <{iri}> <{ELEC.confidence}> ?confidence }} OPTIONAL {{ <{iri}> <{ELEC.method}> ?method }} }}
         ?sentence <{NIF.anchorOf}> ?text .
         OPTIONAL {{ ?article <{SCHEMA.headline}> ?title }}
+        OPTIONAL {{ ?article <{SCHEMA.identifier}> ?title }}  # untitled: its file stem, not the key
         OPTIONAL {{ ?article <{SCHEMA.datePublished}> ?date }}
         OPTIONAL {{ ?article <{SCHEMA.url}> ?url }} }}
     }} ORDER BY DESC(?date) ?article ?text LIMIT 50"""
