@@ -23,6 +23,8 @@ EPILOG = """examples:
   kg query --store --name posts           the same named queries on the store
   kg query exports/graph.ttl --name posts who holds which post where
   kg query exports/graph.trig 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  kg query --store --name person --param name="Dedi Mulyadi"
+                                          everything about one person (also: institution, contest)
   kg draw exports/graph.ttl --focus "Ellen Setiad" --out ellen.png
   kg extract seeds/sumsel-pilkada-2024.txt --format json
   kg validate exports/graph.ttl
@@ -187,7 +189,7 @@ def load_graph(path: str):
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.graph.queries import format_result, load_named, run_oxigraph, run_rdflib
+    from kg.graph.queries import bind, format_result, load_named, run_oxigraph, run_rdflib
 
     if args.store and args.graph and not args.sparql:
         args.graph, args.sparql = None, args.graph  # kg query --store DIR 'SELECT ...'
@@ -199,6 +201,11 @@ def cmd_query(args: argparse.Namespace) -> int:
         query = args.sparql
     else:
         raise KgError("give a SPARQL query, --file FILE.rq or --name NAME")
+    try:
+        query = bind(query, dict(args.param))
+    except QueryError as err:
+        err.path = err.path or args.file
+        raise
     if args.store:
         from kg.graph.store import open_store
         result = run_oxigraph(open_store(Path(args.store)), query, args.limit)
@@ -213,6 +220,13 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise
     sys.stdout.write(format_result(result, args.format))
     return 0
+
+
+def _param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name.strip(), value
 
 
 def _read_query(path: Path) -> str:
@@ -369,7 +383,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("sparql", nargs="?", help="the query text")
     p.add_argument("--file", help="read the query from a .rq file")
     p.add_argument("--name", help="a named query from queries/ (posts, event-institutions, "
-                                  "events-timeline, quotes)")
+                                  "events-timeline, quotes, candidates, results; with --param name=...: "
+                                  "person, institution, contest)")
+    p.add_argument("--param", action="append", default=[], type=_param, metavar="NAME=VALUE",
+                   help='a value for a parameter the query declares, e.g. --param name="Dedi Mulyadi"')
     _store_arg(p, "query an Oxigraph store instead of a file: kg query --store DIR 'SELECT ...'")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--limit", type=int, metavar="N",
