@@ -88,7 +88,7 @@ def test_person_by_any_name_in_any_case(graph) -> None:
                 ("result", "Pilgub Sumatera Tengah 2024: 1234567 votes, 45.6%, provinceRecapitulation, "
                            "Sumatera Tengah")} <= facts(got)
     agus = facts(run_rdflib(graph, named_query("person", {"name": "agus salim pohan"})))
-    assert ("court case", "Perkara 12/PHPU.BUP-XXIII/2025") in agus  # through the ticket that petitioned
+    assert ("court case brought", "Perkara 12/PHPU.BUP-XXIII/2025") in agus  # through its ticket
     assert ("holds", "Bupati Lembah Hijau") in agus
     mate = facts(run_rdflib(graph, named_query("person", {"name": "Sari Anggraini"})))
     assert ("running mate", "Pilgub Sumatera Tengah 2024, no. 1: Rahmat Wibisono-Sari Anggraini") in mate
@@ -122,11 +122,11 @@ def test_every_named_query_gives_the_same_rows_on_rdflib_and_oxigraph(graph, sto
 
 
 def test_institution_classes_are_the_ontologys_organizations() -> None:
-    listed = re.search(r"VALUES \?class \{([^}]*)\}", load_named("institution")).group(1).split()
+    lists = re.findall(r"VALUES \?class \{([^}]*)\}", load_named("institution"))
     names = {f"{p}:{str(c).rsplit('/', 1)[-1].rsplit('#', 1)[-1]}"
              for c in ontology().transitive_subjects(RDFS.subClassOf, SCHEMA.Organization)
              for p in ("schema" if str(c).startswith(str(SCHEMA)) else "elec",)}
-    assert set(listed) == names
+    assert len(lists) == 2 and all(set(listed.split()) == names for listed in lists)
     assert ELEC.Coalition in set(ontology().transitive_subjects(RDFS.subClassOf, SCHEMA.Organization))
 
 
