@@ -104,13 +104,16 @@ def test_institution_and_contest(graph) -> None:
     coalition = facts(run_rdflib(graph, named_query("institution", {"name": "Koalisi Sumatera Maju"})))
     assert {("coalition of", "Partai Gerindra"), ("coalition of", "Partai Kebangkitan Bangsa"),
             ("nominates", "Pilgub Sumatera Tengah 2024, no. 1: Rahmat Wibisono-Sari Anggraini")} <= coalition
+    pdip = rows(run_rdflib(graph, named_query("institution", {"name": "pdip"})))  # mentioned by no article
+    assert pdip and all(r["institution"] == "PDI Perjuangan" for r in pdip)
+    assert "mentioned in articles" not in {r["fact"] for r in pdip}
     mk = facts(run_rdflib(graph, named_query("institution", {"name": "MK"})))
     assert ("court case heard", "Perkara 12/PHPU.BUP-XXIII/2025") in mk
     race = facts(run_rdflib(graph, named_query("contest", {"name": "PILBUP LEMBAH HIJAU 2024"})))
     assert {("office", "bupati"), ("region", "Lembah Hijau"), ("year", "2024"),
             ("part of", "Pilkada Serentak 2024"), ("ticket", "no. 1: Agus Salim Pohan-Wulan Sembiring"),
             ("court case", "Perkara 12/PHPU.BUP-XXIII/2025: partlyGranted, orders revote"),
-            ("result", "PDI Perjuangan, 7 seats, Lembah Hijau")} <= race
+            ("result", "PDI Perjuangan: 7 seats, Lembah Hijau")} <= race
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))
