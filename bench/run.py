@@ -268,9 +268,8 @@ def params_stage(work: Path, size: int, repeats: int, copies: int = 1) -> dict:
     del store
     store = ox.Store.read_only(str(store_dir))
     race = max(world.races, key=lambda r: sum(world.race_of(n) == r for n in range(articles)))
-    cast = max(world.people, key=lambda p: p.name)  # any recurring person with a post
     params = {"person (candidate)": ("person", race.tickets[0].candidate.lower()),
-              "person (official)": ("person", cast.name.upper()),
+              "person (official)": ("person", _official(store).upper()),
               "institution (party)": ("institution", race.tickets[0].parties[0]),
               "institution (regional body)": ("institution", _regional_body(store)),
               "institution (national body)": ("institution", "komisi pemilihan umum"),
@@ -288,14 +287,16 @@ def _timed(run: Callable[[str], object], query: str, repeats: int, give_up: floa
     start = time.perf_counter()
     rows = len(run(query).rows)
     first = time.perf_counter() - start
-    times = [first]
+    times, cpu = [first], [first]
     if first < give_up:
-        times = []
+        times, cpu = [], []
         for _ in range(repeats):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             run(query)
             times.append(time.perf_counter() - start)
-    return {"median_ms": statistics.median(times) * 1000, "runs": len(times), "rows": rows}
+            cpu.append(time.process_time() - start_cpu)
+    return {"median_ms": statistics.median(times) * 1000, "runs": len(times), "rows": rows,
+            "cpu_median_ms": statistics.median(cpu) * 1000}
 
 
 # ----------------------------------------------------------------------------- report
@@ -462,6 +463,13 @@ def _query_section(r: dict) -> list[str]:
     return lines
 
 
+def _official(store) -> str:
+    """The first person in the store who holds a post."""
+    query = ("SELECT ?name WHERE { ?p <http://www.w3.org/ns/org#holds> ?post ; <https://schema.org/name> ?name } "
+             "ORDER BY ?name LIMIT 1")
+    return next(iter(store.query(query)))["name"].value
+
+
 def _regional_body(store) -> str:
     """The first regional election body's short name in the store ("KPU Sumsel")."""
     query = ("SELECT ?alias WHERE { ?o <https://w3id.org/kg-pemilu/ontology#jurisdiction> ?region ; "
@@ -486,11 +494,13 @@ def _params_section(r: dict) -> list[str]:
               "The store is the build's article graphs ")
              + f"with every article's race added (contest, tickets, results); loading took {p['load']:.0f} s. "
              "`kg query --store DIR --name NAME --param name=VALUE`, through kg.graph.queries.named_query:", "",
-             "| query | --param name= | rows | Oxigraph median ms (runs) |", "|---|---|---|---|"]
+             "| query | --param name= | rows | Oxigraph median ms (runs) | CPU median ms |", "|---|---|---|---|---|"]
     for label, q in p["queries"].items():
-        lines.append(f"| {label} | {q['param']} | {q['rows']:,} | {q['median_ms']:.1f} ({q['runs']}) |")
+        lines.append(f"| {label} | {q['param']} | {q['rows']:,} | {q['median_ms']:.1f} ({q['runs']}) | "
+                     f"{q['cpu_median_ms']:.1f} |")
     return lines + ["", "The target is for a person, a party, a regional body and a contest; the national "
-                    "election body is in every article and is shown for scale."]
+                    "election body is in every article and is shown for scale. CPU is the querying "
+                    "process's own time (Oxigraph runs in it), which a busy machine does not inflate."]
 
 
 def _memory_section(r: dict) -> list[str]:
