@@ -207,7 +207,7 @@ def oxigraph_stage(work: Path, repeats: int) -> dict:
 
 
 def rdflib_stage(work: Path, repeats: int) -> dict:
-    from kg.cli import load_graph
+    from kg.graph.loading import load_graph
     from kg.graph.queries import load_named, run_rdflib
 
     start = time.monotonic()

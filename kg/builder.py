@@ -83,10 +83,11 @@ class ParseCache:
 
 
 def parse_articles(articles: list[Article], models: str | Path, cache: ParseCache,
-                   workers: int = 1) -> Iterator[tuple[Article, Parse, bool]]:
+                   workers: int = 1, cluster: str | None = None) -> Iterator[tuple[Article, Parse, bool]]:
     """(article, parse, parsed_now): cached ones first, then the rest through Stanza in batches.
 
-    The pipeline is loaded only when some article is not in the cache.
+    The pipeline is loaded only when some article is not in the cache; with ``cluster`` (a
+    Dask scheduler address or local:N, see kg.distributed) it is loaded on the cluster's workers.
     """
     pending = []
     for article in articles:
@@ -95,7 +96,10 @@ def parse_articles(articles: list[Article], models: str | Path, cache: ParseCach
             yield article, cached, False
             continue
         pending.append(article)
-    if workers > 1 and len(pending) > 1:
+    if cluster and pending:
+        from kg.distributed import parse_on_cluster
+        batches = parse_on_cluster(pending, str(models), cluster)
+    elif workers > 1 and len(pending) > 1:
         batches = _parse_in_processes(pending, str(models), workers)
     else:
         batches = _parse_here(pending, str(models))
@@ -158,7 +162,7 @@ def build_articles(articles: Iterable[Article], *, models: str | Path = "bundled
                    base: str = DEFAULT_BASE, cache_dir: Path | None = DEFAULT_CACHE,
                    dataset: Dataset | None = None, progress: Callable[[Built], None] | None = None,
                    workers: int = 1, sink: Callable[[Built, Graph], None] | None = None,
-                   ) -> tuple[Dataset, BuildReport]:
+                   cluster: str | None = None) -> tuple[Dataset, BuildReport]:
     """Parse, extract and write each article's named graph into ``dataset``.
 
     With ``sink``, each graph goes to it instead, from a dataset of its own (rdflib keeps index
@@ -169,7 +173,7 @@ def build_articles(articles: Iterable[Article], *, models: str | Path = "bundled
     dataset = dataset if dataset is not None else new_dataset()
     report = BuildReport()
     cache = ParseCache(cache_dir, model_fingerprint(models))
-    for article, parse, parsed_now in parse_articles(list(articles), models, cache, workers):
+    for article, parse, parsed_now in parse_articles(list(articles), models, cache, workers, cluster):
         extraction = extract(parse, article.date, article.title)
         target = new_dataset() if sink else dataset
         iri = add_article(target, article, parse, extraction, base)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.errors import ExitCode, GraphError, InputError, KgError, QueryError
+from kg.errors import ExitCode, InputError, KgError, QueryError
 from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
@@ -20,12 +20,18 @@ EPILOG = """examples:
   kg build seeds/                         build exports/ from the seed article
   kg build corpus/ --store --prune --workers 2
                                           keep .kg-store/ equal to corpus/, parsing in 2 processes
+  kg build corpus/ --store --cluster tcp://10.0.0.5:8786
+                                          parse on a Dask cluster, write the store here
   kg query --store --name posts           the same named queries on the store
   kg query exports/graph.ttl --name posts who holds which post where
   kg query exports/graph.trig 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  kg push http://localhost:7878/store --store
+                                          send changed article graphs to an Oxigraph server
+  kg query --endpoint http://localhost:7878/query --name posts
   kg query --store --name person --param name="Dedi Mulyadi"
                                           everything about one person (also: institution, contest)
   kg draw exports/graph.ttl --focus "Ellen Setiad" --out ellen.png
+  kg serve --store                        SPARQL endpoint and explorer on http://127.0.0.1:8000/
   kg extract seeds/sumsel-pilkada-2024.txt --format json
   kg validate exports/graph.ttl
   kg eval ../shared/eval/dev/gold ../shared/eval/dev/articles
@@ -33,7 +39,8 @@ EPILOG = """examples:
 
 Exit codes: 0 ok, 2 usage, 3 not found, 4 empty input, 5 binary input, 6 bad encoding,
 7 not Indonesian, 8 too large, 9 bad record, 10 bad query, 11 bad graph,
-12 SHACL violations (--strict), 13 model missing, 130 interrupted."""
+12 SHACL violations (--strict), 13 model missing, 14 SPARQL server refused or unreachable,
+15 query stopped (time or memory limit), 130 interrupted."""
 
 
 def _models_arg(p: argparse.ArgumentParser) -> None:
@@ -86,6 +93,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     if args.prune and not args.store:
         raise KgError("--prune needs --store")
+    if args.cluster and args.workers > 1:
+        raise KgError("--cluster and --workers exclude each other (the cluster has its own workers)")
     articles = list(iter_articles([Path(p) for p in args.paths], force=args.force, on_error=report))
     if not articles:
         if errors:
@@ -99,7 +108,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     progress = Progress(len(articles))
     dataset, result = build_articles(articles, models=args.models, base=args.base,
                                      cache_dir=_cache_dir(args), progress=progress,
-                                     workers=args.workers)
+                                     workers=args.workers, cluster=args.cluster)
     progress.close()
     resolve_dataset(dataset, args.base)
     summary = write_exports(dataset, result, Path(args.out or "exports"), images=not args.no_images)
@@ -139,7 +148,7 @@ def build_into_store(args: argparse.Namespace, articles: list[Article]) -> int:
         put = kg_store.writer(store)
         _, result = build_articles(
             todo, models=args.models, base=args.base, cache_dir=_cache_dir(args),
-            progress=progress, workers=args.workers,
+            progress=progress, workers=args.workers, cluster=args.cluster,
             sink=lambda built, graph: put(built.graph, graph))
         progress.close()
         parsed = result.parsed
@@ -168,30 +177,12 @@ def build_into_store(args: argparse.Namespace, articles: list[Article]) -> int:
     return 0
 
 
-def load_graph(path: str):
-    """A Dataset from a Turtle, TriG, N-Triples, N-Quads or JSON-LD file, with clear errors."""
-    from rdflib import Dataset
-    from rdflib.util import guess_format
-
-    file = Path(path)
-    if not file.exists():
-        raise GraphError("no such graph file", path=file, code=ExitCode.NOT_FOUND)
-    fmt = guess_format(str(file)) or "turtle"
-    dataset = Dataset(default_union=True)
-    try:
-        if fmt in ("trig", "nquads", "json-ld"):
-            dataset.parse(file, format=fmt)
-        else:
-            dataset.default_graph.parse(file, format=fmt)
-    except Exception as err:
-        raise GraphError(f"cannot read as {fmt}: {' '.join(str(err).split())[:300]}", path=file) from None
-    return dataset
-
-
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.graph.queries import bind, format_result, load_named, run_oxigraph, run_rdflib
+    from kg.graph.answers import FileData, StoreData, rows
+    from kg.graph.queries import bind, format_result, load_named
+    from kg.graph.sandbox import Limits, run_once
 
-    if args.store and args.graph and not args.sparql:
+    if (args.store or args.endpoint) and args.graph and not args.sparql:
         args.graph, args.sparql = None, args.graph  # kg query --store DIR 'SELECT ...'
     if args.name:
         query = load_named(args.name)
@@ -206,18 +197,21 @@ def cmd_query(args: argparse.Namespace) -> int:
     except QueryError as err:
         err.path = err.path or args.file
         raise
+    if args.endpoint:
+        from kg.graph.remote import run_remote
+        sys.stdout.write(format_result(run_remote(args.endpoint, query, args.limit), args.format))
+        return 0
     if args.store:
-        from kg.graph.store import open_store
-        result = run_oxigraph(open_store(Path(args.store)), query, args.limit)
+        data = StoreData(str(args.store))
+    elif args.graph:
+        data = FileData(args.graph)
     else:
-        if not args.graph:
-            raise KgError("give a GRAPH file or --store PATH")
-        graph = load_graph(args.graph)
-        try:
-            result = run_rdflib(graph, query, args.limit)
-        except QueryError as err:  # name the .rq file the broken query came from
-            err.path = err.path or args.file
-            raise
+        raise KgError("give a GRAPH file or --store PATH")
+    try:  # in a worker process: local only, stopped by --timeout, Ctrl-C or SIGTERM
+        result = run_once(data, rows, query, args.limit, limits=Limits(timeout=args.timeout))
+    except QueryError as err:  # name the .rq file the broken query came from
+        err.path = err.path or args.file
+        raise
     sys.stdout.write(format_result(result, args.format))
     return 0
 
@@ -236,6 +230,44 @@ def _read_query(path: Path) -> str:
         raise QueryError("no such query file", path=path, code=ExitCode.NOT_FOUND) from None
     except (OSError, UnicodeDecodeError) as err:
         raise QueryError(f"cannot read the query file: {err}", path=path) from None
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from kg.graph import push
+    from kg.graph.loading import load_graph
+    from kg.graph.remote import shown
+
+    if bool(args.graph) == bool(args.store):
+        raise KgError("give a GRAPH file (TriG or N-Quads) or --store [DIR], not both")
+    if args.store:
+        from kg.graph.store import open_store
+        total, graphs = push.store_graphs(open_store(Path(args.store)))
+    else:
+        total, graphs = push.file_graphs(load_graph(args.graph), Path(args.graph))
+
+    def progress(report: push.PushReport) -> None:
+        print(f"kg: {report.graphs}/{total} graphs: {report.sent} sent, {report.unchanged} unchanged",
+              file=sys.stderr, flush=True)
+
+    report = push.push(graphs, args.url, update=args.update, query_url=args.query_endpoint,
+                       batch=max(1, args.batch), progress=progress)
+    rate = report.triples / report.seconds if report.seconds else 0.0
+    print(f"kg: pushed {report.sent} of {report.graphs} article graph(s) to {shown(args.url)} "
+          f"({report.triples} triples, {rate:.0f} triples/s; {report.rewritten} of them rewritten by "
+          f"entity resolution); {report.unchanged} unchanged, in {report.seconds:.1f}s", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.graph.sandbox import Limits
+    from kg.serve import serve
+
+    if bool(args.store) == bool(args.graphs):
+        raise KgError("give graph files or --store DIR (one of them)")
+    serve({"workers": args.workers, "limits": Limits(timeout=args.timeout), "max_rows": args.max_rows,
+           "cors": args.cors}, Path(args.store) if args.store else None, [Path(g) for g in args.graphs],
+          args.host, args.port)
+    return 0
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
@@ -263,6 +295,8 @@ def _graph_for(args: argparse.Namespace):
         return to_rdflib(open_store(Path(args.store)))
     if not args.graph:
         raise KgError("give a GRAPH file or --store PATH")
+    from kg.graph.loading import load_graph
+
     return load_graph(args.graph)
 
 
@@ -339,11 +373,37 @@ def _base_iri(value: str) -> str:
     return value
 
 
+def _cluster_address(value: str) -> str:
+    from kg.distributed import cluster_address
+
+    try:
+        return cluster_address(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _store_arg(p: argparse.ArgumentParser, text: str) -> None:
     from kg.graph.store import DEFAULT_STORE
 
     p.add_argument("--store", nargs="?", const=str(DEFAULT_STORE), metavar="DIR",
                    help=f"{text} (DIR defaults to {DEFAULT_STORE}/)")
+
+
+def _timeout_arg(p: argparse.ArgumentParser) -> None:
+    from kg.graph.sandbox import DEFAULT_TIMEOUT
+
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="S",
+                   help=f"stop a query after S seconds (default {DEFAULT_TIMEOUT:g}; exit 15)")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < 1e6:
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {value!r}")
+    return seconds
 
 
 def parser() -> argparse.ArgumentParser:
@@ -367,6 +427,9 @@ def parser() -> argparse.ArgumentParser:
                    help="with --store: remove the articles that are not among PATHs any more")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="parse in N processes (default 1; about one per core)")
+    p.add_argument("--cluster", type=_cluster_address, metavar="ADDRESS",
+                   help="parse on a Dask cluster: its scheduler (tcp://HOST:8786) or local:N "
+                        "(N worker processes on this machine); mapping and writes stay here")
     p.add_argument("--base", default=DEFAULT_BASE, type=_base_iri,
                    help=f"base IRI of instances (default: {DEFAULT_BASE})")
     p.add_argument("--cache", help="parse cache folder (default: .kg-cache)")
@@ -388,10 +451,47 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", default=[], type=_param, metavar="NAME=VALUE",
                    help='a value for a parameter the query declares, e.g. --param name="Dedi Mulyadi"')
     _store_arg(p, "query an Oxigraph store instead of a file: kg query --store DIR 'SELECT ...'")
+    p.add_argument("--endpoint", metavar="URL",
+                   help="query a SPARQL server's query endpoint instead (e.g. http://HOST:7878/query, "
+                        "http://HOST:8890/sparql); credentials from KG_SPARQL_USER/_PASSWORD or ~/.netrc")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--limit", type=int, metavar="N",
                    help="only the first N rows (the store stops early unless the query sorts)")
+    _timeout_arg(p)
     p.set_defaults(run=cmd_query)
+
+    p = sub.add_parser("push", help="send the article graphs to a SPARQL server (changed ones only)",
+                       description="Send each article's named graph to a SPARQL 1.1 server: URL is its "
+                                   "Graph Store HTTP Protocol endpoint (Oxigraph http://HOST:7878/store, "
+                                   "Virtuoso http://HOST:8890/sparql-graph-crud) or, with --update, its "
+                                   "SPARQL Update endpoint. Graphs the server already holds unchanged are "
+                                   "skipped. Credentials: KG_SPARQL_USER/KG_SPARQL_PASSWORD or ~/.netrc. "
+                                   "Example: kg push http://localhost:7878/store --store")
+    p.add_argument("url", metavar="URL")
+    p.add_argument("graph", nargs="?", metavar="GRAPH", help="a TriG or N-Quads file written by kg build")
+    _store_arg(p, "push the article graphs of this store")
+    p.add_argument("--update", action="store_true", help="URL is a SPARQL Update endpoint")
+    p.add_argument("--query-endpoint", metavar="URL",
+                   help="where to ask which graphs the server holds (default: beside URL, e.g. "
+                        "/store -> /query, /sparql-graph-crud -> /sparql)")
+    p.add_argument("--batch", type=int, default=50, metavar="N", help="graphs per batch (default 50)")
+    p.set_defaults(run=cmd_push)
+
+    p = sub.add_parser("serve", help="a SPARQL endpoint and graph explorer on http://127.0.0.1:8000/",
+                       description="Serve a store or graph files: SPARQL 1.1 Protocol at /sparql, named "
+                                   "queries at /queries/NAME, the explorer at /. Read-only, offline. "
+                                   "Example: kg serve --store .kg-store  or  kg serve exports/graph.trig")
+    p.add_argument("graphs", nargs="*", metavar="GRAPH", help="graph files (.ttl, .trig, .nt, .nq, .jsonld)")
+    _store_arg(p, "serve an Oxigraph store")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    _timeout_arg(p)
+    p.add_argument("--max-rows", type=int, default=10_000, metavar="N",
+                   help="at most N rows or triples per answer (default 10000; header X-KG-Truncated)")
+    p.add_argument("--workers", type=int, default=2, metavar="N",
+                   help="query processes (default 2): a slow query holds one, the others answer")
+    p.add_argument("--cors", action="store_true", help="let web pages from any origin query the server")
+    p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("draw", help="draw the graph (or one node's neighbourhood) as PNG or SVG",
                        description='Example: kg draw exports/graph.ttl --focus "KPU" --out kpu.svg')

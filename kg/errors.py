@@ -22,6 +22,8 @@ class ExitCode(IntEnum):
     BAD_GRAPH = 11
     SHACL_VIOLATION = 12
     MODEL_MISSING = 13
+    REMOTE = 14
+    QUERY_STOPPED = 15
     INTERRUPTED = 130
 
 
@@ -36,6 +38,9 @@ class KgError(Exception):
         self.path = path
         if code is not None:
             self.code = code
+
+    def __reduce__(self) -> tuple:  # crosses process boundaries (query workers) intact
+        return type(self), (self.message, self.path, self.code)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path is not None else self.message
@@ -55,3 +60,9 @@ class QueryError(KgError):
 
 class GraphError(KgError):
     code = ExitCode.BAD_GRAPH
+
+
+class RemoteError(KgError):
+    """A SPARQL server refused a request, or could not be reached after retries."""
+
+    code = ExitCode.REMOTE

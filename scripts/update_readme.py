@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import kg
-from kg.cli import load_graph
 from kg.graph.export import merged
+from kg.graph.loading import load_graph
 from kg.graph.queries import format_result, named_queries, named_query, run_rdflib
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.cli import load_graph
 from kg.drawing import draw, neighbourhood, to_networkx
+from kg.graph.loading import load_graph
 
 FIXTURE = Path(__file__).parent / "fixtures" / "graphs" / "election.ttl"
 

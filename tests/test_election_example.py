@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from test_pipeline import MODELS_READY
 
-from kg.cli import load_graph, main
+from kg.cli import main
+from kg.graph.loading import load_graph
 from kg.graph.queries import load_named, named_query, run_rdflib
 
 DEBATE = Path(__file__).parent / "fixtures" / "examples" / "debat_pilwalkot_madiun.txt"

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from rdflib import Literal
+from rdflib import Graph, Literal
 
 from kg.evaluation import score_article
 from kg.extract.article import extract
@@ -54,7 +54,9 @@ def test_summary_lists_tickets_and_results(graphs) -> None:
                        ("Teguh Santoso", "bupati", None, "Maya Sari"),
                        ("Maya Sari", "wakil bupati", None, "Teguh Santoso")}
     parties = {c["person"]: c["parties"] for c in summary["candidacies"]}
-    assert parties["Teguh Santoso"] == ["Partai Golongan Karya"]
+    assert parties["Teguh Santoso"] == ["Koalisi Bantul Sejahtera", "Partai Golongan Karya"]
+    kinds = {o["name"]: o["type"] for o in summary["organizations"]}
+    assert kinds["Koalisi Bantul Sejahtera"] == "political_party"
     assert {c["region"] for c in summary["candidacies"]} == {"Bantul"}
     assert {(r["candidate"], r["votes"], r["percent"], r["stage"]) for r in summary["results"]} == {
         ("Hendra Wijaya", "210.345", "52,4", "regencyRecapitulation"),
@@ -71,6 +73,9 @@ def test_court_case_in_the_graph(graphs) -> None:
     assert g.value(first, ELEC.ruling) == ELEC.partlyGranted
     assert set(g.objects(first, ELEC.orders)) == {ELEC.revote}
     assert g.value(numbers["42/PHPU.WAKO-XXIII/2025"], ELEC.ruling) == ELEC.rejected
+    petitioner = g.value(first, ELEC.petitioner)  # the ticket that brought the case
+    assert str(g.value(g.value(petitioner, ELEC.candidate), g.namespace_manager.expand_curie("schema:name"))) \
+        == "Rahmat Hidayat"
     ballots = set(g.objects(None, ELEC.ballotNumber))
     assert ballots == {Literal(1)}
 
@@ -112,3 +117,19 @@ def test_kg_eval_counts_as_the_reference_scorer() -> None:
     for cat, counts in theirs.items():
         assert (ours[cat].matched, ours[cat].predicted, ours[cat].gold) == counts, cat
     assert theirs["candidacies"] == (1, 3, 4) and theirs["results"] == (2, 3, 3) and theirs["quotes"][0] == 1
+
+
+def test_two_articles_writing_one_title_in_two_cases_still_conform() -> None:
+    from kg.ingest import Article
+
+    dataset = new_dataset()
+    union = Graph()
+    for i, text in enumerate(("Pasangan nomor urut 1, Hendra Wijaya dan Lusiana Dewi, hadir di Bantul.",
+                              "Hadir pula pasangan nomor urut 1, Teguh Santoso dan Maya Sari, di Sleman.")):
+        article = Article(id=f"a{i}", text=text, path=Path(f"a{i}.txt"))
+        parse = rough_parse(text, {})
+        add_article(dataset, article, parse, extract(parse, None, "Pilkada 2024"))
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    result = validate(union)
+    assert result.conforms, result.text

@@ -90,7 +90,7 @@ def test_statuses_registered_elected_and_sole_candidate() -> None:
     status = {name(x, c.person): (c.status, c.sole) for c in x.candidacies}
     assert status["Teguh Santoso"] == ("registered", False)
     assert status["Joko Prasetyo"] == ("elected", False) and status["Indah Permata"] == ("elected", False)
-    assert status["Rudi Hartono"] == (None, True) and status["Sinta Maharani"] == (None, True)
+    assert status["Rudi Hartono"] == ("eligible", True) and status["Sinta Maharani"] == ("eligible", True)
     assert {c.office for c in x.candidacies} == {"bupati", "wakil bupati"}
 
 
@@ -131,6 +131,10 @@ def test_party_results_and_seats() -> None:
     x = run("Dalam pemilu legislatif, Partai Golkar meraih 12 kursi dan PKS memperoleh 8 kursi.")
     assert {(name(x, r.candidate), r.seats) for r in x.results} == {("Partai Golongan Karya", "12"),
                                                                   ("Partai Keadilan Sejahtera", "8")}
+    assert {r.contest.office for r in x.results} == {"dpr"}
+    x = run("Pada Pemilu 2024 untuk DPRD Kota Semarang, PDIP meraih 14 kursi.")
+    assert [(r.seats, r.contest.office, r.contest.region) for r in x.results] == [
+        ("14", "dprd kabupaten/kota", "Semarang")]
 
 
 def test_court_cases() -> None:
@@ -223,3 +227,91 @@ def test_a_candidate_called_by_a_shortened_name() -> None:
     x = run("Pasangan calon nomor urut 1, Valentina Sarumpaet dan Bayu Ajisaka, hadir. Valentin mengaku siap.",
             title="Pilbup Karo")
     assert {e.name for e in x.entities if e.kind == "person"} == {"Valentina Sarumpaet", "Bayu Ajisaka"}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("KPU Kabupaten Sleman menetapkan Budiono Santoso dan Anita Rahayu sebagai pasangan calon peserta Pilkada.",
+     "eligible"),
+    ("Bakal pasangan calon bupati Budiono Santoso-Anita Rahayu dinyatakan tidak memenuhi syarat oleh KPU.",
+     "not_eligible"),
+    ("Pasangan calon bupati Budiono Santoso-Anita Rahayu resmi mendaftar ke KPU Sleman.", "registered"),
+])
+def test_status_from_the_clause(sentence: str, status: str) -> None:
+    x = run(sentence, title="Pilbup Sleman")
+    assert {(name(x, c.person), c.status) for c in x.candidacies} == {("Budiono Santoso", status),
+                                                                    ("Anita Rahayu", status)}
+
+
+def test_a_coalition_backs_the_pair() -> None:
+    x = run("Pasangan bakal calon gubernur Khairul Anwar dan Emilia Prasetya diusung Koalisi Nusantara Bersatu (KNB) "
+            "dan PKB. Koalisi tersebut mendaftarkan mereka ke KPU Jawa Timur.")
+    c = {name(x, c.person): c for c in x.candidacies}
+    assert [name(x, p) for p in c["Khairul Anwar"].parties] == ["Koalisi Nusantara Bersatu",
+                                                                "Partai Kebangkitan Bangsa"]
+    coalition = next(e for e in x.entities if e.name == "Koalisi Nusantara Bersatu")
+    assert coalition.code == "political_party" and "KNB" in coalition.aliases
+
+
+def test_a_numbered_list_after_the_ballot_draw() -> None:
+    x = run("Berikut hasil pengundian nomor urut pasangan calon Pilgub Jawa Barat:\n"
+            "1. Asep Kurniadi-Gita Larasmi\n2. Jaja Sunarya-Roni Saputro\n")
+    assert candidacies(x) >= {("Asep Kurniadi", "gubernur", "1", "Gita Larasmi"),
+                              ("Jaja Sunarya", "gubernur", "2", "Roni Saputro")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Calon Kapolda Sumatera Utara Budi Santosa dilantik pekan depan.",
+    "Calon Ketua Umum Partai Golkar Budiman Sujatmiko hadir di Jakarta.",
+])
+def test_candidates_for_other_posts_are_not_election_candidates(sentence: str) -> None:
+    assert run(sentence, title="Pilbup Sleman").candidacies == []
+
+
+def test_roles_from_the_cue_and_no_role_read_across_names() -> None:
+    x = run("Debat diikuti dua pasangan calon, yakni nomor urut 1 Wardiman Tjilik-Yusuf Hamdan dan nomor urut 2 "
+            "Nadirsyah Burhan-Sopian Salih. Pasangan Wardiman-Yusuf diusung Partai Golkar, sedangkan "
+            "Nadirsyah-Sopian didukung PKB.", title="Debat Pilgub Kalteng")
+    roles = {(name(x, h.person), h.label) for h in x.holdings}
+    assert roles == {("Wardiman Tjilik", "pasangan calon nomor urut 1"),
+                     ("Yusuf Hamdan", "pasangan calon nomor urut 1"),
+                     ("Nadirsyah Burhan", "pasangan calon nomor urut 2"),
+                     ("Sopian Salih", "pasangan calon nomor urut 2")}
+    parties = {name(x, c.person): [name(x, p) for p in c.parties] for c in x.candidacies}
+    assert parties["Wardiman Tjilik"] == ["Partai Golongan Karya"]
+    assert parties["Nadirsyah Burhan"] == ["Partai Kebangkitan Bangsa"]
+
+
+def test_a_court_case_names_its_petitioner_after_the_ruling() -> None:
+    x = run("MK memerintahkan pemungutan suara ulang di Distrik Mulia. Putusan perkara nomor 254/PHPU.BUP-XXIII/2025 "
+            "dibacakan Senin (24/2/2025). \"Mengabulkan permohonan Pemohon untuk sebagian,\" kata hakim. Permohonan "
+            "diajukan pasangan calon bupati nomor urut 1, Yunus Wendaro dan Musa Kogoyani.", date=dt.date(2025, 2, 25))
+    [case] = x.cases
+    assert (case.ruling, case.orders, name(x, case.petitioner), case.date) == (
+        "partly_granted", ("revote",), "Yunus Wendaro", "2025-02-24")
+
+
+def test_several_races_in_one_article() -> None:
+    x = run("Di Pilbup Sleman, pasangan nomor urut 1 Wirawan Sasmita-Dian Purnami unggul. Sementara di Pilwalkot "
+            "Yogyakarta, pasangan nomor urut 2 Hasto Prawiro-Wawan Harsono menang. MK menolak permohonan perkara "
+            "7/PHPU.GUB-XXIII/2025 yang diajukan pasangan Lukman Hakiki-Sari Dewanti.")
+    offices = {(name(x, c.person), c.office, c.contest.region) for c in x.candidacies
+               if not c.office.startswith("wakil ")}
+    assert offices == {("Wirawan Sasmita", "bupati", "Sleman"), ("Hasto Prawiro", "wali kota", "Yogyakarta"),
+                       ("Lukman Hakiki", "gubernur", None)}
+
+
+def test_rivals_and_the_pairs_that_follow_the_winner() -> None:
+    x = run("Calon Bupati Sleman nomor urut 1, Harjono Kiswadi, beradu gagasan dengan Kusnadi Purwanto.")
+    assert candidacies(x) == {("Harjono Kiswadi", "bupati", "1", None), ("Kusnadi Purwanto", "bupati", None, None)}
+    x = run("Pasangan Bagas Santika-Nurul Halimah unggul dengan 51,2 persen, disusul Dharma Putra-Sinta Rohani "
+            "dengan 30 persen dan Wira Kusuma-Ratih Paramita 18,8 persen.", title="Quick count Pilgub Jateng")
+    assert results(x) == {("Bagas Santika", None, "51,2"), ("Dharma Putra", None, "30"),
+                          ("Wira Kusuma", None, "18,8")}
+
+
+def test_names_in_capitals_in_a_kpu_list() -> None:
+    x = run("Hasil pengundian nomor urut pasangan calon Bupati Bantul:\n1. HENDRA WIJAYA - LUSIANA DEWI\n"
+            "2. TEGUH SANTOSO - MAYA SARI\n")
+    assert candidacies(x) >= {("Hendra Wijaya", "bupati", "1", "Lusiana Dewi"),
+                              ("Teguh Santoso", "bupati", "2", "Maya Sari")}
+    assert run("Rapat KPU dan DPRD membahas anggaran pasangan calon. PDI PERJUANGAN hadir.").candidacies == []

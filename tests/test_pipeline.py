@@ -110,7 +110,7 @@ def test_seed_facts(exports) -> None:
 
 
 def test_named_queries_on_the_seed(exports) -> None:
-    from kg.cli import load_graph
+    from kg.graph.loading import load_graph
     from kg.graph.queries import load_named, run_rdflib
 
     g = load_graph(str(exports / "graph.ttl"))

@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import RDFS, Graph
 
-from kg.cli import load_graph, main
+from kg.cli import main
 from kg.errors import ExitCode, QueryError
+from kg.graph.loading import load_graph
 from kg.graph.queries import (
     MAX_FORMS,
     Result,

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from kg.extract import mentions as mention_finder
 from kg.extract.candidacies import (
-    CANDIDATE_CUE,
     Ticket,
     candidacy_facts,
+    find_coalitions,
     find_tickets,
     merge_candidate_names,
     person_at,
 )
-from kg.extract.contests import article_contest, place_spans
-from kg.extract.courts import find_cases
+from kg.extract.contests import article_contest, legislature, local_races, place_spans
+from kg.extract.courts import CaseMention, find_cases
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.entities import resolve
 from kg.extract.events import build_events, find_triggers, is_specific
@@ -81,20 +82,34 @@ def _acronym_mentions(text: str, found: list[Mention], where) -> tuple[list[Ment
     return kept, added
 
 
-def _candidate_persons(text: str, where, found: list[Mention]) -> tuple[list[Ticket], list[Mention]]:
-    """Candidates and pairs the text names, and their names as person mentions."""
+def _in_title_case(m: Mention) -> Mention:
+    """A name a list writes in capitals ("ACEP ADANG") is named as people write it ("Acep Adang")."""
+    if not m.name.isupper():
+        return m
+    name = " ".join(w if len(w.rstrip(".")) <= 2 else w.capitalize() for w in m.name.split())
+    return replace(m, name=name, key=name.lower())
+
+
+def _election_mentions(text: str, where, found: list[Mention]) -> tuple[list[Ticket], list[Mention]]:
+    """Candidates and pairs the text names, their names as person mentions, and the coalitions backing them."""
     blocked = [(m.evidence.start, m.evidence.end) for m in found  # what the model alone calls a place may be a name
                if m.kind != "person" and m.evidence.method != mention_finder.MODEL]
     tickets = find_tickets(text, blocked)
-    names = [mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.75) for t in tickets for s, e in t.names]
-    return tickets, [m for m in names if mention_finder.plausible(m)]
+    names = [_in_title_case(mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.75))
+             for t in tickets for s, e in t.names]
+    coalitions = [Mention("organization", text[s:e], text[s:e], "political_party", " ".join(text[s:e].lower().split()),
+                          Evidence(s, e, where(s), RULE, 0.8), full_name=" ".join(text[s:e].split()))
+                  for s, e in find_coalitions(text)]
+    return tickets, [m for m in names if mention_finder.plausible(m)] + coalitions
 
 
 def find_all_mentions(parse: Parse) -> tuple[list[Mention], list[Ticket]]:
     """Every mention of the article, and the candidate tickets whose names are among them."""
     where = mention_finder.SentenceIndex(parse)
     found = mention_finder.find_mentions(parse)
-    tickets, candidates = _candidate_persons(parse.text, where, found)
+    tickets, candidates = _election_mentions(parse.text, where, found)
+    coalitions = [(m.evidence.start, m.evidence.end) for m in candidates if m.kind == "organization"]
+    found = [m for m in found if not any(s <= m.evidence.start and m.evidence.end <= e for s, e in coalitions)]
     found = mention_finder.resolve_overlaps(found + candidates + _rule_persons(parse.text, where, found))
     kept, acronyms = _acronym_mentions(parse.text, found, where)
     return sorted(kept + acronyms, key=lambda m: m.evidence.start), tickets
@@ -185,7 +200,10 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
     return out
 
 
-CUE_SPLIT = re.compile(r"\s*(?:[,:;]|\b(?:yakni|yaitu|adalah|ialah|diperoleh|oleh)\b)\s*", re.I)
+def _runs_into_names(label: str, names: list[str]) -> bool:
+    """"Pasangan Wardana-", "pasangan calon nomor urut 2 A-": a title read across a pair's names is no
+    title, nor is a bare "Pasangan"."""
+    return label.rstrip().endswith(("-", "–")) or label.lower() == "pasangan" or any(n in label for n in names)
 
 
 def _ticket_holdings(text: str, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
@@ -194,18 +212,14 @@ def _ticket_holdings(text: str, tickets: list[Ticket], people: list[tuple[int, i
     have = {(h.person, h.label.lower()) for h in known}
     out = []
     for t in tickets:
-        if t.cue is None:
-            continue
-        labels = [" ".join(seg.split()) for seg in CUE_SPLIT.split(text[t.cue[0]:t.cue[1]])]
-        labels = [lb.removesuffix(" dan") for lb in labels if CANDIDATE_CUE.search(lb) and len(lb.split()) > 1]
         for span in [t.head] + ([t.mate] if t.mate else []):
             person = person_at(span, people)
-            for label in labels if person else []:
+            for label in t.roles if person else []:
                 if any(p == person.id and (label.lower() in lb or lb in label.lower()) for p, lb in have):
                     continue
                 have.add((person.id, label.lower()))
                 out.append(Holding(person.id, label, canonical_title(label), None, None,
-                                   Evidence(t.cue[0], t.cue[1], where(t.cue[0]), RULE, 0.7)))
+                                   Evidence(t.start, t.end, where(t.start), RULE, 0.7)))
     return out
 
 
@@ -317,16 +331,28 @@ def _spans(entities: list[Entity], kind: str, code: str | None = None) -> list[t
                    and (code is None or e.code == code) for m in e.mentions), key=lambda x: (x[0], x[1]))
 
 
-def _cases(text: str, sentences: list[tuple[int, int]], entities: list[Entity], dates: list[DateMention],
-           where) -> list[CourtCase]:
-    """Court cases, each with the court the article names (MK) and the date written in its ruling's sentence."""
+PETITION = re.compile(r"\b(?:permohonan|gugatan|diajukan|dimohonkan|pemohon)\b", re.I)
+
+
+def _cases(text: str, found: list[CaseMention], sentences: list[tuple[int, int]], entities: list[Entity],
+           dates: list[DateMention], tickets: list[Ticket], where) -> list[CourtCase]:
+    """Court cases, each with the court the article names (MK), the ticket named in the case's sentence
+    (the petitioner: "permohonan pasangan A-B") and the date written in its ruling's sentence."""
     courts = _spans(entities, "organization", "court")
+    people = _spans(entities, "person")
     out = []
-    for c in find_cases(text, sentences):
+    for c in found:
         court = min(courts, key=lambda x: abs(x[0] - c.start))[2] if courts else None
+        s, e = c.window  # the pair whose "permohonan" it is, named with the case or right after it
+        named = [t for t in tickets if s <= t.start < e]
+        ticket = next((t for t in named if PETITION.search(text, max(s, t.start - 40), t.start)), None)
+        ticket = ticket or next((t for t in named if t.start > c.start), None)
+        petitioner = person_at(ticket.head, people) if ticket else None
         s, e = sentences[where(c.ruling_at if c.ruling_at is not None else c.start)]
-        date = next((d.iso for d in dates if s <= d.start < e and d.iso), None)
-        out.append(CourtCase(c.number, court.id if court else None, c.ruling, c.orders, date,
+        date = next((d.iso for d in dates if s <= d.start < e and d.iso), None) or next(
+            (d.iso for d in dates if c.start <= d.start < c.window[1] and d.iso), None)
+        out.append(CourtCase(c.number, court.id if court else None, c.ruling, c.orders,
+                             petitioner.id if petitioner else None, date,
                              Evidence(c.start, c.end, where(c.start), RULE, 0.9)))
     return out
 
@@ -347,14 +373,18 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     events = _event_arguments(events, parse, index)
     people, parties = _spans(entities, "person"), _spans(entities, "organization", "political_party")
     contest = article_contest(parse.text, title, entities)
+    cases = find_cases(parse.text, sentences)
+    races = local_races(parse.text, entities, sentences, [(c.window, c.office) for c in cases])
     candidacies = candidacy_facts(parse.text, tickets, people, parties, place_spans(entities), sentences, contest,
-                                  where)
+                                  races, where)
     race = Contest(contest.office, contest.region, contest.label, contest.year) if contest.office else None
-    results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, race, where)
+    results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, race,
+                           legislature(entities, contest.year), where)
     excluded = [(d.start, d.end) for d in dates] + [(m.evidence.start, m.evidence.end) for m in mentions]
     excluded += [t.ballot_span for t in tickets if t.ballot_span]
-    holdings = _holdings(parse, index)
+    names = [parse.text[s:e] for t in tickets for s, e in t.names]
+    holdings = [h for h in _holdings(parse, index) if not _runs_into_names(h.label, names)]
     holdings += _ticket_holdings(parse.text, tickets, people, holdings, where)
     return Extraction(entities, holdings, events, _quotes(parse, index),
                       _figures(parse, excluded), candidacies, results,
-                      _cases(parse.text, sentences, entities, dates, where), race)
+                      _cases(parse.text, cases, sentences, entities, dates, tickets, where), race)

@@ -17,7 +17,16 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract import lexicon
-from kg.extract.contests import OFFICE_PATTERN, OFFICE_RE, ArticleContest, PlaceSpan, office_in, region_after_office
+from kg.extract.contests import (
+    BY_NAME,
+    OFFICE_PATTERN,
+    OFFICE_RE,
+    ArticleContest,
+    PlaceSpan,
+    Race,
+    office_in,
+    region_after_office,
+)
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
 
@@ -61,7 +70,9 @@ CANDIDATE_CUE = re.compile(r"calon|cagub|cabup|cawalkot|cawali|capres|cawagub|ca
                            r"|cawapres|kandidat|nomor|paslon|bapaslon", re.I)
 BEFORE_OFFICE = re.compile(
     r"\s*,?\s+(?:sebagai|selaku|menjadi)\s+((?:pasangan\s+)?(?:calon\s+)?(?:" + OFFICE_PATTERN
-    + r")(?:\s+dan\s+wakil\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+(?-i:[A-Z]\w*)){0,4}(?:\s+terpilih)?)", re.I)
+    + r")(?:\s+dan\s+wakil\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+(?-i:[A-Z]\w*)){0,4}(?:\s+terpilih)?"
+    r"|(?:pasangan\s+calon|paslon|calon)(?:\s+peserta)?(?:\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+terpilih)?)"
+    r"(?!\s+(?:pemilih|anggota|legislatif))", re.I)
 FROM_TICKET = re.compile(r"\s*,?\s+(?:dari|selaku)\s+(?:pasangan|paslon)(?:\s+calon)?\s+(?:nomor|no\.?)(?:\s+urut)?\s+"
                          + BALLOT, re.I)
 BALLOT_AFTER = re.compile(
@@ -83,7 +94,7 @@ class Ticket:
     ballot_span: tuple[int, int] | None = None
     status: str | None = None
     sole: bool = False  # calon tunggal: the pair runs against the empty box
-    cue: tuple[int, int] | None = None  # the words that say they are candidates: "pasangan calon nomor urut 3"
+    roles: list[str] = field(default_factory=list)  # the words calling them candidates: "paslon nomor urut 3"
     aliases: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # (name, its alias)
 
     @property
@@ -92,14 +103,16 @@ class Ticket:
         return [self.head] + ([self.mate] if self.mate else []) + [a for _, a in self.aliases]
 
 
-def _is_name(text: str) -> bool:
-    """Not a clause opener, an acronym (RKN) or a ticket's tagline written in camel case (BaDai)."""
+def _is_name(text: str, caps: bool = False) -> bool:
+    """Not a clause opener, an acronym (RKN) or a ticket's tagline written in camel case (BaDai); a name
+    in capitals ("1. ACEP ADANG-GITA LARAS" in a KPU list) only where ``caps`` and of two real words."""
     words = text.split()
-    return (bool(words) and words[0].strip("'‘\"“").lower() not in NOT_NAME and not text.isupper()
-            and not re.search(r"[a-z][A-Z]", text))
+    if text.isupper() and not (caps and sum(len(w.strip(".")) >= 3 for w in words) >= 2):
+        return False
+    return bool(words) and words[0].strip("'‘\"“").lower() not in NOT_NAME and not re.search(r"[a-z][A-Z]", text)
 
 
-def _name_at(text: str, pos: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = False) -> tuple[int, int] | None:
     """The candidate name starting at ``pos``: capitalised words up to a blocked span or a non-name word."""
     m = NAME_RE.match(text, pos)
     if not m:
@@ -108,7 +121,7 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]]) -> tuple[int, 
     for w in re.finditer(r"\S+", m.group(0)):
         s, e = pos + w.start(), pos + w.end()
         word = w.group(0).strip(".,").strip("'‘\"“’”").lower()
-        if word in NOT_NAME or any(a <= s < b for a, b in blocked):
+        if word in NOT_NAME or word in lexicon.post_forms() or any(a <= s < b for a, b in blocked):
             break
         end = e
         if w.group(0).endswith(".") and len(w.group(0)) > 3 and not _title(w.group(0)):
@@ -119,7 +132,22 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]]) -> tuple[int, 
         if re.search(r"(?<![\w.])[A-Z]\.$", text[pos:end]):
             break  # an initial: "Budi S."
         end -= 1
-    return (pos, end) if _is_name(text[pos:end]) else None
+    return (pos, end) if _is_name(text[pos:end], caps) else None
+
+
+CUE_SPLIT = re.compile(r"\s*(?:[,:;]|\b(?:yakni|yaitu|adalah|ialah|diperoleh|oleh)\b)\s*", re.I)
+
+
+def cue_roles(cue: str) -> list[str]:
+    """The titles a cue gives its candidates: "paslon tunggal, yakni pasangan calon gubernur" -> both;
+    "pasangan calon, yakni nomor urut 1" -> "pasangan calon nomor urut 1"."""
+    merged: list[str] = []
+    for seg in (" ".join(seg.split()) for seg in CUE_SPLIT.split(cue)):
+        if seg and BALLOT_RE.fullmatch(seg) and merged:
+            merged[-1] += " " + seg
+        elif seg:
+            merged.append(seg)
+    return [r.removesuffix(" dan") for r in merged if CANDIDATE_CUE.search(r) and len(r.split()) > 1]
 
 
 def _title(word: str) -> bool:
@@ -193,16 +221,16 @@ def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[in
 Names = tuple[tuple[int, int], tuple[int, int] | None, int, str, list[tuple[tuple[int, int], tuple[int, int]]]]
 
 
-def _pair_from(text: str, pos: int, blocked: list[tuple[int, int]]) -> Names | None:
+def _pair_from(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = False) -> Names | None:
     """(head, mate, end, link words, aliases) of the names starting at ``pos``."""
-    head = _name_at(text, pos, blocked)
+    head = _name_at(text, pos, blocked, caps)
     if head is None:
         return None
     after, alias = _after_name(text, head[1], blocked)
     aliases = [(head, alias)] if alias else []
     link = PAIR_LINK.match(text, after)
     if link:
-        mate = _name_at(text, link.end(), blocked)
+        mate = _name_at(text, link.end(), blocked, caps)
         if mate is not None:
             end, alias = _after_name(text, mate[1], blocked)
             return head, mate, end, link.group(0), aliases + ([(mate, alias)] if alias else [])
@@ -219,14 +247,16 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
         start = _preamble(text, cue.start(), blocked)
         if start == cue.start():
             continue
-        found = _pair_from(text, start, blocked)
+        found = _pair_from(text, start, blocked, caps=True)
         if found is None:
             continue
         head, mate, end, link, aliases = found
         phrase = text[cue.start():start]
         if not (CANDIDATE_CUE.search(phrase) or (mate and re.search(r"pasangan|terpilih", phrase, re.I))):
             continue
-        ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases, cue=(cue.start(), start))
+        if mate is None and not (office_in(phrase) or BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)):
+            continue  # "calon Ketua Umum …": a lone name is a candidate only for a stated office or number
+        ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases, roles=cue_roles(phrase))
         ticket.status = _status(phrase)
         ticket.sole = bool(re.search(r"\btunggal\b", phrase, re.I))
         ticket.deputy = mate is None and bool((office_in(phrase) or (None, False))[1])
@@ -234,10 +264,33 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
         _office_after(text, ticket)
         tickets.append(ticket)
         tickets += _list_after(text, ticket, blocked)
+        tickets += _rivals(text, tickets[-1], blocked)
         taken = tickets[-1].end
+    tickets += _list_lines(text, blocked, tickets)
     tickets += _pairs_before_office(text, blocked, tickets)
     tickets += _short_pairs(text, blocked, tickets)
+    for t in tickets:  # what the clause says happened outranks "bakal" (registered)
+        t.status = (_status_around(text, t) or t.status) if t.status in (None, "registered") else t.status
     return sorted(tickets, key=lambda t: t.start)
+
+
+DETERMINED_BEFORE = re.compile(r"\b(?:menetapkan|ditetapkan|penetapan)\b(?:(?!\.\s)[^;])*$", re.I)
+STATUS_AFTER = (
+    ("not_eligible", re.compile(r"^[^.;]{0,60}?\b(?:dinyatakan\s+)?(?:tidak\s+memenuhi\s+syarat|TMS|gugur"
+                                r"|didiskualifikasi|tidak\s+lolos)\b", re.I)),
+    ("eligible", re.compile(r"^[^.;]{0,60}?\b(?:dinyatakan\s+)?(?:memenuhi\s+syarat|lolos\s+verifikasi|ditetapkan"
+                            r"\s+sebagai)\b", re.I)),
+    ("registered", re.compile(r"^[^.;]{0,60}?\b(?:mendaftar|mendaftarkan\s+diri|resmi\s+mendaftar)\b", re.I)),
+)
+
+
+def _status_around(text: str, t: Ticket) -> str | None:
+    """"KPU menetapkan A-B sebagai …" (eligible), "A-B dinyatakan tidak memenuhi syarat", "A-B mendaftar"."""
+    after = text[t.end:t.end + 120]
+    for status, pattern in STATUS_AFTER:
+        if pattern.search(after):
+            return status
+    return "eligible" if DETERMINED_BEFORE.search(text[max(0, t.start - 80):t.start]) else None
 
 
 LIST_NEXT = re.compile(r"\s*[,;]\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+")
@@ -253,17 +306,58 @@ def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> lis
             break
         ballot = BALLOT_RE.match(text, sep.end())
         pos = re.compile(r"\s*[,:]?\s*").match(text, ballot.end()).end() if ballot else sep.end()
-        found = _pair_from(text, pos, blocked)
+        found = _pair_from(text, pos, blocked, caps=True)
         if found is None or found[1] is None:
             break
         head, mate, end, link, aliases = found
         phrase = BALLOT_RE.sub(" ", first.phrase)
-        last = Ticket(head, mate, sep.end(), end, phrase, status=first.status, aliases=aliases, cue=first.cue)
+        last = Ticket(head, mate, sep.end(), end, phrase, status=first.status, aliases=aliases)
+        bases = [" ".join(BALLOT_RE.sub(" ", r).split()) for r in first.roles]
+        last.roles = [f"{b} {ballot.group(0)}" if ballot else b for b in bases if b]  # the cue of the list
         if ballot:
             last.ballot = BALLOT_WORDS.get(ballot.group(1).lower(), ballot.group(1)).lstrip("0") or "0"
             last.ballot_span = (ballot.start(1), ballot.end(1))
         out.append(last)
     return out
+
+
+LIST_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(\d{1,2})[.)][ \t]+", re.M)
+NUMBERED_BY_BALLOT = re.compile(r"\b(?:nomor|no\.?)\s+urut\b", re.I)
+
+
+def _list_lines(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
+    """A numbered list of pairs, one a line ("1. A-B"), after the text speaks of candidates; the numbers
+    are ballot numbers when the list follows "nomor urut" (not a ranking of a count)."""
+    out: list[Ticket] = []
+    for m in LIST_LINE.finditer(text):
+        before = text[max(0, m.start() - 300):m.start()]
+        if _overlaps((m.start(), m.end() + 1), known) or not CANDIDATE_CUE.search(before):
+            continue
+        found = _pair_from(text, m.end(), blocked, caps=True)
+        if found is None or found[1] is None:
+            continue
+        head, mate, end, link, aliases = found
+        t = Ticket(head, mate, m.start(1), end, "", aliases=aliases)
+        if NUMBERED_BY_BALLOT.search(before):
+            t.ballot, t.ballot_span = m.group(1).lstrip("0") or "0", (m.start(1), m.end(1))
+        out.append(t)
+    return out
+
+
+RIVAL = re.compile(r"\s*,?\s+(?:(?:beradu\s+(?:gagasan|argumen|program|visi(?:\s+misi)?)|bersaing|berhadapan"
+                   r"|bertarung|berebut\s+suara)\s+dengan|melawan|menghadapi|menantang)\s+"
+                   r"(?:(?:pasangan|paslon|calon|rivalnya|penantangnya|petahana)\s+)*", re.I)
+
+
+def _rivals(text: str, ticket: Ticket, blocked: list[tuple[int, int]]) -> list[Ticket]:
+    """"Calon Bupati A beradu gagasan dengan B", "A-B melawan C-D": the rival runs in the same race."""
+    m = RIVAL.match(text, ticket.end)
+    found = _pair_from(text, m.end(), blocked) if m else None
+    if found is None or (ticket.mate is not None) != (found[1] is not None):
+        return []  # a pair's rival is a pair, a candidate's a candidate
+    head, mate, end, link, aliases = found
+    phrase = " ".join(BALLOT_RE.sub(" ", ticket.phrase).split())
+    return [Ticket(head, mate, m.start(), end, phrase, deputy=ticket.deputy, aliases=aliases)]
 
 
 def _set_ballot(text: str, ticket: Ticket, phrase_start: int, phrase: str) -> None:
@@ -317,8 +411,7 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
             value = BALLOT_WORDS.get(ticket_of.group(1).lower(), ticket_of.group(1)).lstrip("0") or "0"
             out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=value,
                               ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases,
-                              cue=(ticket_of.start() + len(re.match(r"\s*,?\s+(?:dari|selaku)\s+",
-                                                                     ticket_of.group(0)).group(0)), ticket_of.end())))
+                              roles=cue_roles(re.sub(r"^\s*,?\s+(?:dari|selaku)\s+", "", ticket_of.group(0)))))
     return out
 
 
@@ -348,9 +441,24 @@ def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
                     or (PASSIVE_VOTES.search(text, max(0, m.start() - 30), m.start())
                         and VOTES_AHEAD.match(text, m.end()))):
                 continue
-        elif not (names & words) and not SUPPORT_OR_VOTES.match(text, m.end()) and not VOTES_NEXT.match(text, m.end()):
-            continue
+        elif not (names & words or SUPPORT_OR_VOTES.match(text, m.end()) or VOTES_AHEAD.match(text, m.end())):
+            continue  # a hyphenated pair of names with votes or backing in its clause
         out.append(Ticket(head, mate, m.start(), m.end(), ""))
+    return out
+
+
+COALITION_RE = re.compile(r"(?<![\w-])Koalisi(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk)){1,5}(?:[ \t]+Plus)?")
+
+
+def find_coalitions(text: str) -> list[tuple[int, int]]:
+    """"Koalisi Indonesia Maju", "Koalisi Sumatera Maju Plus": coalitions backing candidates, by name."""
+    out = []
+    for m in COALITION_RE.finditer(text):
+        words = m.group(0).split()
+        while words and words[-1] in ("dan", "untuk"):
+            words.pop()
+        if len(words) > 1:
+            out.append((m.start(), m.start() + len(" ".join(words))))
     return out
 
 
@@ -374,8 +482,19 @@ PARTY_LIST_NEXT = re.compile(r"^\W*(?:\w+\s+){0,3}(?:partai|parpol)\s+(?:itu|ter
 THIS_PAIR = re.compile(r"\b(?:pasangan|paslon|keduanya)\s+(?:ini|tersebut|itu)\b", re.I)
 
 
+CLAUSE_BREAK = re.compile(r"[;]|\b(?:sedangkan|sementara(?:\s+itu)?|adapun|namun)\b", re.I)
+
+
+def _clause_end(text: str, start: int, end: int, tickets: list[Ticket]) -> int:
+    """Where the clause after ``start`` ends: a contrast ("…, sedangkan C-D …") or the next ticket."""
+    brk = CLAUSE_BREAK.search(text, start, end)
+    nxt = min((t.start for t in tickets if start < t.start < end), default=end)
+    return min(nxt, brk.start() if brk else end)
+
+
 def _parties_for(text: str, ticket: Ticket, sentences: list[tuple[int, int]],
-                 parties: list[tuple[int, int, Entity]], anaphor_targets: dict[int, Ticket]) -> list[Entity]:
+                 parties: list[tuple[int, int, Entity]], anaphor_targets: dict[int, Ticket],
+                 tickets: list[Ticket]) -> list[Entity]:
     s_start, s_end = next(((a, b) for a, b in sentences if a <= ticket.start < b), (0, len(text)))
     out: list[Entity] = []
 
@@ -384,8 +503,8 @@ def _parties_for(text: str, ticket: Ticket, sentences: list[tuple[int, int]],
             if lo <= a < hi and p not in out:
                 out.append(p)
 
-    clause_end = s_end
-    passive = SUPPORT_PASSIVE.search(text, ticket.end, s_end)
+    clause_end = _clause_end(text, ticket.end, s_end, tickets)
+    passive = SUPPORT_PASSIVE.search(text, ticket.end, clause_end)
     if passive:
         add(passive.end(), clause_end)
         if not out:
@@ -397,9 +516,10 @@ def _parties_for(text: str, ticket: Ticket, sentences: list[tuple[int, int]],
         add(s_start, active.start())
     for anaphor_start, target in anaphor_targets.items():
         if target is ticket:
-            m = SUPPORT_PASSIVE.search(text, anaphor_start, _sentence_end(anaphor_start, sentences))
+            end = _clause_end(text, anaphor_start + 1, _sentence_end(anaphor_start, sentences), tickets)
+            m = SUPPORT_PASSIVE.search(text, anaphor_start, end)
             if m:
-                add(m.end(), _sentence_end(anaphor_start, sentences))
+                add(m.end(), end)
     return out
 
 
@@ -419,9 +539,12 @@ def anaphors(text: str, tickets: list[Ticket]) -> dict[int, Ticket]:
 
 def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
                     parties: list[tuple[int, int, Entity]], places: list[PlaceSpan],
-                    sentences: list[tuple[int, int]], contest: ArticleContest,
+                    sentences: list[tuple[int, int]], contest: ArticleContest, races: list[Race],
                     where) -> list[Candidacy]:
-    """One candidacy per person and office, merged over the article's mentions of it."""
+    """One candidacy per person and office, merged over the article's mentions of it.
+
+    The office is the cue's ("calon bupati"), else that of the race named where the ticket is (its
+    sentence's contest, a court case's number), else the article's; so is the region."""
     links = anaphors(text, tickets)
     merged: dict[tuple[str, str], Candidacy] = {}
     for t in tickets:
@@ -430,17 +553,21 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
         if head is None or head is mate:
             continue
         found = office_in(t.phrase)
-        office = found[0] if found else None
-        office_name = office.name if office else contest.office
+        local = next((r for r in reversed(races) if r.start <= t.start < r.end and r.office), None)
+        office_name = found[0].name if found else (local.office if local else contest.office)
         if office_name is None:
             continue
-        region = contest.region if office_name == contest.office else None
+        own = office_name == contest.office  # the article's own race
+        label = (local.label if local and local.label else None) or (contest.label if own else None)
+        year = (local.year if local and local.year else None) or contest.year
+        region = (local.region if local and local.office == office_name and local.region
+                  else contest.region if own else None)
         for m in OFFICE_RE.finditer(text, t.start, t.end):
-            near = region_after_office(text, m.end(), places)
+            near = region_after_office(text, m.end(), places, level=BY_NAME[office_name].level)
             if near is not None:
                 region = near[0]
                 break
-        party_list = _parties_for(text, t, sentences, parties, links)
+        party_list = _parties_for(text, t, sentences, parties, links, tickets)
         ev = Evidence(t.start, t.end, where(t.start), RULE, 0.8 if t.mate else 0.7)
         deputy_office = "wakil " + office_name
         roles = [(head, deputy_office if t.deputy else office_name, mate)]
@@ -450,7 +577,7 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
             key = (person.id, office_code)
             c = merged.get(key)
             if c is None:
-                race = Contest(office_name, region, contest.label, contest.year)
+                race = Contest(office_name, region, label, year)
                 merged[key] = Candidacy(person.id, office_code, race, t.ballot, partner.id if partner else None,
                                         [p.id for p in party_list], t.status, t.sole, ev)
                 continue

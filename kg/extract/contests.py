@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract import lexicon
-from kg.extract.facts import Entity
+from kg.extract.facts import Contest, Entity
 from kg.extract.mentions import choose_place
 
 
@@ -130,6 +130,8 @@ def find_contests(text: str, places: list[PlaceSpan], blocked: list[tuple[int, i
         office = found[0].name if found else None
         if office is None and region is not None and region[1] in BY_LEVEL and region[1] != "country":
             office = BY_LEVEL[region[1]].name
+        if office and region and region[1] != BY_NAME[office].level:  # Pilwalkot Yogyakarta: the city
+            region = _at_level(text[after[2]:after[0]], BY_NAME[office].level) or region
         out.append(ContestMention(" ".join(text[m.start():end].split()), office, region[0] if region else None,
                                   year.group(1) if year else None, m.start(), end))
     return out
@@ -138,22 +140,33 @@ def find_contests(text: str, places: list[PlaceSpan], blocked: list[tuple[int, i
 LEVEL_PREFIX = re.compile(r"\s+(?:(?:Provinsi|Kabupaten|Kab\.|Kota)\s+)?", re.I)
 
 
-def _place_at(text: str, pos: int, places: list[PlaceSpan]) -> tuple[int, tuple[str, str]] | None:
-    """A place mention starting right after ``pos`` ("Pilbup [Kabupaten] Sleman"): (its end, (name, type))."""
+def _place_at(text: str, pos: int, places: list[PlaceSpan]) -> tuple[int, tuple[str, str], int] | None:
+    """A place mention right after ``pos`` ("Pilbup [Kabupaten] Sleman"): (its end, (name, type), its start)."""
     gap = LEVEL_PREFIX.match(text, pos)
     if not gap:
         return None
     for start, end, place, code in places:
         if pos < start <= gap.end():
-            return end, (place, code)
+            return end, (place, code), start
     return None
 
 
-def region_after_office(text: str, pos: int, places: list[PlaceSpan], window: int = 40) -> tuple[str, str] | None:
-    """The place right after an office phrase: "calon Bupati [dan Wakil Bupati] Sleman" -> (name, type)."""
+def _at_level(written: str, level: str) -> tuple[str, str] | None:
+    """The place of ``level`` a written name may also be ("Yogyakarta": the city, not the province)."""
+    written = re.sub(r"^(?:Provinsi|Kabupaten|Kab\.|Kota)\s+", "", written.strip(), flags=re.I)
+    known = lexicon.place_forms().get(lexicon.lookup_key(written), ())
+    return next(((p.name, p.type) for p in known if p.type == level), None)
+
+
+def region_after_office(text: str, pos: int, places: list[PlaceSpan], window: int = 40,
+                        level: str | None = None) -> tuple[str, str] | None:
+    """The place right after an office phrase: "calon Bupati [dan Wakil Bupati] Sleman" -> (name, type),
+    of ``level`` when the name is also another place's ("calon wali kota Yogyakarta": the city)."""
     skip = re.compile(r"(?:\s+(?:dan\s+)?(?:wakil\s+)?(?:" + OFFICE_WORD + r"))*", re.I).match(text, pos)
     at = _place_at(text, skip.end() if skip else pos, places)
-    return at[1] if at and at[0] - pos <= window else None
+    if not at or at[0] - pos > window:
+        return None
+    return (_at_level(text[at[2]:at[0]], level) if level and at[1][1] != level else None) or at[1]
 
 
 @dataclass(frozen=True)
@@ -217,3 +230,42 @@ def _regional_election_body(entities: list[Entity]) -> tuple[str, str] | None:
             if code in rank:
                 bodies.append((e.region, code))
     return min(bodies, key=lambda p: rank[p[1]]) if bodies else None
+
+
+LEGISLATURE_LEVEL = {"province": "dprd provinsi", "regency": "dprd kabupaten/kota", "city": "dprd kabupaten/kota"}
+
+
+def legislature(entities: list[Entity], year: str | None) -> Contest:
+    """The legislative race the article's party figures belong to: the DPRD it
+    names (DPRD Kota Semarang -> dprd kabupaten/kota, Semarang), else the DPR."""
+    for e in entities:
+        if e.kind == "organization" and e.region and any(m.key.startswith("dprd@") for m in e.mentions):
+            known = lexicon.place_forms().get(lexicon.lookup_key(e.region), ())
+            code = next((p.type for p in known if p.name == e.region), "")
+            if code in LEGISLATURE_LEVEL:
+                return Contest(LEGISLATURE_LEVEL[code], e.region, None, year)
+    return Contest("dpr", None, None, year)
+
+
+@dataclass(frozen=True)
+class Race:
+    """A race named for a stretch of the text: a contest name holds to its sentence's end, a court
+    case's number (PHPU.BUP) over the sentences read for the case."""
+
+    start: int
+    end: int
+    office: str | None
+    region: str | None
+    label: str | None
+    year: str | None
+
+
+def local_races(text: str, entities: list[Entity], sentences: list[tuple[int, int]],
+                cases: list[tuple[tuple[int, int], str | None]]) -> list[Race]:
+    """Races named in the text, for articles about several ("Di Pilbup A …, sementara di Pilwalkot B …")."""
+    orgs = [(m.evidence.start, m.evidence.end) for e in entities if e.kind == "organization" for m in e.mentions]
+    out = [Race(a, b, office, None, None, None) for (a, b), office in cases if office]
+    for m in find_contests(text, place_spans(entities), orgs):
+        end = next((b for a, b in sentences if a <= m.start < b), m.end)
+        out.append(Race(m.start, end, m.office, m.region, m.label, m.year))
+    return sorted(out, key=lambda r: r.start)

@@ -20,6 +20,8 @@ RULINGS = (  # the first that matches wins: "mengabulkan untuk sebagian" before 
     ("rejected", re.compile(r"\b(?:menolak|ditolak|ditolaknya)\b(?:[^.]|\.(?=\S)){0,60}?\b(?:permohonan|gugatan"
                             r"|seluruhnya)\b|\b(?:permohonan|gugatan)\b(?:[^.]|\.(?=\S)){0,60}?\bditolak\b", re.I)),
 )
+CASE_OFFICE = {"GUB": "gubernur", "BUP": "bupati", "WAKO": "wali kota", "WALKOT": "wali kota", "KOT": "wali kota",
+               "PRES": "presiden"}  # the race a PHPU case is about, from its number: PHPU.BUP -> the regent's
 REVOTE = re.compile(r"\b(?:pemungutan\s+suara\s+ulang|PSU)\b", re.I)
 RECOUNT = re.compile(r"\bpenghitungan\s+(?:surat\s+)?suara\s+ulang\b", re.I)
 DISQUALIFY = re.compile(r"\bdiskualifikasi|mendiskualifikasi\b", re.I)
@@ -33,26 +35,37 @@ class CaseMention:
     ruling: str | None
     orders: tuple[str, ...]  # revote | recount | disqualification
     ruling_at: int | None  # where the ruling is written (for its date)
+    window: tuple[int, int]  # the sentences read for it
+
+    @property
+    def office(self) -> str | None:
+        code = re.search(r"PHPU\.([A-Z]+)", self.number)
+        return CASE_OFFICE.get(code.group(1)) if code else None
 
 
 def find_cases(text: str, sentences: list[tuple[int, int]], follow: int = 2) -> list[CaseMention]:
-    """Each case number once, with the ruling and orders of its sentence and the next ``follow`` ones."""
+    """Each case number once, with the ruling and orders of its sentence, the one before (news leads with
+    the outcome: "MK memerintahkan PSU … . Putusan perkara nomor …") and the next ``follow`` ones."""
     hits = [(m.group(1), m.start(1), m.end(1)) for m in CASE_NUMBER.finditer(text)]
     out: dict[str, CaseMention] = {}
     for i, (number, start, end) in enumerate(hits):
         first = next((k for k, (a, b) in enumerate(sentences) if a <= start < b), 0)
-        stop = sentences[min(len(sentences) - 1, first + follow)][1] if sentences else len(text)
+        last = next((k for k, (a, b) in enumerate(sentences) if a <= end - 1 < b), first)  # a split "PHPU." too
+        stop = sentences[min(len(sentences) - 1, last + follow)][1] if sentences else len(text)
         later = [s for n, s, _ in hits[i + 1:] if n != number]
         stop = min([stop] + [sentences[next(k for k, (a, b) in enumerate(sentences) if a <= s < b)][0]
                              for s in later if s > end])
         window_start = sentences[first][0] if sentences else 0
+        if first > 0 and not CASE_NUMBER.search(text, sentences[first - 1][0], sentences[first - 1][1]) and not any(
+                n != number and s < start for n, s, _ in hits):
+            window_start = sentences[first - 1][0]
         ruling, at = _ruling(text, window_start, stop)
         orders = tuple(name for name, pattern in (("revote", REVOTE), ("recount", RECOUNT),
                                                    ("disqualification", DISQUALIFY))
                        if ruling in ("granted", "partly_granted") and pattern.search(text, window_start, stop))
         known = out.get(number)
         if known is None or (known.ruling is None and ruling is not None):
-            out[number] = CaseMention(number, start, end, ruling, orders, at)
+            out[number] = CaseMention(number, start, end, ruling, orders, at, (window_start, stop))
     return sorted(out.values(), key=lambda c: c.start)
 
 

@@ -143,6 +143,7 @@ class CourtCase:
     court: str | None  # entity id
     ruling: str | None  # granted | partly_granted | rejected | not_admissible
     orders: tuple[str, ...]  # revote (pemungutan suara ulang) | recount | disqualification
+    petitioner: str | None  # entity id: the head of the ticket that brought the case
     date: str | None  # ISO date of the ruling, when its sentence gives one
     evidence: Evidence
 

@@ -21,8 +21,9 @@ FIGURE_RE = re.compile(r"(?<![\w/.,-])(" + DIGITS + r")(?:\s+(ribu|juta))?\s*(%|
 LINK = re.compile(r"^\s*,?\s*(?:atau|dan|\(|/|dengan|yakni)?\s*(?:sebanyak|sekitar|sebesar|hampir)?\s*$", re.I)
 NOT_RESULT_BEFORE = re.compile(r"(?:total|masuk|partisipasi|ambang|batas|target|selisih|terpaut|kurang|lebih dari"
                                r"|minimal|maksimal|syarat|dari)\s+(?:\w+\s+){0,2}$", re.I)
-VOTE_CUE = re.compile(r"\b(?:meraih|memperoleh|mendapat(?:kan)?|mengantongi|meraup|mendulang|mengumpulkan|unggul"
-                      r"|menang|diraih|diperoleh|capaian|perolehan|raihan|sebanyak|sebesar|hanya|mencapai)\b|:", re.I)
+VOTE_CUE = re.compile(r"\b(?:meraih|memperoleh|disusul|mendapat(?:kan)?|mengantongi|meraup|mendulang|mengumpulkan"
+                      r"|unggul|menang|diraih|diperoleh|capaian|perolehan|raihan|sebanyak|sebesar|hanya|mencapai)\b|:",
+                      re.I)
 EMPTY_BOX = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
 BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s+(?:nomor\s+)?(?:urut\s+)?(\d{1,2})\b",
                        re.I)
@@ -145,13 +146,17 @@ def _stage(text: str, pos: int, sentence_end: int) -> tuple[str | None, str | No
 
 def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Ticket],
                  people: list[tuple[int, int, Entity]], parties: list[tuple[int, int, Entity]],
-                 candidacies: list[Candidacy], contest: Contest | None, where) -> list[Result]:
-    """Results of the article; each belongs to the head of a ticket, a person, a party or the empty box."""
+                 candidacies: list[Candidacy], contest: Contest | None, legislature: Contest, where) -> list[Result]:
+    """Results of the article; each belongs to the head of a ticket, a person or a party.
+
+    A party's votes and seats are always a legislative race's (``legislature``): parties get no
+    votes of their own in a regional head or presidential election."""
     head_of = {c.person: c.running_mate for c in candidacies if c.office.startswith("wakil ") and c.running_mate}
     by_ballot = {c.ballot_number.lstrip("0"): c.person for c in candidacies
                  if c.ballot_number and not c.office.startswith("wakil ")}
     contests = {c.person: c.contest for c in candidacies}
     running = {c.person for c in candidacies}
+    party_ids = {ent.id for _, _, ent in parties}
     people = [(a, b, ent) for a, b, ent in people if ent.id in running]
     last_pair: str | None = None
     out: list[Result] = []
@@ -169,7 +174,8 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
             if not (VOTE_CUE.search(text, max(s, ref.start - 30), fig.start)
                     or TABLE_GAP.fullmatch(text, ref.end, fig.start)):
                 continue
-            out.append(_result(text, ref, fig, contests.get(ref.candidate, contest), e, where))
+            race = contests.get(ref.candidate, legislature if ref.candidate in party_ids else contest)
+            out.append(_result(text, ref, fig, race, e, where))
         paired = [r.candidate for r in refs if r.candidate]
         last_pair = paired[-1] if paired else last_pair
     return _unique(out)

@@ -21,6 +21,7 @@ from itertools import islice, product
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.sparql.sparql import Query
 
 from kg.assets import QUERIES_DIR as QUERY_DIR
 from kg.errors import QueryError
@@ -152,9 +153,10 @@ def check_syntax(query: str) -> None:
         raise QueryError(f"SPARQL syntax error: {' '.join(str(err).split())}") from None
 
 
-def run_rdflib(graph: Graph, query: str, limit: int | None = None) -> Result:
-    """Rows of ``query`` on an rdflib graph; at most ``limit`` of them."""
-    check_syntax(query)
+def run_rdflib(graph: Graph, query: str | Query, limit: int | None = None) -> Result:
+    """Rows of ``query`` (text, or as rdflib prepared it) on an rdflib graph; at most ``limit`` of them."""
+    if isinstance(query, str):
+        check_syntax(query)
     result = graph.query(query)
     if result.type == "ASK":
         return Result(["ask"], [[str(bool(result.askAnswer)).lower()]])
@@ -175,8 +177,8 @@ def run_oxigraph(store, query: str, limit: int | None = None) -> Result:
         result = store.query(query)
     except SyntaxError as err:
         raise QueryError(f"SPARQL syntax error: {' '.join(str(err).split())}") from None
-    if isinstance(result, bool):
-        return Result(["ask"], [[str(result).lower()]])
+    if isinstance(result, bool | pyoxigraph.QueryBoolean):
+        return Result(["ask"], [[str(bool(result)).lower()]])
     if isinstance(result, pyoxigraph.QueryTriples):
         return Result(["subject", "predicate", "object"],
                       [[t.subject.value, t.predicate.value, t.object.value] for t in result])

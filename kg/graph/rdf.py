@@ -145,7 +145,8 @@ class ArticleGraph:
             post = mint(self.base, "post", f"{h.title} {region}".strip() if region else h.label)
             g.add((post, RDF.type, ORG.Post))
             g.add((post, RDFS.label, _text(h.label)))
-            g.add((post, ELEC.postTitle, _text(h.title)))
+            # one title per post node: a label-minted post meets its other-cased forms from other articles
+            g.add((post, ELEC.postTitle, _text(h.title[:1].upper() + h.title[1:])))
             if h.org:
                 g.add((post, ORG.postIn, self.entity_iri(h.org)))
                 g.add((self.entity_iri(h.person), SCHEMA.affiliation, self.entity_iri(h.org)))
@@ -238,6 +239,8 @@ class ElectionGraph:
             g.add((node, ELEC.ballotNumber, Literal(int(c.ballot_number))))
         for party in c.parties:
             g.add((node, ELEC.nominatedBy, w.entity_iri(party)))
+            if x.entity(party).name.startswith("Koalisi "):
+                g.add((w.entity_iri(party), RDF.type, ELEC.Coalition))
         if c.status in STATUSES:
             g.add((node, ELEC.status, STATUSES[c.status]))
         w.provenance(node, c.evidence)
@@ -294,6 +297,8 @@ class ElectionGraph:
                 g.add((node, ELEC.ruling, RULINGS[case.ruling]))
             for order in case.orders:
                 g.add((node, ELEC.orders, ORDERS[order]))
+            if case.petitioner:
+                g.add((node, ELEC.petitioner, self.tickets.get(case.petitioner, w.entity_iri(case.petitioner))))
             if case.date:
                 g.add((node, SCHEMA.startDate, Literal(case.date, datatype=XSD.date)))
             if contest is not None:

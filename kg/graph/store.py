@@ -181,3 +181,29 @@ def export(store: ox.Store, out: Path) -> tuple[Path, Path]:
     ttl = write_with(out / "graph.ttl", lambda tmp: store.dump(
         tmp, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes))
     return trig, ttl
+
+
+def load_files(store: ox.Store, paths: Iterable[Path]) -> None:
+    """Load graph files (Turtle, TriG, N-Triples, N-Quads, JSON-LD) as a kg store holds them: their
+    named graphs as they are, and the union of everything in the default graph."""
+    from kg.graph.loading import local_contexts
+
+    for path in paths:
+        try:
+            fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
+            if fmt is None:
+                raise ValueError(f"unknown graph file extension {path.suffix!r}")
+            if fmt == ox.RdfFormat.JSON_LD:
+                import json
+
+                data = json.dumps(local_contexts(json.loads(path.read_bytes()))).encode()
+                store.bulk_load(data, format=fmt)
+            else:
+                store.bulk_load(path=str(path), format=fmt)
+        except GraphError as err:
+            err.path = path
+            raise
+        except (OSError, SyntaxError, ValueError) as err:
+            raise GraphError(f"cannot load: {' '.join(str(err).split())[:300]}", path=path) from None
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    store.flush()

@@ -108,9 +108,9 @@ def _kind_of(types: set[str]) -> tuple[str, str] | None:
     codes = class_codes()
     for t in sorted(types):
         ref = URIRef(t)
-        ancestors = set(ontology().transitive_objects(ref, RDFS.subClassOf))
-        if SCHEMA.Organization in ancestors:
-            return "organizations", codes.get(ref, "other")
+        ancestors = list(ontology().transitive_objects(ref, RDFS.subClassOf))
+        if SCHEMA.Organization in ancestors:  # a coalition is summarised as the party kind it is
+            return "organizations", next((codes[a] for a in ancestors if a in codes), "other")
         if SCHEMA.Place in ancestors:
             return "places", codes.get(ref, "other")
         if SCHEMA.Event in ancestors:

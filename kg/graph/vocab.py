@@ -15,6 +15,8 @@ from kg.assets import ONTOLOGY_DIR
 
 ONTOLOGY_FILE = ONTOLOGY_DIR / "election.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"  # kg's JSON-LD @context, bundled: never fetched
+CONTEXT_IRI = "https://w3id.org/kg-pemilu/context.jsonld"  # where it is published
 DEFAULT_BASE = "https://w3id.org/kg-pemilu/id/"
 
 

@@ -1,0 +1,70 @@
+"""The parse stage on a Dask LocalCluster against the process pool, on the same articles.
+
+    python bench/cluster.py --articles 2000 --workers 2 [--rounds 2] [--work DIR]
+
+Articles come from bench/corpus.py. Each round parses them all with real Stanza twice, with
+`--workers N` (kg's process pool) and with `--cluster local:N` (a LocalCluster of N one-thread
+worker processes), alternating which goes first, through kg.builder.parse_articles with no
+parse cache; wall time includes starting the workers and loading the models. The CoNLL-U of
+both must be identical. Prints a Markdown table and the cluster/pool ratio of total wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+from kg.builder import ParseCache, parse_articles  # noqa: E402
+from kg.ingest import iter_articles  # noqa: E402
+from kg.nlp.parse import to_conllu  # noqa: E402
+
+
+def timed(articles: list, models: str, **how: object) -> tuple[float, list[str], int]:
+    start = time.monotonic()
+    conllus = [to_conllu(p) for _, p, _ in parse_articles(articles, models, ParseCache(None, ""), **how)]
+    words = sum(line.split("\t", 1)[0].isdigit() for c in conllus for line in c.splitlines())
+    return time.monotonic() - start, conllus, words
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--articles", type=int, default=2000)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--rounds", type=int, default=1)
+    p.add_argument("--models", default="bundled")
+    p.add_argument("--work", default="/tmp/kg-cluster-bench")
+    args = p.parse_args()
+    folder = Path(args.work) / f"corpus-{args.articles}"
+    if not folder.exists():
+        write_corpus(folder, args.articles)
+    articles = list(iter_articles([folder]))
+    modes = {f"--workers {args.workers}": {"workers": args.workers},
+             f"--cluster local:{args.workers}": {"cluster": f"local:{args.workers}"}}
+    totals = dict.fromkeys(modes, 0.0)
+    rows, reference = [], None
+    for round_ in range(args.rounds):
+        for name in (list(modes) if round_ % 2 == 0 else list(reversed(modes))):
+            seconds, conllus, words = timed(articles, args.models, **modes[name])
+            reference = reference or conllus
+            totals[name] += seconds
+            rows.append(f"| {round_ + 1} | `{name}` | {len(articles):,} | {seconds:.1f} | "
+                        f"{len(articles) / seconds:.2f} | {words / seconds:.0f} | "
+                        f"{'yes' if conllus == reference else '**no**'} |")
+            print(rows[-1], file=sys.stderr, flush=True)
+    pool, cluster = totals.values()
+    print("| round | parse stage | articles | wall s | articles/s | words/s | same CoNLL-U |")
+    print("|---|---|---|---|---|---|---|")
+    print("\n".join(rows))
+    print(f"\nCluster / pool wall time: {cluster / pool:.3f} ({(cluster / pool - 1):+.1%}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""The parse stage on a Dask distributed cluster: `kg build ... --cluster ADDRESS`.
+
+ADDRESS is a running scheduler (``tcp://HOST:8786``, with workers started by ``dask worker``
+on machines where kg and the same model set are installed) or ``local:N``, a LocalCluster of N
+one-thread worker processes on 127.0.0.1. Only parsing leaves this process: articles go out in
+batches and come back as CoNLL-U (what the parse cache holds); mapping, resolution and store
+writes stay here, so the output is byte for byte that of a local build.
+
+Each worker loads the Stanza pipeline once, through a worker plugin that also runs on a worker
+replacing a dead one, and checks that its model set is the one this process keys the parse cache
+with. A worker that dies takes its running batch with it; the scheduler hands the batch to
+another worker (up to ``distributed.scheduler.allowed-failures`` deaths per batch), so a death
+costs a retry, never an article. Batches come back in article order, a bounded number in flight.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from typing import TYPE_CHECKING
+
+from distributed import WorkerPlugin
+
+from kg.errors import KgError, ModelError
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from kg.ingest import Article
+    from kg.nlp.parse import Parse
+
+LOCAL = re.compile(r"local:([1-9][0-9]*)$")
+REMOTE = re.compile(r"(tcp|tls)://[^\s/]+$")
+IN_FLIGHT = 2  # batches per worker thread: one running, one queued beside it
+CONNECT_SECONDS = 20
+
+Parser = Callable[[str, list[str]], list[str]]  # (models, texts) -> CoNLL-U, on a worker
+
+
+def cluster_address(value: str) -> str:
+    """``local:N`` or ``tcp://HOST:PORT`` (argparse type of ``--cluster``)."""
+    if LOCAL.match(value) or REMOTE.match(value):
+        return value
+    raise ValueError(f"not a Dask scheduler address (tcp://HOST:PORT) or local:N: {value!r}")
+
+
+class StanzaOnWorker(WorkerPlugin):
+    """Runs on every worker as it joins: one torch thread, the right models, loaded once."""
+
+    name = "kg-stanza"
+
+    def __init__(self, models: str, fingerprint: str):
+        self.models, self.fingerprint = models, fingerprint
+
+    def setup(self, worker: object = None) -> None:
+        import torch
+
+        from kg.builder import model_fingerprint
+        from kg.nlp import pipeline
+
+        torch.set_num_threads(1)
+        if model_fingerprint(self.models) != self.fingerprint:
+            raise ModelError(f"this worker's {self.models} models differ from the client's; "
+                             "install the same model set on every worker", path=self.models)
+        pipeline.shared_pipeline(self.models)
+
+
+@contextmanager
+def connect(address: str) -> Iterator[Client]:
+    """A client of the scheduler at ``address``, or of a LocalCluster started for ``local:N``."""
+    from distributed import Client, LocalCluster
+
+    local = LOCAL.match(address)
+    if local:
+        with LocalCluster(n_workers=int(local[1]), threads_per_worker=1, processes=True,
+                          host="127.0.0.1", dashboard_address=None,
+                          silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = Client(address, timeout=CONNECT_SECONDS)
+    except OSError as err:
+        raise KgError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+    with client:
+        yield client
+
+
+def parse_on_cluster(pending: list[Article], models: str, address: str, *,
+                     parse: Parser | None = None,
+                     plugin: WorkerPlugin | None = None) -> Iterator[tuple[list[Article], list[Parse]]]:
+    """(batch, parses) in article order, each batch parsed by ``parse`` on some worker.
+
+    ``parse`` defaults to the build's own Stanza parse to CoNLL-U and ``plugin`` to loading the
+    models on each worker; tests pass others.
+    """
+    from kg.builder import BATCH, _conllu_parses, model_fingerprint
+    from kg.nlp.parse import from_conllu
+
+    parse = parse or _conllu_parses
+    with connect(address) as client:
+        client.register_plugin(plugin or StanzaOnWorker(models, model_fingerprint(models)))
+        threads = max(1, sum(client.nthreads().values()))
+        size = max(1, min(BATCH, -(-len(pending) // threads)))
+        batches = deque(pending[i:i + size] for i in range(0, len(pending), size))
+        running: deque[tuple[list[Article], object]] = deque()
+        submit = partial(client.submit, parse, models, pure=False)
+        while batches or running:
+            while batches and len(running) < IN_FLIGHT * threads:
+                batch = batches.popleft()
+                running.append((batch, submit([a.text for a in batch])))
+            batch, future = running.popleft()
+            conllus = _result(future, batch)
+            yield batch, [from_conllu(c, text=a.text) for a, c in zip(batch, conllus, strict=True)]
+
+
+def _result(future: object, batch: list[Article]) -> list[str]:
+    """The batch's CoNLL-U; a batch that killed worker after worker is a one-line error."""
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker:
+        raise KgError(f"the batch of {len(batch)} article(s) starting with {batch[0].id} killed "
+                      "every worker that took it (out of memory?)", path=batch[0].path) from None

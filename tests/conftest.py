@@ -1,0 +1,120 @@
+"""Shared fixtures: a store of the seed article, a recording web server, a running `kg serve`."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_TRIG = REPO / "exports" / "graph.trig"  # the committed build of seeds/
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An Oxigraph store holding the seed article's graph, as `kg build --store` keeps it."""
+    from kg.graph.store import load_files, open_store
+
+    folder = tmp_path_factory.mktemp("seed") / "store"
+    store = open_store(folder, write=True)
+    load_files(store, [SEED_TRIG])
+    del store
+    return folder
+
+
+class Recorder:
+    """A web server on 127.0.0.1 that serves Turtle to anyone and remembers every request."""
+
+    TURTLE = b"<http://example.org/remote> <http://example.org/p> \"fetched from the web\" .\n"
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                recorder.requests.append(f"{self.command} {self.path}")
+                self.send_response(200)
+                self.send_header("Content-Type", "text/turtle")
+                self.send_header("Content-Length", str(len(recorder.TURTLE)))
+                self.end_headers()
+                self.wfile.write(recorder.TURTLE)
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def recorder() -> Iterator[Recorder]:
+    server = Recorder()
+    yield server
+    server.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def kg_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "kg.cli", *args]
+
+
+def kg_env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(REPO)}
+
+
+class Server:
+    def __init__(self, *args: str):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(kg_command("serve", *args, "--port", str(self.port)), env=kg_env(),
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"kg serve ended: {self.process.stderr.read()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/queries", timeout=5):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        self.close()
+        raise RuntimeError("kg serve did not answer within 60 s")
+
+    def close(self) -> str:
+        self.process.terminate()
+        try:
+            _, err = self.process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            _, err = self.process.communicate()
+        return err
+
+
+@pytest.fixture(scope="module")
+def kg_server(seed_store: Path) -> Iterator[Server]:
+    """`kg serve --store` on the seed store, 2 workers, a 3 s time limit and at most 50 rows."""
+    server = Server("--store", str(seed_store), "--timeout", "3", "--max-rows", "50")
+    yield server
+    server.close()
