@@ -21,7 +21,7 @@ test: $(VENV)/.installed
 	$(BIN)/pytest -q
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check kg tests
+	$(BIN)/ruff check kg tests bench scripts
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py

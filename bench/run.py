@@ -96,7 +96,7 @@ def corpus_stage(work: Path, size: int) -> dict:
 
 def parse_stage(work: Path, corpus: str, sample: int, workers: int, models: str) -> dict:
     """Stanza on ``sample`` articles; with one worker also the mapping time on those parses."""
-    from kg.builder import ParseCache, parse_articles
+    from kg.builder import ParseCache, parse_articles, stanza_parser
     from kg.errors import ModelError
     from kg.ingest import iter_articles
     from kg.nlp import pipeline
@@ -112,7 +112,7 @@ def parse_stage(work: Path, corpus: str, sample: int, workers: int, models: str)
         pipeline.shared_pipeline(models)
         load = time.monotonic() - start
     start, first, done = time.monotonic(), 0.0, []
-    for article, parse, _ in parse_articles(articles, models, ParseCache(None, ""), workers):
+    for article, parse, _ in parse_articles(articles, stanza_parser(models, workers), ParseCache(None, "")):
         first = first or time.monotonic() - start
         done.append((article, parse))
     total = time.monotonic() - start

@@ -1,31 +1,45 @@
 """kg: Indonesian election news -> an RDF knowledge graph.
 
     >>> import kg
-    >>> ds = kg.build("seeds/")               # rdflib.Dataset, one named graph per article
-    >>> g = kg.to_networkx(ds)                   # networkx.MultiDiGraph of the entities
-    >>> kg.draw(g, "graph.png", title="seed") # PNG or SVG
+    >>> ds = kg.build("seeds/")                 # rdflib.Dataset, one named graph per article
+    >>> ds = kg.build_text("Ketua KPU ...")     # or one article's text
+    >>> g = kg.to_networkx(ds)                  # networkx.MultiDiGraph of the entities
+    >>> kg.draw(g, "graph.png", title="seed")   # PNG or SVG
+    >>> store = kg.Store(".kg-store", write=True); store.sync(["corpus/"])   # many articles
 
-The flow is one way: article -> Stanza document (kg.nlp) -> mentions and entities
-(kg.extract.mentions, kg.extract.entities) -> facts with provenance (kg.extract.article) -> RDF (kg.graph.rdf) ->
-exports, images and SPARQL (kg.graph.outputs, kg.drawing, kg.graph.queries).
+The flow is one way: kg.ingest (articles) -> kg.nlp (Stanza parses) -> kg.extract (mentions,
+entities, facts with evidence) -> kg.graph (RDF, resolution, store, exports, SPARQL); kg.builder
+runs it, kg.drawing draws it and kg.cli is a thin command line over these same functions.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import networkx as nx
     import rdflib
 
+    from kg.builder import Paths
+
 __version__ = "0.1.0"
+__all__ = ["Store", "build", "build_text", "draw", "load_pipeline", "to_networkx"]
 
 
-def build(source, **options) -> rdflib.Dataset:
-    """Text, a file, a folder or several paths -> RDF dataset (see kg.builder.build)."""
+def build(paths: Paths, **options: Any) -> rdflib.Dataset:
+    """A file, a folder or a list of them -> the resolved RDF dataset (see kg.builder.build).
+
+    A missing path raises kg.errors.InputError naming it.
+    """
     from kg.builder import build as _build
-    return _build(source, **options)
+    return _build(paths, **options)
+
+
+def build_text(text: str, **options: Any) -> rdflib.Dataset:
+    """One article's text -> its RDF dataset (see kg.builder.build_text)."""
+    from kg.builder import build_text as _build_text
+    return _build_text(text, **options)
 
 
 def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
@@ -40,7 +54,14 @@ def draw(graph: nx.MultiDiGraph, path: str | Path, title: str = "") -> Path:
     return _draw(graph, Path(path), title)
 
 
-def load_pipeline(models: str | Path = "bundled", **stanza_kwargs):
+def load_pipeline(models: str | Path = "bundled", **stanza_kwargs: Any):
     """An offline Indonesian stanza.Pipeline (see kg.nlp.pipeline.load_pipeline)."""
     from kg.nlp.pipeline import load_pipeline as _load
     return _load(models, **stanza_kwargs)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Store":  # imported on first use: `import kg` stays light
+        from kg.corpus import Store
+        return Store
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -1,19 +1,25 @@
-"""The build: articles -> Stanza parses (cached) -> extractions -> one RDF dataset.
+"""The build: articles -> Stanza parses (cached) -> extractions -> one RDF dataset, resolved.
 
-Parsing is the slow step, so parses are cached as CoNLL-U by content hash and model
-set: changing the mapping layer re-maps without re-parsing. With ``workers`` > 1 the parse runs
-in that many processes, each with its own one-thread pipeline, sending CoNLL-U back (a string
-pickles cheaply, a Stanza document does not); mapping goes on in this process meanwhile.
+Parsing is the slow step, so parses are cached as CoNLL-U, keyed by the article text and by
+what made the parse (the model files' contents, the Stanza version, the cache format): changing
+the mapping layer re-maps without re-parsing, changing a model re-parses. With ``workers`` > 1
+the parse runs in that many processes, each with its own one-thread pipeline, sending CoNLL-U
+back (a string pickles cheaply, a Stanza document does not); mapping goes on in this process.
+
+Whatever parses is a `Parser` (texts -> parses, and the key of its parses in the cache), passed
+in: `stanza_parser` by default, another one in tests that must not load Stanza.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib import metadata
 from itertools import repeat
 from pathlib import Path
 
@@ -23,13 +29,24 @@ from kg.errors import InputError
 from kg.extract.article import extract
 from kg.extract.facts import Extraction
 from kg.graph.rdf import add_article, new_dataset
+from kg.graph.resolution import resolve_dataset
 from kg.graph.vocab import DEFAULT_BASE
-from kg.ingest import Article, content_hash, iter_articles, language_problem, normalise_text
+from kg.ingest import Article, iter_articles, language_problem, normalise_text
 from kg.nlp import clitics, pipeline
 from kg.nlp.parse import Parse, from_conllu, from_stanza, to_conllu
 
 DEFAULT_CACHE = Path(".kg-cache")
+CACHE_FORMAT = 2  # bump when what the cache holds changes (CoNLL-U columns, MISC fields)
 BATCH = 8
+Paths = str | Path | Iterable[str | Path]
+
+
+@dataclass(frozen=True)
+class Parser:
+    """Articles -> their parses, in order (lazily), and the key naming those parses in the cache."""
+
+    parse: Callable[[list[Article]], Iterator[Parse]]
+    key: str
 
 
 @dataclass(frozen=True)
@@ -50,31 +67,52 @@ class BuildReport:
     seconds: float = 0.0
 
 
+# ----------------------------------------------------------------------------- the parse cache
+
+
 def model_fingerprint(models: str | Path) -> str:
-    """Identifies a model set by its files' names and sizes, to key the parse cache."""
+    """What a Stanza parse depends on: the model files' contents, Stanza's version, the cache
+    format. (Names and sizes are not enough: a retrained model can have exactly the old size.)"""
     files = {Path(p) for p in pipeline.model_paths(models).values()}
     folder = pipeline.model_folder(models)
     lexicon = folder / clitics.FILENAME if folder else None
     files |= {lexicon} if lexicon and lexicon.is_file() else set()
-    ids = sorted(f"{p.name}:{p.stat().st_size}" for p in files)
+    ids = sorted(f"{p.name}:{_content_hash(p)}" for p in files)
     ids += ["official"] if models == "official" else []
-    return hashlib.sha256("|".join(ids).encode()).hexdigest()[:12]
+    ids += [f"stanza {metadata.version('stanza')}", f"cache format {CACHE_FORMAT}"]
+    return hashlib.sha256("|".join(ids).encode()).hexdigest()[:16]
+
+
+def _content_hash(path: Path) -> str:
+    """A file's SHA-256 (tens of milliseconds for kg's models, against seconds to load them)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 class ParseCache:
-    def __init__(self, folder: Path | None, fingerprint: str):
+    """CoNLL-U parses on disk by parser key and text hash; an entry that cannot be read is a miss."""
+
+    def __init__(self, folder: Path | None, key: str):
         self.folder = folder
-        self.fingerprint = fingerprint
+        self.key = key
 
     def _path(self, article: Article) -> Path:
-        key = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        return self.folder / self.fingerprint / key[:2] / f"{key}.conllu"
+        digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return self.folder / self.key / digest[:2] / f"{digest}.conllu"
 
     def get(self, article: Article) -> Parse | None:
         if self.folder is None:
             return None
-        path = self._path(article)
-        return from_conllu(path.read_text(encoding="utf-8"), text=article.text) if path.exists() else None
+        try:
+            parse = from_conllu(self._path(article).read_text(encoding="utf-8"), text=article.text)
+        except FileNotFoundError:
+            return None
+        except Exception:  # noqa: BLE001 - a damaged or foreign entry: parse again
+            return None
+        return parse if _covers(parse) else None  # a truncated entry: parse again
 
     def put(self, article: Article, parse: Parse) -> None:
         if self.folder is not None:
@@ -82,31 +120,36 @@ class ParseCache:
             write_text(self._path(article), to_conllu(parse))
 
 
-def parse_articles(articles: list[Article], models: str | Path, cache: ParseCache,
-                   workers: int = 1, cluster: str | None = None) -> Iterator[tuple[Article, Parse, bool]]:
-    """(article, parse, parsed_now): cached ones first, then the rest through Stanza in batches.
+def _covers(parse: Parse) -> bool:
+    """The sentences reach the end of the text (a cut-off file loses its last sentences)."""
+    end = parse.sentences[-1].end if parse.sentences else 0
+    return not parse.text[end:].strip()
 
-    The pipeline is loaded only when some article is not in the cache; with ``cluster`` (a
-    Dask scheduler address or local:N, see kg.distributed) it is loaded on the cluster's workers.
+
+# ----------------------------------------------------------------------------- parsing
+
+
+def stanza_parser(models: str | Path = "bundled", workers: int = 1, cluster: str | None = None) -> Parser:
+    """kg's Stanza pipeline (``models``: bundled, official or a folder), in ``workers`` processes
+    or on a Dask ``cluster`` (a scheduler address or local:N, see kg.distributed).
+
+    The pipeline is loaded only when some article needs parsing.
     """
-    pending = []
-    for article in articles:
-        cached = cache.get(article)
-        if cached is not None:
-            yield article, cached, False
-            continue
-        pending.append(article)
-    if cluster and pending:
+    return Parser(functools.partial(_stanza_parse, str(models), workers, cluster), model_fingerprint(models))
+
+
+def _stanza_parse(models: str, workers: int, cluster: str | None, articles: list[Article]) -> Iterator[Parse]:
+    if cluster:
         from kg.distributed import parse_on_cluster
-        batches = parse_on_cluster(pending, str(models), cluster)
-    elif workers > 1 and len(pending) > 1:
-        batches = _parse_in_processes(pending, str(models), workers)
-    else:
-        batches = _parse_here(pending, str(models))
-    for batch, parses in batches:
-        for article, parse in zip(batch, parses, strict=True):
-            cache.put(article, parse)
-            yield article, parse, True
+        for _, parses in parse_on_cluster(articles, models, cluster):
+            yield from parses
+        return
+    texts = [a.text for a in articles]
+    if workers > 1 and len(texts) > 1:
+        yield from _parse_in_processes(texts, models, workers)
+        return
+    for i in range(0, len(texts), BATCH):
+        yield from _stanza_parses(models, texts[i:i + BATCH])
 
 
 def _stanza_parses(models: str, texts: list[str]) -> list[Parse]:
@@ -115,12 +158,6 @@ def _stanza_parses(models: str, texts: list[str]) -> list[Parse]:
 
     docs = nlp.bulk_process([stanza.Document([], text=t) for t in texts])
     return [from_stanza(doc) for doc in docs]
-
-
-def _parse_here(pending: list[Article], models: str) -> Iterator[tuple[list[Article], list[Parse]]]:
-    for i in range(0, len(pending), BATCH):
-        batch = pending[i:i + BATCH]
-        yield batch, _stanza_parses(models, [a.text for a in batch])
 
 
 def _one_thread() -> None:
@@ -134,16 +171,34 @@ def _conllu_parses(models: str, texts: list[str]) -> list[str]:
     return [to_conllu(p) for p in _stanza_parses(models, texts)]
 
 
-def _parse_in_processes(pending: list[Article], models: str,
-                        workers: int) -> Iterator[tuple[list[Article], list[Parse]]]:
+def _parse_in_processes(texts: list[str], models: str, workers: int) -> Iterator[Parse]:
     """Batches spread over ``workers`` spawned processes (fork is unsafe once torch has run)."""
-    size = max(1, min(BATCH, -(-len(pending) // workers)))
-    batches = [pending[i:i + size] for i in range(0, len(pending), size)]
+    size = max(1, min(BATCH, -(-len(texts) // workers)))
+    batches = [texts[i:i + size] for i in range(0, len(texts), size)]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_one_thread) as pool:
-        results = pool.map(_conllu_parses, repeat(models), [[a.text for a in b] for b in batches])
-        for batch, conllus in zip(batches, results, strict=True):
-            yield batch, [from_conllu(c, text=a.text) for a, c in zip(batch, conllus, strict=True)]
+        for batch, conllus in zip(batches, pool.map(_conllu_parses, repeat(models), batches), strict=True):
+            yield from (from_conllu(c, text=t) for t, c in zip(batch, conllus, strict=True))
+
+
+def parse_articles(articles: list[Article], parser: Parser,
+                   cache: ParseCache) -> Iterator[tuple[Article, Parse, bool]]:
+    """(article, parse, parsed_now): cached ones first, then the rest through ``parser``."""
+    pending = []
+    for article in articles:
+        cached = cache.get(article)
+        if cached is not None:
+            yield article, cached, False
+        else:
+            pending.append(article)
+    if not pending:  # the parser (and Stanza) is never touched when the cache has everything
+        return
+    for article, parse in zip(pending, parser.parse(pending), strict=True):
+        cache.put(article, parse)
+        yield article, parse, True
+
+
+# ----------------------------------------------------------------------------- building
 
 
 def text_article(text: str, *, force: bool = False) -> Article:
@@ -154,26 +209,27 @@ def text_article(text: str, *, force: bool = False) -> Article:
     problem = None if force else language_problem(body)
     if problem:
         raise InputError(problem, path="<text>")
-    draft = Article(id="text-" + hashlib.sha256(body.encode()).hexdigest()[:10], text=body, path=Path("<text>"))
-    return Article(**{**draft.__dict__, "sha256": content_hash(draft)})
+    return Article(id="text-" + hashlib.sha256(body.encode()).hexdigest()[:10], text=body, path=Path("<text>"))
 
 
-def build_articles(articles: Iterable[Article], *, models: str | Path = "bundled",
+def build_articles(articles: Iterable[Article], *, parser: Parser | None = None,
+                   models: str | Path = "bundled", workers: int = 1, cluster: str | None = None,
                    base: str = DEFAULT_BASE, cache_dir: Path | None = DEFAULT_CACHE,
                    dataset: Dataset | None = None, progress: Callable[[Built], None] | None = None,
-                   workers: int = 1, sink: Callable[[Built, Graph], None] | None = None,
-                   cluster: str | None = None) -> tuple[Dataset, BuildReport]:
-    """Parse, extract and write each article's named graph into ``dataset``.
+                   sink: Callable[[Built, Graph], None] | None = None) -> tuple[Dataset, BuildReport]:
+    """Parse, extract and write each article's named graph into ``dataset`` (not yet resolved).
 
-    With ``sink``, each graph goes to it instead, from a dataset of its own (rdflib keeps index
+    ``parser`` defaults to the Stanza pipeline of ``models`` (in ``workers`` processes or on a
+    ``cluster``). With
+    ``sink``, each graph goes to it instead, from a dataset of its own (rdflib keeps index
     entries of removed graphs), and ``report.built`` stays empty: memory stays flat however many
     articles go to a store.
     """
     start = time.monotonic()
     dataset = dataset if dataset is not None else new_dataset()
+    parser = parser or stanza_parser(models, workers, cluster)
     report = BuildReport()
-    cache = ParseCache(cache_dir, model_fingerprint(models))
-    for article, parse, parsed_now in parse_articles(list(articles), models, cache, workers, cluster):
+    for article, parse, parsed_now in parse_articles(list(articles), parser, ParseCache(cache_dir, parser.key)):
         extraction = extract(parse, article.date, article.title)
         target = new_dataset() if sink else dataset
         iri = add_article(target, article, parse, extraction, base)
@@ -190,17 +246,32 @@ def build_articles(articles: Iterable[Article], *, models: str | Path = "bundled
     return dataset, report
 
 
-def build(source: str | Path | Iterable[str | Path], *, models: str | Path = "bundled",
-          base: str = DEFAULT_BASE, force: bool = False, cache_dir: Path | None = None) -> Dataset:
-    """Python API: text, a file, a folder or several paths -> an RDF dataset (one graph per article).
+def build_dataset(articles: Iterable[Article], *, base: str = DEFAULT_BASE,
+                  **options) -> tuple[Dataset, BuildReport]:
+    """`build_articles`, then cross-article resolution: what `kg build` and `kg.build` make."""
+    dataset, report = build_articles(articles, base=base, **options)
+    resolve_dataset(dataset, base)
+    return dataset, report
 
-    A string that names no existing file is taken as the article's text.
+
+def build(paths: Paths, *, models: str | Path = "bundled", base: str = DEFAULT_BASE,
+          force: bool = False, cache_dir: Path | None = DEFAULT_CACHE, workers: int = 1,
+          parser: Parser | None = None) -> Dataset:
+    """Python API: a file, a folder or several of them -> the resolved RDF dataset.
+
+    A path that does not exist raises `InputError` naming it (text goes to `build_text`). Parses
+    are cached in ``cache_dir`` (``.kg-cache``, as for `kg build`; None: no cache).
     """
-    if isinstance(source, str) and not Path(source).exists() and ("\n" in source or len(source) > 255
-                                                                   or not Path(source).suffix):
-        articles: list[Article] = [text_article(source, force=force)]
-    else:
-        paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source]
-        articles = list(iter_articles(paths, force=force))
-    dataset, _ = build_articles(articles, models=models, base=base, cache_dir=cache_dir)
+    found = [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
+    articles = list(iter_articles(found, force=force))
+    dataset, _ = build_dataset(articles, models=models, base=base, cache_dir=cache_dir,
+                               workers=workers, parser=parser)
+    return dataset
+
+
+def build_text(text: str, *, models: str | Path = "bundled", base: str = DEFAULT_BASE,
+               force: bool = False, parser: Parser | None = None) -> Dataset:
+    """Python API: one article's text -> its RDF dataset."""
+    dataset, _ = build_dataset([text_article(text, force=force)], models=models, base=base,
+                               cache_dir=None, parser=parser)
     return dataset

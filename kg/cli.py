@@ -13,19 +13,20 @@ from kg.errors import ExitCode, InputError, KgError, QueryError
 from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
-    from kg.builder import Built
+    from kg.builder import Built, Parser
     from kg.ingest import Article
 
 EPILOG = """examples:
   kg build seeds/                         build exports/ from the seed article
-  kg build corpus/ --store --prune --workers 2
+  kg build corpus/ --store .kg-store --prune --workers 2
                                           keep .kg-store/ equal to corpus/, parsing in 2 processes
-  kg build corpus/ --store --cluster tcp://10.0.0.5:8786
+  kg build corpus/ --store .kg-store --cluster tcp://10.0.0.5:8786
                                           parse on a Dask cluster, write the store here
-  kg query --store --name posts           the same named queries on the store
+  kg query --store .kg-store --name posts the same named queries on the store
+  kg query --store .kg-store 'SELECT ...' --limit 20
   kg query exports/graph.ttl --name posts who holds which post where
   kg query exports/graph.trig 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
-  kg push http://localhost:7878/store --store
+  kg push http://localhost:7878/store --store .kg-store
                                           send changed article graphs to an Oxigraph server
   kg query --endpoint http://localhost:7878/query --name posts
   kg query --store --name person --param name="Dedi Mulyadi"
@@ -80,9 +81,8 @@ class Progress:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.builder import build_articles
+    from kg.builder import build_dataset
     from kg.graph.outputs import write_exports
-    from kg.graph.resolution import resolve_dataset
     from kg.ingest import iter_articles
 
     errors: list[InputError] = []
@@ -106,11 +106,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"kg: building {len(articles)} article(s) with the {args.models} Stanza models",
           file=sys.stderr)
     progress = Progress(len(articles))
-    dataset, result = build_articles(articles, models=args.models, base=args.base,
-                                     cache_dir=_cache_dir(args), progress=progress,
-                                     workers=args.workers, cluster=args.cluster)
+    dataset, result = build_dataset(articles, parser=args.parser, models=args.models, base=args.base,
+                                    cache_dir=_cache_dir(args), progress=progress, workers=args.workers,
+                                    cluster=args.cluster)
     progress.close()
-    resolve_dataset(dataset, args.base)
     summary = write_exports(dataset, result, Path(args.out or "exports"), images=not args.no_images)
     print(summary.text, file=sys.stderr)
     if args.strict and not summary.conforms:
@@ -126,50 +125,32 @@ def _cache_dir(args: argparse.Namespace) -> Path | None:
 
 
 def build_into_store(args: argparse.Namespace, articles: list[Article]) -> int:
-    """Add new and changed articles to the store, skip unchanged ones unparsed, then resolve."""
-    from kg.builder import build_articles
-    from kg.graph import store as kg_store
-    from kg.graph.iri import mint
+    """kg.Store.sync_articles, with progress and a summary on stderr."""
+    from kg.corpus import Store
 
-    start = time.monotonic()
-    folder = Path(args.store)
-    store = kg_store.open_store(folder, write=True)
-    known = kg_store.content_hashes(store)
-    iris = {a.id: str(mint(args.base, "article", a.id)) for a in articles}
-    todo = [a for a in articles if known.get(iris[a.id]) != a.sha256]
-    stale = sorted(set(known) - set(iris.values())) if args.prune else []
-    print(f"kg: {len(articles)} article(s), {len(articles) - len(todo)} unchanged; building "
-          f"{len(todo)} into {folder} with the {args.models} Stanza models", file=sys.stderr)
-    parsed = 0
-    if todo or stale:
-        kg_store.mark_changed(folder)
-    if todo:
-        progress = Progress(len(todo))
-        put = kg_store.writer(store)
-        _, result = build_articles(
-            todo, models=args.models, base=args.base, cache_dir=_cache_dir(args),
-            progress=progress, workers=args.workers, cluster=args.cluster,
-            sink=lambda built, graph: put(built.graph, graph))
-        progress.close()
-        parsed = result.parsed
-    removed = kg_store.remove_graphs(store, stale)
-    rewritten = kg_store.resolve_pending(store, folder, args.base)
-    if todo or stale or rewritten:
-        store.flush()  # write the log out now, or every later open replays it
-        store.optimize()  # compacted, queries run 2-3x faster (bench/RESULTS.md)
-    replaced = sum(iris[a.id] in known for a in todo)
-    print(f"kg: {len(todo)} built ({parsed} parsed, {len(todo) - parsed} from cache), "
-          f"{len(articles) - len(todo)} unchanged; store {folder}: {len(todo) - replaced} added, "
-          f"{replaced} replaced, {removed} removed, {rewritten} rewritten by entity resolution; "
-          f"{kg_store.triple_count(store)} triples in {time.monotonic() - start:.1f}s",
-          file=sys.stderr)
+    store = Store(args.store, write=True)
+    progress = Progress(0)
+
+    def plan(given: int, todo: int) -> None:
+        progress.total = todo
+        print(f"kg: {given} article(s), {given - todo} unchanged; building {todo} into {store.path} "
+              f"with the {args.models} Stanza models", file=sys.stderr)
+
+    r = store.sync_articles(articles, prune=args.prune, parser=args.parser, models=args.models,
+                            workers=args.workers, cluster=args.cluster, base=args.base,
+                            cache_dir=_cache_dir(args), progress=progress, plan=plan)
+    progress.close()
+    print(f"kg: {r.built} built ({r.parsed} parsed, {r.built - r.parsed} from cache), "
+          f"{r.unchanged} unchanged; store {store.path}: {r.added} added, {r.replaced} replaced, "
+          f"{r.removed} removed, {r.rewritten} rewritten by entity resolution; "
+          f"{r.triples} triples in {r.seconds:.1f}s", file=sys.stderr)
     if args.out:
-        for path in kg_store.export(store, Path(args.out)):
+        for path in store.export(Path(args.out)):
             print(f"kg: wrote {path}", file=sys.stderr)
     if args.strict:
         from kg.graph.validate import validate
 
-        check = validate(kg_store.to_rdflib(store))
+        check = validate(store.to_rdflib())
         if not check.conforms:
             print(f"kg: error: {check.violations} SHACL violation(s) in the store",
                   file=sys.stderr)
@@ -238,7 +219,7 @@ def cmd_push(args: argparse.Namespace) -> int:
     from kg.graph.remote import shown
 
     if bool(args.graph) == bool(args.store):
-        raise KgError("give a GRAPH file (TriG or N-Quads) or --store [DIR], not both")
+        raise KgError("give a GRAPH file (TriG or N-Quads) or --store DIR, not both")
     if args.store:
         from kg.graph.store import open_store
         total, graphs = push.store_graphs(open_store(Path(args.store)))
@@ -271,7 +252,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
-    from kg.drawing import draw, neighbourhood, to_networkx
+    from kg.drawing import draw, neighbourhood, to_networkx, write_graphml
     from kg.graph.export import write_with
 
     graph = _graph_for(args)
@@ -284,15 +265,20 @@ def cmd_draw(args: argparse.Namespace) -> int:
             raise KgError(f"no person, organization, place or event named like {args.focus!r}") from None
         title = f"kg: {args.focus}"
     out = Path(args.out)
-    write_with(out, lambda tmp: draw(g, tmp, title))
+    fmt = args.format or out.suffix.lstrip(".").lower() or "png"
+    out = out.with_suffix(f".{fmt}") if args.format else out
+    if fmt == "graphml":
+        write_with(out, lambda tmp: write_graphml(g, tmp))
+    else:
+        write_with(out, lambda tmp: draw(g, tmp, title))
     print(f"kg: wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)", file=sys.stderr)
     return 0
 
 
 def _graph_for(args: argparse.Namespace):
     if getattr(args, "store", None):
-        from kg.graph.store import open_store, to_rdflib
-        return to_rdflib(open_store(Path(args.store)))
+        from kg.corpus import Store
+        return Store(args.store).to_rdflib()
     if not args.graph:
         raise KgError("give a GRAPH file or --store PATH")
     from kg.graph.loading import load_graph
@@ -308,7 +294,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from kg.ingest import read_article
 
     articles = read_article(Path(args.article), force=args.force)
-    dataset, result = build_articles(articles, models=args.models, cache_dir=None)
+    dataset, result = build_articles(articles, parser=args.parser, models=args.models, cache_dir=None)
     summaries = [summarize(dataset.graph(b.graph)) for b in result.built]
     if args.format == "json":
         out = summaries[0] if len(summaries) == 1 else summaries
@@ -385,8 +371,7 @@ def _cluster_address(value: str) -> str:
 def _store_arg(p: argparse.ArgumentParser, text: str) -> None:
     from kg.graph.store import DEFAULT_STORE
 
-    p.add_argument("--store", nargs="?", const=str(DEFAULT_STORE), metavar="DIR",
-                   help=f"{text} (DIR defaults to {DEFAULT_STORE}/)")
+    p.add_argument("--store", metavar="DIR", help=f"{text} (kg's own default: {DEFAULT_STORE}/)")
 
 
 def _timeout_arg(p: argparse.ArgumentParser) -> None:
@@ -406,7 +391,8 @@ def _seconds(value: str) -> float:
     return seconds
 
 
-def parser() -> argparse.ArgumentParser:
+def argument_parser() -> argparse.ArgumentParser:
+    from kg.graph.queries import FORMATS
     from kg.graph.vocab import DEFAULT_BASE
 
     top = argparse.ArgumentParser(
@@ -454,7 +440,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint", metavar="URL",
                    help="query a SPARQL server's query endpoint instead (e.g. http://HOST:7878/query, "
                         "http://HOST:8890/sparql); credentials from KG_SPARQL_USER/_PASSWORD or ~/.netrc")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--format", choices=FORMATS, default="table",
+                   help="table (default), or a standard SPARQL 1.1 results format: json, xml, csv, tsv")
     p.add_argument("--limit", type=int, metavar="N",
                    help="only the first N rows (the store stops early unless the query sorts)")
     _timeout_arg(p)
@@ -466,7 +453,7 @@ def parser() -> argparse.ArgumentParser:
                                    "Virtuoso http://HOST:8890/sparql-graph-crud) or, with --update, its "
                                    "SPARQL Update endpoint. Graphs the server already holds unchanged are "
                                    "skipped. Credentials: KG_SPARQL_USER/KG_SPARQL_PASSWORD or ~/.netrc. "
-                                   "Example: kg push http://localhost:7878/store --store")
+                                   "Example: kg push http://localhost:7878/store --store .kg-store")
     p.add_argument("url", metavar="URL")
     p.add_argument("graph", nargs="?", metavar="GRAPH", help="a TriG or N-Quads file written by kg build")
     _store_arg(p, "push the article graphs of this store")
@@ -499,7 +486,9 @@ def parser() -> argparse.ArgumentParser:
     _store_arg(p, "draw from an Oxigraph store instead of a file")
     p.add_argument("--focus", help="name (or part of it) of a person, organization, place or event")
     p.add_argument("--radius", type=int, default=2, help="steps around --focus (default 2)")
-    p.add_argument("--out", default="graph.png", help="output .png or .svg (default graph.png)")
+    p.add_argument("--out", default="graph.png", help="output .png, .svg or .graphml (default graph.png)")
+    p.add_argument("--format", choices=("png", "svg", "graphml"),
+                   help="image, or GraphML for Gephi/Cytoscape (default: by --out's suffix)")
     p.set_defaults(run=cmd_draw)
 
     p = sub.add_parser("extract", help="print one article's extraction summary (JSON) or Turtle",
@@ -550,10 +539,12 @@ def _terminate(signum, frame) -> None:
     raise KeyboardInterrupt  # `kill` cleans up like Ctrl-C: temporary files go, exports stay
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, parser: Parser | None = None) -> int:
+    """Run ``kg ARGV``; ``parser`` replaces the Stanza pipeline (kg.builder.Parser)."""
     import signal
 
-    args = parser().parse_args(argv)
+    args = argument_parser().parse_args(argv)
+    args.parser = parser
     if _on_main_thread():
         signal.signal(signal.SIGTERM, _terminate)
     try:

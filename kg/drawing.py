@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
-from kg.graph.vocab import ELEC, ORG, SCHEMA, ontology
+from kg.graph.vocab import ELEC, ORG, SCHEMA, kind_of
 
 KIND_STYLE = {  # kind: (colour, legend label)
     "person": ("#e15759", "orang / person"),
@@ -27,6 +27,7 @@ KIND_STYLE = {  # kind: (colour, legend label)
     "event": ("#b07aa1", "peristiwa / event"),
     "contest": ("#edc948", "kontestasi / contest"),
 }
+OTHER_STYLE = ("#bab0ac", "lainnya / other")  # a node of none of the kinds
 EDGE_LABELS = {
     ORG.holds: "holds", ORG.postIn: "in", ELEC.jurisdiction: "for", ELEC.locatedIn: "in",
     SCHEMA.location: "at", SCHEMA.attendee: "with", SCHEMA.affiliation: "member of",
@@ -36,19 +37,12 @@ STAGE_RANK = {stage: rank for rank, stage in enumerate((  # most final first
     ELEC.finalDetermination, ELEC.nationalRecapitulation, ELEC.provinceRecapitulation,
     ELEC.regencyRecapitulation, ELEC.districtRecapitulation, ELEC.pollingStationCount,
     ELEC.realCount, ELEC.quickCount))}
-ROOTS = {SCHEMA.Person: "person", SCHEMA.Organization: "organization", SCHEMA.Place: "place",
-         SCHEMA.Event: "event", ORG.Post: "post"}
 
 
 def _kind(graph: Graph, node: URIRef) -> str | None:
     if (node, RDF.type, ELEC.Contest) in graph:  # an event too, but drawn as the centre of its race
         return "contest"
-    onto = ontology()
-    for cls in graph.objects(node, RDF.type):
-        for ancestor in {cls, *onto.transitive_objects(cls, RDFS.subClassOf)}:
-            if ancestor in ROOTS:
-                return ROOTS[ancestor]
-    return None
+    return kind_of(graph.objects(node, RDF.type))
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -166,7 +160,7 @@ def draw(g: nx.MultiDiGraph, path: Path, title: str = "") -> Path:
     width = min(30.0, max(8.0, (max(xs) - min(xs) + 3) * 1.05))
     height = min(30.0, max(6.0, (max(ys) - min(ys) + 3) * 1.0))
     fig, ax = plt.subplots(figsize=(width, height), dpi=100)
-    colours = [KIND_STYLE.get(d["kind"], ("#bab0ac", ""))[0] for _, d in g.nodes(data=True)]
+    colours = [KIND_STYLE.get(d["kind"], OTHER_STYLE)[0] for _, d in g.nodes(data=True)]
     nx.draw_networkx_nodes(g, pos, ax=ax, node_color=colours, node_size=900, alpha=0.9, linewidths=0)
     nx.draw_networkx_edges(g, pos, ax=ax, arrows=True, arrowsize=14, edge_color="#888888",
                            node_size=900, connectionstyle="arc3,rad=0.08", width=1.1)
@@ -197,3 +191,15 @@ def _metadata(path: Path) -> dict[str, str | None]:
     if path.suffix.lower() == ".svg":
         return {"Date": None, "Creator": "kg"}
     return {"Software": "kg"}
+
+
+def write_graphml(g: nx.MultiDiGraph, path: Path) -> Path:
+    """GraphML for Gephi or Cytoscape desktop: nodes with label, kind and the legend's colour,
+    edges with label and predicate IRI."""
+    out = nx.MultiDiGraph()
+    for node, d in g.nodes(data=True):
+        out.add_node(str(node), label=d["label"], kind=d["kind"], colour=KIND_STYLE.get(d["kind"], OTHER_STYLE)[0])
+    for source, target, key, d in g.edges(keys=True, data=True):
+        out.add_edge(str(source), str(target), key=key, label=d["label"], predicate=d["predicate"])
+    nx.write_graphml(out, path)
+    return path

@@ -1,4 +1,4 @@
-"""How kg turns written names into keys and ids: folding, slugs and unique suffixes.
+"""How kg turns written names into keys and ids: folding, slugs, unique suffixes, acronyms.
 
 One home for these, because an article id, an instance IRI and a resolution key must agree on
 what "the same name" means: accents dropped, case folded, anything but ASCII letters and digits
@@ -14,6 +14,10 @@ import unicodedata
 from collections.abc import Callable
 
 MAX_SLUG = 60
+ACRONYM = r"[A-Z][A-Za-z0-9.&/-]{1,14}"
+"""An acronym as news writes one: KPU, DPRD, PDI-P, KemenPAN-RB (`is_acronym` asks for 2+ capitals)."""
+PAREN_ACRONYM = re.compile(r"\s*\(\s*(" + ACRONYM + r")\s*\)")
+"""An acronym defined in brackets after a name: "Jaringan Demokrasi Rakyat (JDR)"."""
 
 
 @functools.cache
@@ -33,6 +37,11 @@ def slug(text: str) -> str:
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+
+
+def is_acronym(name: str) -> bool:
+    """'KPU', 'PDI-P': the acronym pattern with at least two capitals ('Bawaslu' is a word)."""
+    return bool(re.fullmatch(ACRONYM, name)) and sum(ch.isupper() for ch in name) >= 2
 
 
 def unique(name: str, taken: set[str] | Callable[[str], bool]) -> str:

@@ -1,8 +1,15 @@
-"""Shared fixtures: a store of the seed article, a recording web server, a running `kg serve`."""
+"""Shared fixtures: a model-free parser injected where a build would load Stanza; a store of the
+seed article, a recording web server, a running `kg serve`.
+
+`fake_parse` splits sentences after . ! ? and tokens into words and punctuation, with every NER
+tag O (so entities come from the lexicons and rules only): the CLI, mapping and export code run
+without a model. It is passed in (``parser=``), never patched into kg.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,7 +22,50 @@ from pathlib import Path
 
 import pytest
 
+from kg.builder import Parser
+from kg.ingest import Article
+from kg.nlp.parse import Parse, Sentence, Token, Word
+
 REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+if str(TESTS) not in sys.path:  # helper modules of the tests (subprocess scripts import them too)
+    sys.path.insert(0, str(TESTS))
+
+_TOKEN = re.compile(r"\w+(?:[-.,/]\w+)*|[^\w\s]")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def fake_parse(text: str) -> Parse:
+    """A model-free `Parse`: sentences split after . ! ?, tokens are words or punctuation."""
+    sentences: list[Sentence] = []
+    bounds = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text)), len(text)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        tokens = []
+        for n, m in enumerate(_TOKEN.finditer(text, start, end), start=1):
+            upos = "NOUN" if m.group()[0].isalnum() else "PUNCT"
+            word = Word(n, m.group(), m.group(), upos, "_", 0 if n == 1 else 1,
+                        "root" if n == 1 else "dep")
+            tokens.append(Token(m.group(), m.start(), m.end(), "O", (word,)))
+        if tokens:
+            first, last = tokens[0].start, tokens[-1].end
+            sentences.append(Sentence(len(sentences), text[first:last], first, last,
+                                      tuple(tokens)))
+    return Parse(text, tuple(sentences))
+
+
+def _fake_parses(articles: list[Article]) -> Iterator[Parse]:
+    return (fake_parse(a.text) for a in articles)
+
+
+FAKE_PARSER = Parser(_fake_parses, "fake-parser")
+
+
+@pytest.fixture
+def fake_parser() -> Parser:
+    """The model-free parser, to pass as ``parser=`` to kg.cli.main and kg.builder functions."""
+    return FAKE_PARSER
+
+
 SEED_TRIG = REPO / "exports" / "graph.trig"  # the committed build of seeds/
 
 

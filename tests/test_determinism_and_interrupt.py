@@ -7,7 +7,7 @@
   complete file, never a truncated one; re-running the build completes the new exports.
 
 Builds that would need Stanza use the CoNLL-U parse fixtures (mapping level) or the model-free
-`fake_parse` stand-in from test_cli_errors (CLI level); the real-model build is skipped while the
+`fake_parser` of conftest.py (CLI level); the real-model build is skipped while the
 bundled models are incomplete.
 """
 
@@ -26,16 +26,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import FAKE_PARSER
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph
-from test_cli_errors import (  # noqa: F401 - fake_parser is a fixture
-    MISSING_MODELS,
-    fake_parse_articles,
-    fake_parser,
-)
+from test_cli_errors import MISSING_MODELS
 
-import kg.builder
 from kg.cli import main
 from kg.errors import ExitCode
 from kg.extract.article import extract
@@ -127,13 +123,10 @@ def test_mapping_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
 CLI_SCRIPT = """
 import sys
 
-import kg.builder
+from conftest import FAKE_PARSER
 from kg.cli import main
-from test_cli_errors import fake_parse_articles
 
-kg.builder.parse_articles = fake_parse_articles
-kg.builder.model_fingerprint = lambda models: "fake-parser"
-sys.exit(main(sys.argv[1:]))
+sys.exit(main(sys.argv[1:], parser=FAKE_PARSER))
 """
 
 
@@ -330,14 +323,11 @@ INTERRUPTIBLE_BUILD = CTRL_C + """
 import sys
 import time
 
-import kg.builder
 import kg.graph.export
 import kg.graph.outputs
+from conftest import FAKE_PARSER
 from kg.cli import main
-from test_cli_errors import fake_parse_articles
 
-kg.builder.parse_articles = fake_parse_articles
-kg.builder.model_fingerprint = lambda models: "fake-parser"
 real_write_text = kg.graph.outputs.write_text
 
 
@@ -349,7 +339,7 @@ def announced(path, text):
 
 kg.graph.outputs.write_text = announced
 kg.graph.export.write_text = announced  # what kg.graph.export.write_json calls
-sys.exit(main(sys.argv[1:]))
+sys.exit(main(sys.argv[1:], parser=FAKE_PARSER))
 """
 
 
@@ -374,16 +364,13 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     (old / "rakor.txt").write_text(rakor.split("\n\n")[0] + "\n", encoding="utf-8")
     (new / "sumsel.txt").write_text(seed, encoding="utf-8")
     (new / "rakor.txt").write_text(rakor, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(kg.builder, "parse_articles", fake_parse_articles)
-        patch.setattr(kg.builder, "model_fingerprint", lambda models: "fake-parser")
-        build_in_process(old, root / "old-export")
-        build_in_process(new, root / "new-export")
+    build_in_process(old, root / "old-export")
+    build_in_process(new, root / "new-export")
     return Builds(old, new, root / "old-export", root / "new-export")
 
 
 def build_in_process(source: Path, out: Path) -> dict[str, bytes]:
-    assert main(["build", str(source), "--out", str(out), "--no-images", "--no-cache"]) == 0
+    assert main(["build", str(source), "--out", str(out), "--no-images", "--no-cache"], parser=FAKE_PARSER) == 0
     return files_of(out)
 
 
@@ -394,7 +381,6 @@ def build_in_process(source: Path, out: Path) -> dict[str, bytes]:
 )
 def test_interrupted_build_keeps_exports_and_rerun_completes(
     sig: signal.Signals, at_export: str, builds: Builds, tmp_path: Path,
-    fake_parser: None,  # noqa: F811 - the fixture imported from test_cli_errors
 ) -> None:
     old_files, new_files = files_of(builds.old), files_of(builds.new)
     names = set(new_files)

@@ -315,3 +315,11 @@ def test_names_in_capitals_in_a_kpu_list() -> None:
     assert candidacies(x) >= {("Hendra Wijaya", "bupati", "1", "Lusiana Dewi"),
                               ("Teguh Santoso", "bupati", "2", "Maya Sari")}
     assert run("Rapat KPU dan DPRD membahas anggaran pasangan calon. PDI PERJUANGAN hadir.").candidacies == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hendaknya Peraturan Presiden Nomor 36 Tahun 2005 tentang pengadaan tanah ditinjau ulang.",
+    "Medali emas diraih pasangan Mas Wiryo / Rilanto dalam nomor beregu putra.",
+])
+def test_no_candidacy_outside_elections(sentence: str) -> None:
+    assert run(sentence).candidacies == []

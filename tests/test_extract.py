@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 
 from kg.extract.article import extract
 from kg.extract.facts import Extraction
 from kg.graph.rdf import add_article, new_dataset
-from kg.graph.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PROV, SCHEMA
+from kg.graph.vocab import DEFAULT_BASE, ELEC, ITSRDF, NIF, ORG, PROV, SCHEMA
 from kg.ingest import Article, read_article
 from kg.nlp.parse import Parse, from_conllu, to_conllu
 
@@ -108,21 +108,32 @@ def test_figures_in_indonesian_notation(rakor, debat) -> None:
     assert [(f.value, f.number) for f in debat[2].figures] == [("tiga", 3.0)]
 
 
-def test_every_fact_traces_to_its_sentence(rakor) -> None:
+def test_every_mention_and_fact_traces_to_its_text(rakor) -> None:
     article, parse, x = rakor
     ds = new_dataset()
     iri = add_article(ds, article, parse, x)
     g = ds.graph(iri)
-    facts = set(g.subjects(ELEC.method, None))
-    assert len(facts) >= len(x.entities) + len(x.events) + len(x.quotes) + len(x.figures)
+    assert str(g.value(iri, NIF.isString)) == parse.text  # the context carries the text
+    phrases = set(g.subjects(RDF.type, NIF.Phrase))
+    for phrase in phrases:
+        begin, end = (int(g.value(phrase, p)) for p in (NIF.beginIndex, NIF.endIndex))
+        assert str(g.value(phrase, NIF.anchorOf)) == parse.text[begin:end]
+        assert g.value(phrase, NIF.referenceContext) == iri
+        sentence = g.value(phrase, NIF.sentence)
+        assert int(g.value(sentence, NIF.beginIndex)) <= begin < end <= int(g.value(sentence, NIF.endIndex))
+    for entity in x.entities:  # each mention its own phrase, annotated with its entity
+        annotated = set(g.subjects(ITSRDF.taIdentRef, URIRef(DEFAULT_BASE + entity.id)))
+        assert len(annotated) == len({(m.evidence.start, m.evidence.end) for m in entity.mentions})
+    assert all(0 <= float(c) <= 1 for c in g.objects(None, ITSRDF.taConfidence))
+    facts = set(g.subjects(PROV.qualifiedDerivation, None))
+    assert len(facts) >= len(x.events) + len(x.quotes) + len(x.figures)
     for fact in facts:
-        sentence = g.value(fact, PROV.wasDerivedFrom)
-        begin, end = (int(g.value(sentence, p)) for p in (NIF.beginIndex, NIF.endIndex))
-        assert str(g.value(sentence, NIF.anchorOf)) == parse.text[begin:end]
-        assert g.value(sentence, NIF.referenceContext) == iri
-        assert 0 <= float(g.value(fact, ELEC.confidence)) <= 1
+        derivation = g.value(fact, PROV.qualifiedDerivation)
+        assert g.value(derivation, PROV.entity) in phrases and g.value(fact, PROV.wasDerivedFrom) in phrases
+        assert 0 <= float(g.value(derivation, ELEC.confidence)) <= 1 and g.value(derivation, ELEC.method)
     person = URIRef(DEFAULT_BASE + "person/ahmad-fauzi")
     assert (iri, SCHEMA.mentions, person) in g
+    assert (person, ELEC.confidence, None) not in g and (person, PROV.wasDerivedFrom, None) not in g
     post = g.value(person, ORG.holds)
     assert g.value(post, ELEC.postTitle) == Literal("Ketua KPU")
 

@@ -253,7 +253,7 @@ def article_with(payload: str) -> tuple[Dataset, URIRef]:
         events=[Event(payload, "debate", evidence, date="2024-10-06", date_text=payload,
                       place=place_id, participants=[person_id, org_id])],
         quotes=[Quote(payload, person_id, evidence)],
-        figures=[Figure(payload, 12.5, payload, payload, evidence)],
+        figures=[Figure(payload, Decimal("12.5"), payload, payload, evidence)],
     )
     article = Article(id=slug(payload), text=text, path=Path("x.txt"), title=payload,
                       source=payload, date=dt.date(2024, 10, 6), publisher=payload)

@@ -1,7 +1,7 @@
 """The Oxigraph store, cross-article entity resolution, the parse cache and parse workers.
 
 Most tests run without Stanza: articles get hand-made parses (NER tags for the names we
-list) through the parse cache, and the pipeline is replaced by one that fails if called.
+list) through the parse cache, and the parser passed in fails if called.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, URIRef
 
+import kg
 from kg import cli
-from kg.builder import ParseCache, build_articles, model_fingerprint
+from kg.builder import ParseCache, Parser, build_articles
 from kg.errors import ModelError
-from kg.graph.resolution import Record, canonicalise, resolve, resolve_dataset
+from kg.graph.resolution import Record, canonicalise, resolve
 from kg.graph.store import open_store, to_rdflib
 from kg.graph.vocab import DEFAULT_BASE, SCHEMA
 from kg.ingest import iter_articles
@@ -46,36 +47,32 @@ def fake_parse(text: str) -> Parse:
     return rough_parse(text, NAMES)
 
 
+def no_parsing(articles: list):
+    raise AssertionError("Stanza was asked to parse")
+    yield
+
+
 @pytest.fixture
-def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    """A model folder of empty files (for the cache key) and a pipeline that must not be called."""
-    models = tmp_path / "models"
-    models.mkdir()
-    for name in (*pipeline.PROCESSORS, "pretrain"):
-        (models / f"{name}.pt").write_bytes(b"")
-
-    def no_parsing(*args, **kwargs):
-        raise AssertionError("Stanza was asked to parse")
-
-    monkeypatch.setattr(pipeline, "shared_pipeline", no_parsing)
-    return {"models": models, "cache": tmp_path / "cache", "corpus": tmp_path / "corpus"}
+def offline(tmp_path: Path) -> dict:
+    """A parser that must not be called: every parse comes from the cache."""
+    return {"parser": Parser(no_parsing, "hand-made"), "cache": tmp_path / "cache",
+            "corpus": tmp_path / "corpus"}
 
 
-def write_corpus(folder: Path, texts: dict[str, str], cache: Path, models: Path) -> None:
+def write_corpus(folder: Path, texts: dict[str, str], cache: Path, parser: Parser) -> None:
     """The folder holds exactly ``texts``; their hand-made parses are in the cache."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for name, text in texts.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    parses = ParseCache(cache, model_fingerprint(models))
+    parses = ParseCache(cache, parser.key)
     for article in iter_articles([folder]):
         parses.put(article, fake_parse(article.text))
 
 
-def build(offline: dict[str, Path], store: Path, *extra: str) -> None:
-    argv = ["build", str(offline["corpus"]), "--store", str(store), "--models",
-            str(offline["models"]), "--cache", str(offline["cache"]), *extra]
-    assert cli.main(argv) == 0
+def build(offline: dict, store: Path, *extra: str) -> None:
+    argv = ["build", str(offline["corpus"]), "--store", str(store), "--cache", str(offline["cache"]), *extra]
+    assert cli.main(argv, parser=offline["parser"]) == 0
 
 
 def quads(store_dir: Path) -> list[str]:
@@ -92,21 +89,21 @@ def person_in(store_dir: Path, article: str) -> set[str]:
 # ----------------------------------------------------------------------------- the store
 
 
-def test_incremental_builds_keep_the_store_exact(offline: dict[str, Path], tmp_path: Path) -> None:
-    corpus, cache, models = offline["corpus"], offline["cache"], offline["models"]
+def test_incremental_builds_keep_the_store_exact(offline: dict, tmp_path: Path) -> None:
+    corpus, cache, parser = offline["corpus"], offline["cache"], offline["parser"]
     store = tmp_path / "store"
-    write_corpus(corpus, {"a": ARTICLES["a"], "b": ARTICLES["b"]}, cache, models)
+    write_corpus(corpus, {"a": ARTICLES["a"], "b": ARTICLES["b"]}, cache, parser)
     build(offline, store, "--prune")
     assert person_in(store, "b") == {f"{BASE}/person/budi-santoso"}  # the one Budi known
 
-    write_corpus(corpus, ARTICLES, cache, models)  # add c: a second full name with "Budi"
+    write_corpus(corpus, ARTICLES, cache, parser)  # add c: a second full name with "Budi"
     build(offline, store, "--prune")
     assert person_in(store, "b") == {f"{BASE}/person/budi"}  # ambiguous now: kept apart
     assert person_in(store, "c") == {f"{BASE}/person/budi-hartono"}
 
     changed = ARTICLES["a"].replace("12 November", "13 November")
     final = {"a": changed, "c": ARTICLES["c"]}
-    write_corpus(corpus, final, cache, models)  # change a, remove b
+    write_corpus(corpus, final, cache, parser)  # change a, remove b
     build(offline, store, "--prune")
 
     fresh = tmp_path / "fresh"
@@ -120,34 +117,32 @@ def test_incremental_builds_keep_the_store_exact(offline: dict[str, Path], tmp_p
     assert person_in(store, "c") == {f"{BASE}/person/budi-hartono"}
 
 
-def test_an_interrupted_build_is_resolved_by_the_next(offline: dict[str, Path], tmp_path: Path,
+def test_an_interrupted_build_is_resolved_by_the_next(offline: dict, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from kg.graph import store as kg_store
 
-    corpus, cache, models = offline["corpus"], offline["cache"], offline["models"]
-    write_corpus(corpus, {"a": ARTICLES["a"], "b": ARTICLES["b"]}, cache, models)
+    corpus, cache, parser = offline["corpus"], offline["cache"], offline["parser"]
+    write_corpus(corpus, {"a": ARTICLES["a"], "b": ARTICLES["b"]}, cache, parser)
     build(offline, tmp_path / "store")
-    write_corpus(corpus, ARTICLES, cache, models)
+    write_corpus(corpus, ARTICLES, cache, parser)
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
         patch.setattr(kg_store, "resolve_store", interrupted)
-        assert cli.main(["build", str(corpus), "--store", str(tmp_path / "store"), "--models",
-                         str(models), "--cache", str(cache)]) == 130
+        assert cli.main(["build", str(corpus), "--store", str(tmp_path / "store"),
+                         "--cache", str(cache)], parser=parser) == 130
     assert person_in(tmp_path / "store", "b") == {f"{BASE}/person/budi-santoso"}  # stale
     build(offline, tmp_path / "store")  # nothing changed, but resolution was pending
     build(offline, tmp_path / "fresh")
     assert quads(tmp_path / "store") == quads(tmp_path / "fresh")
 
 
-def test_store_equals_the_in_memory_build(offline: dict[str, Path], tmp_path: Path) -> None:
-    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["models"])
+def test_store_equals_the_in_memory_build(offline: dict, tmp_path: Path) -> None:
+    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["parser"])
     build(offline, tmp_path / "store")
-    dataset, _ = build_articles(iter_articles([offline["corpus"]]), models=offline["models"],
-                                cache_dir=offline["cache"])
-    resolve_dataset(dataset, DEFAULT_BASE)
+    dataset = kg.build(offline["corpus"], parser=offline["parser"], cache_dir=offline["cache"])
     from_store = to_rdflib(open_store(tmp_path / "store"))
     assert nquads(from_store) == nquads(dataset)
 
@@ -156,10 +151,10 @@ def nquads(dataset: Dataset) -> list[str]:
     return sorted(line for line in dataset.serialize(format="nquads").splitlines() if line)
 
 
-def test_unchanged_articles_are_skipped_before_parsing(offline: dict[str, Path],
+def test_unchanged_articles_are_skipped_before_parsing(offline: dict,
                                                        tmp_path: Path,
                                                        capsys: pytest.CaptureFixture) -> None:
-    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["models"])
+    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["parser"])
     build(offline, tmp_path / "store")
     before = quads(tmp_path / "store")
     shutil.rmtree(offline["cache"])  # no parse to fall back on: only the store can skip them
@@ -169,9 +164,9 @@ def test_unchanged_articles_are_skipped_before_parsing(offline: dict[str, Path],
     assert quads(tmp_path / "store") == before
 
 
-def test_query_and_validate_read_the_store(offline: dict[str, Path], tmp_path: Path,
+def test_query_and_validate_read_the_store(offline: dict, tmp_path: Path,
                                            capsys: pytest.CaptureFixture) -> None:
-    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["models"])
+    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["parser"])
     build(offline, tmp_path / "store")
     capsys.readouterr()
     assert cli.main(["query", "--store", str(tmp_path / "store"), "--name", "posts"]) == 0
@@ -194,14 +189,14 @@ def test_a_missing_store_is_an_error(tmp_path: Path) -> None:
 # ----------------------------------------------------------------------------- the parse cache
 
 
-def test_a_cache_hit_skips_parsing(offline: dict[str, Path]) -> None:
-    write_corpus(offline["corpus"], {"a": ARTICLES["a"]}, offline["cache"], offline["models"])
+def test_a_cache_hit_skips_parsing(offline: dict) -> None:
+    write_corpus(offline["corpus"], {"a": ARTICLES["a"]}, offline["cache"], offline["parser"])
     articles = list(iter_articles([offline["corpus"]]))
-    _, report = build_articles(articles, models=offline["models"], cache_dir=offline["cache"])
+    _, report = build_articles(articles, parser=offline["parser"], cache_dir=offline["cache"])
     assert report.parsed == 0 and report.built[0].cached
     assert report.built[0].extraction.holdings  # the cached parse was used
     with pytest.raises(AssertionError, match="asked to parse"):  # a miss would have parsed
-        build_articles(articles, models=offline["models"], cache_dir=offline["cache"] / "empty")
+        build_articles(articles, parser=offline["parser"], cache_dir=offline["cache"] / "empty")
 
 
 # ----------------------------------------------------------------------------- resolution

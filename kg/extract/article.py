@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from kg.extract import mentions as mention_finder
+from kg.extract.activities import Activity, activity_events
 from kg.extract.candidacies import (
     Ticket,
     candidacy_facts,
@@ -40,10 +41,12 @@ from kg.extract.facts import (
 from kg.extract.lexicon import lookup_key, post_forms
 from kg.extract.numbers import find_numbers
 from kg.extract.participants import participants
+from kg.extract.personal_names import DEGREES_AFTER
 from kg.extract.quotes import cue_names, find_quotes
 from kg.extract.results import result_facts
-from kg.extract.roles import RoleSpan, canonical_title, names_after_titles, paired_roles, role_for
-from kg.nlp.parse import Parse
+from kg.extract.roles import RoleSpan, canonical_title, names_after_titles, paired_roles, roles_for
+from kg.names import PAREN_ACRONYM, is_acronym
+from kg.nlp.parse import Parse, Sentence
 
 PRONOUN_CUES = re.compile(r"\b(ia|dia|beliau|pihaknya)\b", re.I)
 
@@ -67,8 +70,8 @@ def _acronym_mentions(text: str, found: list[Mention], where) -> tuple[list[Ment
     """
     added: list[Mention] = []
     for m in found:
-        paren = re.match(r"\s*\(\s*([A-Z][A-Z0-9]{1,9})\s*\)", text[m.evidence.end:])
-        if not paren or m.kind == "person":
+        paren = PAREN_ACRONYM.match(text, m.evidence.end)
+        if not paren or m.kind == "person" or not is_acronym(paren.group(1)):
             continue
         acronym = paren.group(1)
         for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
@@ -138,6 +141,17 @@ class _Index:
         spans = [((s, e), ent) for (s, e), ent in self.by_span.items() if ent.kind == "person" and e <= offset]
         return max(spans, key=lambda x: x[0])[1] if spans else None
 
+    def speaker(self, sentence: Sentence, activity: Activity) -> str | None:
+        """Who made a statement: the person named nearest its verb in the sentence, after it first."""
+        spans = [(s, ent) for (s, e), ent in self.by_span.items()
+                 if ent.kind == "person" and sentence.start <= s and e <= sentence.end]
+        if not spans:
+            return None
+        after = [(s - activity.end, ent) for s, ent in spans if 0 <= s - activity.end <= 60]
+        near = min(after, key=lambda x: x[0]) if after else min(
+            ((abs(s - activity.start), ent) for s, ent in spans), key=lambda x: x[0])
+        return near[1].name
+
     def first_person_after(self, offset: int, window: int = 80) -> Entity | None:
         """The person named first after a cue: 'kata Ketua KPU Jabar Ahmad Fauzi' -> Ahmad Fauzi."""
         spans = [(s, ent) for (s, e), ent in self.by_span.items()
@@ -145,7 +159,7 @@ class _Index:
         return min(spans, key=lambda x: x[0])[1] if spans else None
 
 
-COORDINATED = re.compile(r"^\s*(?:,|dan|serta|,\s*dan)\s*$")
+COORDINATED = re.compile(r"^\s*(?:,|-|dan|serta|,\s*dan)\s*$")  # "-": the two of a ticket
 
 
 def _paired(text: str, people: list) -> dict[int, RoleSpan]:
@@ -177,26 +191,18 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
     people = sorted(((m, ent) for ent in index.entities if ent.kind == "person" for m in ent.mentions),
                     key=lambda x: x[0].evidence.start)
     pairs = _paired(parse.text, people)
-    previous = None  # (end of the last person mention, its role)
+    previous = None  # (end of the last person mention, its roles)
     for m, ent in people:
         sentence = parse.sentences[m.evidence.sentence]
-        role = pairs.get(m.evidence.start) or role_for(parse.text, m, sentence.start)
-        if role is None and previous and COORDINATED.match(parse.text[previous[0]:m.evidence.start]):
-            role = previous[1]
-        previous = (m.evidence.end, role)
-        if not role or (ent.id, role.label.lower()) in seen:
-            continue
-        seen.add((ent.id, role.label.lower()))
-        inside = index.at(role.start, role.end)
-        org = next((e for e in inside if e.kind == "organization"), None)
-        place = next((e for e in inside if e.kind == "place"), None)
-        if place is None and org is not None and org.region:
-            place = next((e for e in index.entities if e.kind == "place" and e.name == org.region), None)
-        if org is None:
-            org = _post_institution(role.title, place, index.entities)
-        out.append(Holding(ent.id, role.label, role.title, org.id if org else None,
-                           place.id if place else None,
-                           Evidence(role.start, m.evidence.end, m.evidence.sentence, RULE, 0.8)))
+        roles = [pairs[m.evidence.start]] if m.evidence.start in pairs else roles_for(parse.text, m, sentence.start)
+        gap = DEGREES_AFTER.sub("", parse.text[previous[0]:m.evidence.start]) if previous else ""
+        if not roles and previous and COORDINATED.match(gap):  # "A, M.Si.-B": degrees do not part a ticket
+            roles = previous[1]
+        previous = (m.evidence.end, roles)
+        for role in roles:
+            if (ent.id, role.label.lower()) not in seen:
+                seen.add((ent.id, role.label.lower()))
+                out.append(_holding(role, m, ent, index))
     return out
 
 
@@ -221,6 +227,19 @@ def _ticket_holdings(text: str, tickets: list[Ticket], people: list[tuple[int, i
                 out.append(Holding(person.id, label, canonical_title(label), None, None,
                                    Evidence(t.start, t.end, where(t.start), RULE, 0.7)))
     return out
+
+
+def _holding(role: RoleSpan, m: Mention, ent: Entity, index: _Index) -> Holding:
+    """The post a role names, in the institution and region written in it."""
+    inside = index.at(role.start, role.end)
+    org = next((e for e in inside if e.kind == "organization"), None)
+    place = next((e for e in inside if e.kind == "place"), None)
+    if place is None and org is not None and org.region:
+        place = next((e for e in index.entities if e.kind == "place" and e.name == org.region), None)
+    if org is None:
+        org = _post_institution(role.title, place, index.entities)
+    return Holding(ent.id, role.label, role.title, org.id if org else None, place.id if place else None,
+                   Evidence(role.start, m.evidence.end, m.evidence.sentence, RULE, 0.8))
 
 
 def _quotes(parse: Parse, index: _Index) -> list[Quote]:
@@ -370,6 +389,8 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     triggers = [t for t in find_triggers(parse.text)
                 if not any(s <= t.start < e for s, e in named)]  # "Komisi Pemilihan Umum" is no election
     events = build_events(triggers, dates, sentences, where)
+    covered = {ev.sentence for e in events for ev in e.mentions}
+    events += activity_events(parse.text, list(parse.sentences), dates, covered, index.speaker)
     events = _event_arguments(events, parse, index)
     people, parties = _spans(entities, "person"), _spans(entities, "organization", "political_party")
     contest = article_contest(parse.text, title, entities)

@@ -45,7 +45,7 @@ NOT_NAME = {
     "presiden", "kota", "kabupaten", "provinsi", "partai", "koalisi", "ketua", "anggota", "pilkada",
     "pilgub", "pilbup", "pilwalkot", "pemilu", "pemilihan", "hasil", "sebagai", "selaku", "terpilih",
     "petahana", "kandidat", "hingga", "untuk", "itu", "ini", "tersebut", "rapat", "pleno", "surat",
-    "suara", "kpu", "bawaslu", "mk", "tim", "kubu", "tanpa", "gambar", "foto", "periode",
+    "suara", "kpu", "bawaslu", "mk", "tim", "kubu", "tanpa", "gambar", "foto", "periode", "tahun", "pasal",
 } | set(MONTHS) | set(WEEKDAYS)
 WORD = r"(?:[A-Z][\w'’]*\.?|['‘\"“][A-Z]\w*['’\"”])"
 NAME_RE = re.compile(WORD + r"(?:[ \t]+(?:(?:bin|binti)[ \t]+)?" + WORD + r"){0,5}")
@@ -67,7 +67,7 @@ SUPPORT_OR_VOTES = re.compile(
     r"[^.;]{0,40}?\b(?:diusung|didukung|diusulkan|dicalonkan|meraih|memperoleh|mendapat(?:kan)?|unggul"
     r"|menang|mengungguli|kalah|ditetapkan|nomor\s+urut|mengantongi|meraup|mendulang)\b", re.I)
 CANDIDATE_CUE = re.compile(r"calon|cagub|cabup|cawalkot|cawali|capres|cawagub|cawabup|cawawalkot|cawawali"
-                           r"|cawapres|kandidat|nomor|paslon|bapaslon", re.I)
+                           r"|cawapres|kandidat|nomor\s+urut|no\.?\s+urut|paslon|bapaslon", re.I)
 BEFORE_OFFICE = re.compile(
     r"\s*,?\s+(?:sebagai|selaku|menjadi)\s+((?:pasangan\s+)?(?:calon\s+)?(?:" + OFFICE_PATTERN
     + r")(?:\s+dan\s+wakil\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+(?-i:[A-Z]\w*)){0,4}(?:\s+terpilih)?"

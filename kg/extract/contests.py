@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon
 from kg.extract.facts import Contest, Entity
-from kg.extract.mentions import choose_place
+from kg.extract.places import choose_place
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,7 @@ import re
 from collections.abc import Iterable
 
 from kg.extract.facts import Entity, Mention
-from kg.names import slug
-
-PAREN_INNER = re.compile(r"\(\s*([A-Z][A-Za-z0-9.&/-]{1,14})\s*\)")
-PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&/-]{1,14})\s*\)")
+from kg.names import PAREN_ACRONYM, slug
 
 
 def _org_group(m: Mention, regional_keys: dict[str, set[str]]) -> str:
@@ -26,13 +23,47 @@ def _org_group(m: Mention, regional_keys: dict[str, set[str]]) -> str:
     return m.key
 
 
+def _name_words(name: str) -> frozenset[str]:
+    """"Moh Ramdhan 'Danny' Pomanto" -> {moh, ramdhan, danny, pomanto}."""
+    return frozenset(re.sub(r"[^\w\s-]", " ", name.lower()).split())
+
+
+def _truncates(short: str, name: str) -> bool:
+    """"Fatma" for "Fatmawati Rusdi": a nickname cut from the first name (4 letters or more)."""
+    first = name.split()[0]
+    return len(short) >= 4 and first != short and first.startswith(short)
+
+
 def _person_group(m: Mention, full_names: list[tuple[int, str]]) -> str:
-    """A short name ("Ellen") joins the closest earlier full name containing its words."""
-    words = m.name.lower().split()
-    candidates = [name for start, name in full_names
-                  if set(words) < set(name.split()) and start <= m.evidence.start]
-    candidates = candidates or [name for _, name in full_names if set(words) < set(name.split())]
-    return candidates[-1] if candidates else m.name.lower()
+    """A short name ("Ellen", "Andi Sudirman") joins the closest earlier full name containing its
+    words, and that one the fullest; a lone first-name cut ("Fatma") joins its only full name."""
+    def containing(words: frozenset[str], before: int | None) -> list[str]:
+        found = [name for start, name in full_names
+                 if words < _name_words(name) and (before is None or start <= before)]
+        return found or ([] if before is None else containing(words, None))
+
+    key = m.name.lower()
+    seen = {key}
+    while candidates := containing(_name_words(key), m.evidence.start):
+        key = candidates[-1]
+        if key in seen:
+            break
+        seen.add(key)
+    if key == m.name.lower() and len(key.split()) == 1:
+        cut = {name for _, name in full_names if _truncates(key, name)}
+        key = cut.pop() if len(cut) == 1 else key
+    return key
+
+
+ALIAS_LINK = re.compile(r"\s*,?\s+(?:alias|(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|karib)\s+(?:disapa|dipanggil|"
+                        r"disebut))\s+$")
+
+
+def alias_links(text: str, mentions: list[Mention]) -> dict[int, int]:
+    """"Alamsyah Sukawijaya alias Yoyok", "X yang akrab disapa Y": Y's start -> X's start."""
+    persons = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.evidence.start)
+    return {b.evidence.start: a.evidence.start for a, b in zip(persons, persons[1:], strict=False)
+            if ALIAS_LINK.match(text[a.evidence.end:b.evidence.start])}
 
 
 def acronym_links(text: str, mentions: Iterable[Mention]) -> dict[str, str]:
@@ -70,12 +101,17 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
     links = acronym_links(text, mentions)
     full_names = [(m.evidence.start, m.name.lower()) for m in mentions
                   if m.kind == "person" and len(m.name.split()) > 1]
+    aliased = alias_links(text, mentions)
+    person_keys: dict[int, str] = {}  # mention start -> group
+    redirect: dict[str, str] = {}  # an alias's own group -> the group of the name it is an alias of
     groups: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
         if m.kind == "organization":
             key = _org_group(m, regional)
         elif m.kind == "person":
-            key = _person_group(m, full_names)
+            own = _person_group(m, full_names)
+            key = person_keys.get(aliased.get(m.evidence.start, -1)) or redirect.get(own, own)
+            person_keys[m.evidence.start] = redirect[own] = key
         else:
             key = m.key
         key = links.get(m.name.lower(), key) if m.kind != "person" else key
@@ -92,7 +128,7 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
         while entity_id in used:
             entity_id += "-2"
         used.add(entity_id)
-        inner = {a for m in group for a in PAREN_INNER.findall(m.text)}  # "Komisi … (KPU) Kabupaten …"
+        inner = {a for m in group for a in PAREN_ACRONYM.findall(m.text)}  # "Komisi … (KPU) Kabupaten …"
         aliases = sorted(({m.name for m in group} | {m.full_name for m in group if m.full_name}
                           | acronyms.get(key, set()) | inner) - {name})
         entities.append(Entity(entity_id, kind, name, code, aliases, group,

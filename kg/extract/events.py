@@ -83,12 +83,15 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
                  sentences: list[tuple[int, int]], sentence_of) -> list[Event]:
     """Cluster trigger mentions into events, with the date written nearest each mention."""
     events: list[Event] = []
+    typed = {sentence_of(t.start) for t in triggers if t.code != "other"}
     for t in triggers:
-        if t.code == "other":
-            continue  # too vague to be an event of its own
         sent = sentence_of(t.start)
+        if t.code == "other" and sent in typed:
+            continue  # "apel pengamanan": the meeting is the event, securing it is what it is about
         date = _date_near(t, dates, sentences[sent])
         iso = date.iso if date else None
+        if t.code == "other" and not iso:
+            continue  # "pengamanan", "pelantikan" with no date: too vague to be an event of its own
         evidence = Evidence(t.start, t.end, sent, LEXICON, 0.7 if t.named else 0.5)
         event = next((e for e in events if _same_event(e, t, iso)), None)
         if event is None and t.code == "election" and not t.named and not iso:

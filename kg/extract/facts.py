@@ -7,6 +7,7 @@ sentence it came from, the method that produced it and a confidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 MODEL, LEXICON, RULE = "model", "lexicon", "rule"
 
@@ -88,7 +89,7 @@ class Quote:
 @dataclass(frozen=True)
 class Figure:
     value: str  # as written: "1.205", "50,07", "tiga"
-    number: float
+    number: Decimal
     unit: str  # "orang", "persen", ""
     what: str  # what it counts, from the words around it
     evidence: Evidence

@@ -71,6 +71,13 @@ def honorifics() -> tuple[str, ...]:
 
 
 @functools.cache
+def name_particles() -> tuple[str, ...]:
+    """Words that open names and belong to them (Andi, Lalu, Raja, Habib): kept in the name."""
+    lines = (DATA / "name-particles.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@functools.cache
 def not_entities() -> frozenset[str]:
     """Lower-cased words the NER model tags as names but that are not (Insya Allah, TPS)."""
     lines = (DATA / "not-entities.txt").read_text(encoding="utf-8").splitlines()

@@ -13,16 +13,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from kg.extract import lexicon
+from kg.extract import lexicon, personal_names
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import LEXICON, MODEL, RULE, Evidence, Mention
-from kg.extract.places import Place
+from kg.extract.places import LEVEL_RE, LEVEL_WORD, LEVEL_WORDS, LEVELS, Place, choose_place
 from kg.nlp.parse import Parse, Token
 
-LEVELS = {"provinsi": "province", "prov.": "province", "kabupaten": "regency", "kab.": "regency",
-          "kab": "regency", "kota": "city", "kabupaten/kota": "", "kab/kota": "", "kecamatan": "district"}
-LEVEL_WORD = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
-LEVEL_RE = r"(?:Provinsi|Prov\.|Kabupaten/Kota|Kab/Kota|Kabupaten|Kab\.?|Kota)"
 UNIT_RE = re.compile(r"\s+((?:[IVXL]+|\d{1,4})/[A-Z][\w-]*|Metro Jaya)")
 NAMED_UNIT_RE = re.compile(r"\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})")  # Korem Antasari
 NATIONAL_RE = re.compile(r"\s+(RI|Pusat)\b")
@@ -36,6 +32,9 @@ CAP_WORD = r"[A-Z0-9][\w'’.&-]*"
 VENUE_RE = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(VENUE_HEADS) + r")(?:\s+" + CAP_WORD + r")+"
     r"|(?:[A-Z][\w'’-]*\s+)+(?:" + "|".join(VENUE_TAILS) + r"))(?![\w-])")
+# A full stop that ends a sentence inside a run of capitalised words ("… Mataram. Tim …"), not
+# one that ends an abbreviation ("Kab. Serang", "H. Ahmad").
+SENTENCE_END = re.compile(r"(?<=\w\w\w)(?<!\bKab)(?<!\bKec)(?<!\bKel)(?<!\bProv)(?<!\bJln)\.(?=\s+[A-Z])")
 DATE_WORDS = set(MONTHS) | set(WEEKDAYS)
 RANK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted({h.split()[0] for h in lexicon.honorifics()
                                                       if h.endswith((" TNI", " Pol"))})) + r")\s+$")
@@ -44,7 +43,6 @@ NER_KINDS = {"PERSON": "person", "PER": "person", "ORGANISATION": "organization"
              "LOCATION": "place", "LOC": "place", "GPE": "place"}
 TRUST = {LEXICON: 3, RULE: 2, MODEL: 1}
 COMMON_WORD_TAGS = {"NOUN", "VERB", "ADJ", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "AUX"}
-LEVEL_WORDS = {"provinsi", "kabupaten", "kota", "kabupaten/kota", "kecamatan", "desa", "kelurahan"}
 
 
 def squeeze(text: str) -> str:
@@ -63,13 +61,6 @@ class SentenceIndex:
 
 def _evidence(where: SentenceIndex, start: int, end: int, method: str, confidence: float) -> Evidence:
     return Evidence(start, end, where(start), method, confidence)
-
-
-def choose_place(places: tuple[Place, ...], level: str = "") -> Place:
-    """The place a form names: the one of the stated level, else province, city, regency."""
-    order = {"province": 0, "city": 1, "regency": 2, "country": 3}
-    matching = [p for p in places if not level or p.type == level] or list(places)
-    return min(matching, key=lambda p: order.get(p.type, 9))
 
 
 # ----------------------------------------------------------------------------- lexicon
@@ -124,11 +115,22 @@ def _region_after(text: str, end: int, units: bool) -> tuple[int, Place | None, 
     return end, None, ""
 
 
+PARTY_BOARDS = ("DPP", "DPW", "DPD", "DPC", "DPAC")
+
+
+def _party_after(text: str, end: int) -> bool:
+    after = lexicon.institution_regex().match(text, end + 1) if text[end:end + 1] == " " else None
+    return bool(re.match(r"\s+Partai\b", text[end:])) or bool(
+        after and lexicon.institution_forms()[lexicon.lookup_key(after.group(1))].type == "political_party")
+
+
 def institution_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
     for m in lexicon.institution_regex().finditer(text):
-        if RANK_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if m.group(1) in ("TNI", "Pol") and RANK_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "Brigjen TNI", "Irjen Pol": part of a rank, not the institution
         inst = lexicon.institution_forms()[lexicon.lookup_key(m.group(1))]
+        if m.group(1) in PARTY_BOARDS and _party_after(text, m.end()):
+            continue  # "DPD Partai Golkar", "DPC PDI Perjuangan": a party's board, not the DPD RI
         end, place, unit = (_region_after(text, m.end(), inst.type == "security") if inst.regional
                             else (m.end(), None, ""))
         if place and place.type == "country":
@@ -148,36 +150,62 @@ def institution_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
 
 # ----------------------------------------------------------------------------- rules
 
-DATELINE_RE = re.compile(r"\A\s*([A-Z][A-Z .'-]{2,30}?)\s*(?:\(([^)]{2,30})\))?\s*(?:,\s*([\w .]{2,30}?))?\s*[-–—]\s")
+DATELINE_RE = re.compile(r"\A\s*([^\n–—-]{2,60}?)\s+[-–—]\s")
+DATELINE_PART = re.compile(r"\(([^()]{2,30})\)|([^,()]+)")
+
+
+def _dateline_parts(text: str) -> list[tuple[str, int, bool]]:
+    """(words, offset, in brackets) of a dateline: "PALEMBANG, KOMPAS.com -", "Semarang (ANTARA) -",
+    "Artikel.news, Makassar -", "Sumbarheadline -"; nothing if the text opens with a sentence."""
+    m = DATELINE_RE.match(text)
+    if not m:
+        return []
+    parts = []
+    for part in DATELINE_PART.finditer(m.group(1)):
+        words = (part.group(1) or part.group(2)).strip()
+        if not words:
+            continue
+        if len(words.split()) > 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words.split()):
+            return []  # "Komisi Pemilihan Umum (KPU) mengakui -": a sentence, not a dateline
+        offset = m.start(1) + part.start() + (part.group(0).index(words))
+        parts.append((words, offset, part.group(1) is not None))
+    return parts if len(parts) <= 3 else []
 
 
 def dateline_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
-    """"PALEMBANG, KOMPAS.com -": the capitalised city and outlet that open many articles."""
-    m = DATELINE_RE.match(text)
-    if not m:
-        return
-    city = m.group(1).strip()
-    places = lexicon.place_forms().get(lexicon.lookup_key(city)) if city.isupper() else None
-    if places:
-        place = choose_place(places, "city")
-        yield Mention("place", city, place.name, place.type, place.name,
-                      _evidence(where, m.start(1), m.start(1) + len(city), LEXICON, 0.9),
-                      full_name=place.name, located_in=place.province or "")
-    for group in (2, 3):  # "(ANTARA)", ", KOMPAS.com": outlets in capitals the lexicon has in other case
-        outlet = (m.group(group) or "").strip()
-        inst = lexicon.institution_forms().get(lexicon.lookup_key(outlet)) if outlet else None
-        if inst and inst.type == "media" and outlet not in (inst.name, *inst.aliases):
-            yield Mention("organization", outlet, inst.name, inst.type, inst.key,
-                          _evidence(where, m.start(group), m.start(group) + len(outlet), LEXICON, 0.9),
-                          full_name=inst.name)
+    """The city and the outlet that open many articles: "PALEMBANG, KOMPAS.com -", "Semarang
+    (ANTARA) -", "Artikel.news, Makassar -". A city is written in capitals or known to the
+    lexicon; the other part is the outlet, a media organization whether the lexicon knows it or not."""
+    for words, start, bracketed in _dateline_parts(text):
+        end = start + len(words)
+        places = lexicon.place_forms().get(lexicon.lookup_key(words))
+        inst = lexicon.institution_forms().get(lexicon.lookup_key(words))
+        if inst and inst.type == "media":
+            if words not in (inst.name, *inst.aliases):  # capitals the lexicon has in other case
+                yield Mention("organization", words, inst.name, inst.type, inst.key,
+                              _evidence(where, start, end, LEXICON, 0.9), full_name=inst.name)
+        elif places and not bracketed:
+            if words.isupper():  # in other case the place lexicon finds it anyway
+                place = choose_place(places, "city")
+                yield Mention("place", words, place.name, place.type, place.name,
+                              _evidence(where, start, end, LEXICON, 0.9),
+                              full_name=place.name, located_in=place.province or "")
+        elif words.isupper() and not bracketed and len(words) > 3:
+            name = words.title()  # "SELONG": a town the lexicon does not know
+            yield Mention("place", words, name, "other", name.lower(), _evidence(where, start, end, RULE, 0.7),
+                          full_name=name)
+        elif not inst and not words.isupper():
+            yield Mention("organization", words, words, "media", words.lower(),
+                          _evidence(where, start, end, RULE, 0.7), full_name=words)
 
 
 def venue_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
     for m in VENUE_RE.finditer(text):
-        name = squeeze(m.group(0)).rstrip(".")
+        written = SENTENCE_END.split(m.group(0))[0].rstrip(".")
+        name = squeeze(written)
         if len(name.split()) < 2:
             continue
-        end = m.start() + len(m.group(0).rstrip("."))
+        end = m.start() + len(written)
         yield Mention("place", text[m.start():end], name, "venue", name.lower(),
                       _evidence(where, m.start(), end, RULE, 0.8), full_name=name)
 
@@ -216,10 +244,11 @@ def model_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
         while end > start and text[end - 1] in ".,;:'\"”’)":
             end -= 1
         surface = text[start:end]
+        if len(tokens) == 1 and tokens[0].words[0].upos in COMMON_WORD_TAGS:
+            continue  # "Sinergi", "Partai" opening a sentence: a capitalised common word, not a name
         if kind == "person":
-            if len(tokens) == 1 and tokens[0].words[0].upos in COMMON_WORD_TAGS:
-                continue  # "Sinergi" opening a sentence: a capitalised common word, not a name
-            yield person_mention(surface, start, end, where, MODEL, 0.75)
+            for a, b in personal_names.person_pieces(text, start, end):
+                yield person_mention(text[a:b], a, b, where, MODEL, 0.75)
         elif kind == "organization":
             yield Mention(kind, surface, squeeze(surface), guess_org_type(surface), squeeze(surface).lower(),
                           _evidence(where, start, end, MODEL, 0.6), full_name=squeeze(surface))
@@ -231,8 +260,7 @@ def model_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
 
 def person_mention(surface: str, start: int, end: int, where: SentenceIndex, method: str,
                    confidence: float) -> Mention:
-    honor = lexicon.honorific_regex().match(surface)
-    name = squeeze(surface[honor.end():] if honor else surface)
+    name = squeeze(personal_names.strip_titles(surface))
     return Mention("person", surface, name, "", name.lower(), _evidence(where, start, end, method, confidence))
 
 
@@ -290,6 +318,9 @@ def _nested_region(m: Mention, outer: Mention) -> bool:
 def find_mentions(parse: Parse) -> list[Mention]:
     where = SentenceIndex(parse)
     text = parse.text
-    found = [*institution_mentions(text, where), *place_mentions(text, where), *dateline_mentions(text, where),
+    dateline = list(dateline_mentions(text, where))
+    outlets = [(m.evidence.start, m.evidence.end) for m in dateline if m.kind == "organization"]
+    found = [*institution_mentions(text, where), *place_mentions(text, where), *dateline,
              *venue_mentions(text, where), *model_mentions(parse, where)]
-    return resolve_overlaps([m for m in found if plausible(m)])
+    found = [m for m in found if m in dateline or not any(a <= m.evidence.start < b for a, b in outlets)]
+    return resolve_overlaps([m for m in found if plausible(m)])  # "Sulbar Terkini" is an outlet, not Sulbar

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 WORD_NUMBERS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
                 "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
                 "puluhan": 10, "ratusan": 100, "ribuan": 1000, "jutaan": 1_000_000}
-SCALE = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "triliun": 1e12}
+SCALE = {"ribu": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "miliar": Decimal(10) ** 9,
+         "triliun": Decimal(10) ** 12}
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_RE = re.compile(
     r"(?<![\w/.,-])(" + DIGITS + r"|" + "|".join(WORD_NUMBERS) + r")(?:\s+(" + "|".join(SCALE) + r"))?"
@@ -29,20 +31,21 @@ NOT_AFTER_UNIT = {"wib", "wita", "wit", "tahun", "bulan", "hari", "jam", "menit"
 @dataclass(frozen=True)
 class NumberMention:
     value: str
-    number: float
+    number: Decimal
     unit: str
     start: int
     end: int
 
 
-def parse_number(value: str) -> float:
-    """'1.205' -> 1205, '50,07' -> 50.07, 'tiga' -> 3."""
+def parse_number(value: str) -> Decimal:
+    """'1.205' -> 1205, '50,07' -> 50.07, 'tiga' -> 3: exact decimals ("2,01 ribu" is 2010, not
+    2009.9999999999998 as binary floating point would make it)."""
     word = WORD_NUMBERS.get(value.lower())
     if word is not None:
-        return float(word)
+        return Decimal(word)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", value):
         value = value.replace(".", "")
-    return float(value.replace(",", "."))
+    return Decimal(value.replace(",", "."))
 
 
 def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[NumberMention]:

@@ -16,6 +16,13 @@ DEFAULT_PATH = Path(__file__).parent / "data" / "places.tsv"
 HEADER = ("name", "type", "province", "aliases")
 PLACE_TYPES = frozenset({"country", "province", "regency", "city"})
 
+# Administrative levels as news writes them before a place name ("Kabupaten Bandung", "Kab. OKU").
+LEVELS = {"provinsi": "province", "prov.": "province", "kabupaten": "regency", "kab.": "regency",
+          "kab": "regency", "kota": "city", "kabupaten/kota": "", "kab/kota": "", "kecamatan": "district"}
+LEVEL_WORD = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
+LEVEL_RE = r"(?:Provinsi|Prov\.|Kabupaten/Kota|Kab/Kota|Kabupaten|Kab\.?|Kota)"
+LEVEL_WORDS = {"provinsi", "kabupaten", "kota", "kabupaten/kota", "kecamatan", "desa", "kelurahan"}
+
 
 @dataclass(frozen=True)
 class Place:
@@ -76,3 +83,10 @@ def place_index() -> dict[str, tuple[Place, ...]]:
         for form in dict.fromkeys(form.lower() for form in (place.name, *place.aliases)):
             index.setdefault(form, []).append(place)
     return {form: tuple(places) for form, places in index.items()}
+
+
+def choose_place(places: tuple[Place, ...], level: str = "") -> Place:
+    """The place a form names: the one of the stated level, else province, city, regency."""
+    order = {"province": 0, "city": 1, "regency": 2, "country": 3}
+    matching = [p for p in places if not level or p.type == level] or list(places)
+    return min(matching, key=lambda p: order.get(p.type, 9))

@@ -13,12 +13,15 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon
 from kg.extract.facts import Mention
+from kg.extract.mentions import SENTENCE_END
+from kg.extract.personal_names import DEGREES_AFTER, TICKET_HYPHEN
 
 GENERIC_TITLES = ("Kepala", "Ketua", "Wakil Ketua", "Wakil", "Anggota", "Komisioner", "Sekretaris",
                   "Direktur", "Koordinator", "Komandan", "Kabid", "Kasat", "Kadiv", "Kordiv",
                   "Kasubdit", "Deputi", "Asisten", "Staf Khusus", "Juru Bicara", "Panglima",
                   "Kapolsek", "Plt", "Pj", "Plh", "Calon", "Pasangan calon", "Pasangan", "Paslon")
-CHAIN_WORD = (r"(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|\d+/[A-Z][\w-]*|[IVX]+/[A-Z][\w-]*|RI|terpilih"
+CHAIN_WORD = (r"(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|\d+/[A-Z][\w-]*|[IVX]+/[A-Z][\w-]*|RI|terpilih|dan(?=\s+[Ww]akil\b)"
+              r"|petahana|tunggal|pemohon|termohon|terkait|nonaktif|definitif"
               r"|nomor urut \d+|(?:untuk )?periode \d{4}-\d{4}|se-[A-Z][\w-]*)")
 
 
@@ -36,18 +39,34 @@ def _title_start() -> str:
     return "(?i:" + lexicon.alternation(forms) + ")"
 
 
+PREVIOUSLY = r"(?:(?i:mantan|eks|bekas)\s+)?"  # "mantan Bupati X": a post held before is still a role
+CHAIN = r"(?:\s+" + CHAIN_WORD + r")*"
+# Words that link a name to the post after it: "A, Ketua …", "A selaku …", "A yang juga …", "A adalah …"
+AFTER_LINK = (r"(?:\s*,\s*(?:yang\s+(?:juga\s+|kini\s+|saat\s+ini\s+)?(?:menjabat\s+(?:sebagai\s+)?"
+              r"|merupakan\s+|adalah\s+)?)?|\s+(?:selaku|sebagai|dari|adalah|merupakan|ialah"
+              r"|yang\s+(?:juga|kini|saat\s+ini|merupakan|adalah)(?:\s+menjabat(?:\s+sebagai)?)?"
+              r"|(?:yang\s+)?(?:kini\s+|juga\s+)?menjabat(?:\s+sebagai)?)\s+)")
+ALSO = re.compile(r"\s+(?:sekaligus|dan\s+juga|serta)\s+")
+
+
 @functools.cache
 def _before_re() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(" + _title_start() + r"(?:\s+" + CHAIN_WORD + r")*)\s*,?\s*$")
+    return re.compile(r"(?<![\w-])(" + PREVIOUSLY + _title_start() + CHAIN + r")\s*,?\s*$")
 
 
 @functools.cache
 def _after_re() -> re.Pattern[str]:
-    return re.compile(r"^(?:\s*,\s*|\s+(?:selaku|sebagai|dari)\s+)(" + _title_start() + r"(?:\s+" + CHAIN_WORD + r")*)")
+    return re.compile(AFTER_LINK + r"(" + PREVIOUSLY + _title_start() + CHAIN + r")")
+
+
+@functools.cache
+def _also_re() -> re.Pattern[str]:
+    return re.compile(r"(" + PREVIOUSLY + _title_start() + CHAIN + r")")
 
 
 def _trim(label: str) -> str:
     """Drop a rank that sits between the post and the name ("… Brigjen TNI")."""
+    label = SENTENCE_END.split(label)[0]  # "dosen Universitas Mataram. Tim …": the sentence ends
     words = label.split()
     honor = {h.lower() for h in lexicon.honorifics()} | {h.lower() + "." for h in lexicon.honorifics()}
     while words and (words[-1].lower() in honor or " ".join(words[-2:]).lower() in honor):
@@ -65,24 +84,34 @@ def canonical_title(label: str) -> str:
     return " ".join(words[:2]) if len(words) > 1 else label
 
 
-def role_for(text: str, person: Mention, sentence_start: int) -> RoleSpan | None:
-    """The role written right before or right after a person mention, if any."""
+def _span(label: str, start: int) -> RoleSpan:
+    return RoleSpan(label, canonical_title(label), start, start + len(label))
+
+
+def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]:
+    """The roles written right before a person mention and right after it.
+
+    Before: "Ketua KPU Kalbar MS Budi" (a ticket's cue is its candidates' title: see candidacies). After:
+    "A yang juga …", "A adalah …", with more joined by "sekaligus"/"serta".
+    """
+    found = []
     before = text[max(sentence_start, person.evidence.start - 160):person.evidence.start]
     m = _before_re().search(before)
     if m:
         label = _trim(m.group(1))
-        proper = label[:1].isupper() or "nomor urut" in label.lower()
-        if label and proper and lexicon.lookup_key(label) != lexicon.lookup_key(person.name):
-            start = person.evidence.start - len(before) + m.start(1)
-            return RoleSpan(label, canonical_title(label), start, start + len(label))
-    after = text[person.evidence.end:person.evidence.end + 160]
-    m = _after_re().match(after)
-    if m:
-        label = _trim(m.group(1))
-        start = person.evidence.end + m.start(1)
-        if label:
-            return RoleSpan(label, canonical_title(label), start, start + len(label))
-    return None
+        proper = label[:1].isupper() or "nomor urut" in label.lower() or len(label.split()) > 1
+        partner = label.endswith("-") or TICKET_HYPHEN.search(label)  # "Pasangan A-" is A, not a role
+        if label and proper and not partner and lexicon.lookup_key(label) != lexicon.lookup_key(person.name):
+            found.append(_span(label, person.evidence.start - len(before) + m.start(1)))
+    pos = person.evidence.end
+    degrees = DEGREES_AFTER.match(text, pos)  # "A, S.H., M.H., Ketua …"
+    pos = degrees.end() if degrees else pos
+    m = _after_re().match(text, pos, pos + 160)
+    while m and (label := _trim(m.group(1))):
+        found.append(_span(label, m.start(1)))
+        also = ALSO.match(text, m.start(1) + len(label))
+        m = _also_re().match(text, also.end(), also.end() + 160) if also else None
+    return found
 
 
 STOP_WORDS = {"dan", "yang", "di", "ke", "dari", "pada", "selaku", "sebagai", "mengatakan"}

@@ -7,19 +7,22 @@ Turtle is written in a canonical order, so the same graph gives the same bytes.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from rdflib import Dataset, Graph
-from rdflib.plugins.serializers.trig import TrigSerializer
+import pyoxigraph as ox
+from rdflib import RDFS, XSD, BNode, Dataset, Graph, URIRef
+from rdflib.term import Node
 
 from kg.graph.rdf import bind_prefixes
+from kg.graph.vocab import PREFIXES
+
+TRIG_PREFIXES = {**{name: str(ns) for name, ns in PREFIXES.items()}, "rdfs": str(RDFS), "xsd": str(XSD)}
 
 
 def _publish(tmp: Path, path: Path) -> None:
@@ -83,21 +86,50 @@ def turtle(graph: Graph) -> str:
     return out.serialize(format="turtle")
 
 
+def trig_of(quads: Iterable[ox.Quad], output: Path | None = None) -> bytes | None:
+    """The one TriG writer (pyoxigraph's), with kg's prefixes; quads in the order given."""
+    return ox.serialize(quads, None if output is None else str(output), format=ox.RdfFormat.TRIG,
+                        prefixes=TRIG_PREFIXES)
+
+
+def jsonld(graph: Graph) -> str:
+    """JSON-LD with kg's @context inlined, so that no reader fetches it; stable order."""
+    from kg.graph.loading import kg_context
+
+    out = Graph()
+    for triple in sorted(graph):
+        out.add(triple)
+    doc = json.loads(out.serialize(format="json-ld", context=kg_context()))
+    if isinstance(doc.get("@graph"), list):  # rdflib writes nodes and values in hash order
+        doc["@graph"] = sorted((_sorted_values(node) for node in doc["@graph"]), key=lambda n: n.get("@id", ""))
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _sorted_values(node: dict) -> dict:
+    """A JSON-LD node with each array of values sorted (they are sets, not @lists)."""
+    return {key: sorted(value, key=lambda v: json.dumps(v, sort_keys=True)) if isinstance(value, list) else value
+            for key, value in node.items()}
+
+
 def trig(dataset: Dataset) -> str:
     """TriG of every named graph, graphs and triples in a stable order."""
-    ordered = bind_prefixes(Dataset())
-    for g in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if len(g) == 0:
-            continue
-        target = ordered.graph(g.identifier)
-        for triple in sorted(g):
-            target.add(triple)
-    # rdflib writes graphs in its store's (hash-seeded) order: sort them as the serializer sees them
-    serializer = TrigSerializer(ordered)
-    serializer.contexts.sort(key=lambda g: str(g.identifier))
-    out = io.BytesIO()
-    serializer.serialize(out, encoding="utf-8")
-    return out.getvalue().decode("utf-8")
+    quads = [ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(str(g.identifier)))
+             for g in sorted(dataset.graphs(), key=lambda g: str(g.identifier))
+             if isinstance(g.identifier, URIRef) for s, p, o in sorted(g)]
+    return (trig_of(quads) or b"").decode("utf-8")
+
+
+def _ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as pyoxigraph's."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
 
 
 def merged(dataset: Dataset) -> Graph:

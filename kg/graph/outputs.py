@@ -3,6 +3,7 @@
     articles/<id>.ttl   one article's named graph       graph.ttl    all articles merged
     articles/<id>.json  its extraction summary          graph.trig   named graphs (provenance)
     articles/<id>.png   its relationship graph          graph.png/.svg, validation.txt
+                                                        graph.jsonld, graph.graphml
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from kg.builder import BuildReport
-from kg.graph.export import merged, trig, turtle, write_json, write_text, write_with
+from kg.graph.export import jsonld, merged, trig, turtle, write_json, write_text, write_with
 from kg.graph.summary import summarize
 from kg.graph.validate import validate
 
@@ -27,7 +28,7 @@ class ExportSummary:
 
 
 def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool = True) -> ExportSummary:
-    from kg.drawing import draw, to_networkx
+    from kg.drawing import draw, to_networkx, write_graphml
 
     for built in result.built:
         graph = dataset.graph(built.graph)
@@ -40,6 +41,8 @@ def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool
     union = merged(dataset)
     write_text(out / "graph.trig", trig(dataset))
     write_text(out / "graph.ttl", turtle(union))
+    write_text(out / "graph.jsonld", jsonld(union))
+    write_with(out / "graph.graphml", lambda tmp: write_graphml(to_networkx(union), tmp))
     if images:
         title = (result.built[0].article.title or result.built[0].article.id) if len(result.built) == 1 \
             else f"{len(result.built)} articles"

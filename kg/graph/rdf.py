@@ -1,8 +1,14 @@
-"""Extraction -> RDF: one named graph per article, every fact traced to its sentence.
+"""Extraction -> RDF: one named graph per article, every mention and fact traced to its text.
 
 The graph's name is the article's IRI, so TriG keeps which article said what, and the
 union of all named graphs is the merged knowledge graph. No blank nodes: every node
 has a readable IRI minted from the base (kg.graph.iri), which keeps exports deterministic.
+
+Provenance (NIF, ITS, PROV; see ontology/election.ttl): the article is a nif:Context with its
+text; a mention is a nif:Phrase of it annotated with its entity, confidence and method; a fact
+is derived from the phrase stating it through a prov:Derivation of this article that holds the
+confidence and method. Nothing of the kind sits on an entity or a post, which other articles
+share: after a merge each confidence still belongs to one mention or one derivation.
 """
 
 from __future__ import annotations
@@ -13,9 +19,9 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
 from kg.extract.facts import Candidacy, Contest, Entity, Evidence, Extraction
 from kg.extract.lexicon import lookup_key, place_forms
-from kg.extract.numbers import parse_number
+from kg.extract.numbers import SCALE, parse_number
 from kg.graph.iri import candidacy_iri, contest_iri, court_case_iri, mint
-from kg.graph.vocab import DEFAULT_BASE, ELEC, NIF, ORG, PREFIXES, PROV, SCHEMA, class_for
+from kg.graph.vocab import DEFAULT_BASE, ELEC, ITSRDF, NIF, ORG, PREFIXES, PROV, SCHEMA, class_for
 from kg.ingest import Article
 from kg.nlp.parse import Parse
 
@@ -47,6 +53,17 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
+def decimal_literal(number: Decimal) -> Literal:
+    """An xsd:decimal written exactly in its canonical form: 2010.0, 0.5 (never 2.01E+3 or 2010.000),
+    which is also how Turtle abbreviates it, so every export writes the same literal."""
+    text = format(number.normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+def _confidence(evidence: Evidence) -> Literal:
+    return decimal_literal(Decimal(str(round(evidence.confidence, 2))))
+
+
 def new_dataset() -> Dataset:
     return bind_prefixes(Dataset())
 
@@ -67,6 +84,7 @@ class ArticleGraph:
         self.iri = mint(base, "article", article.id)
         self.g = dataset.graph(self.iri)
         self.sentences: set[int] = set()
+        self.derivations = 0
 
     def entity_iri(self, entity_id: str) -> URIRef:
         return URIRef(self.base.rstrip("/") + "/" + entity_id)
@@ -74,29 +92,58 @@ class ArticleGraph:
     def place_iri(self, name: str) -> URIRef:
         return mint(self.base, "place", name)
 
+    def _offsets(self, node: URIRef, start: int, end: int) -> None:
+        g = self.g
+        g.add((node, NIF.anchorOf, _text(self.parse.text[start:end])))
+        g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.referenceContext, self.iri))
+
     def sentence(self, n: int) -> URIRef:
         iri = URIRef(f"{self.iri}/sentence/{n + 1}")
         if n not in self.sentences:
             self.sentences.add(n)
             s = self.parse.sentences[n]
-            g = self.g
-            g.add((iri, RDF.type, ELEC.Sentence))
-            g.add((iri, NIF.anchorOf, _text(s.text)))
-            g.add((iri, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)))
-            g.add((iri, NIF.endIndex, Literal(s.end, datatype=XSD.nonNegativeInteger)))
-            g.add((iri, NIF.referenceContext, self.iri))
+            self.g.add((iri, RDF.type, ELEC.Sentence))
+            self.g.add((iri, RDF.type, NIF.Sentence))
+            self._offsets(iri, s.start, s.end)
         return iri
 
+    def phrase(self, evidence: Evidence) -> URIRef:
+        """The nif:Phrase of the article text that ``evidence`` points at, in its sentence."""
+        iri = URIRef(f"{self.iri}/phrase/{evidence.start}-{evidence.end}")
+        if (iri, RDF.type, NIF.Phrase) not in self.g:
+            self.g.add((iri, RDF.type, NIF.Phrase))
+            self._offsets(iri, evidence.start, evidence.end)
+            self.g.add((iri, NIF.sentence, self.sentence(evidence.sentence)))
+        return iri
+
+    def mention(self, entity: URIRef, evidence: Evidence) -> None:
+        """A mention: its phrase annotated with the entity, the confidence and the method (ITS)."""
+        phrase = self.phrase(evidence)
+        self.g.add((phrase, ITSRDF.taIdentRef, entity))
+        self.g.add((phrase, ITSRDF.taConfidence, _confidence(evidence)))  # decimal: exact in every writer
+        self.g.add((phrase, ITSRDF.taAnnotatorsRef, METHODS[evidence.method]))
+
     def provenance(self, node: URIRef, evidence: Evidence) -> None:
-        self.g.add((node, PROV.wasDerivedFrom, self.sentence(evidence.sentence)))
-        self.g.add((node, ELEC.method, METHODS[evidence.method]))
-        self.g.add((node, ELEC.confidence, Literal(Decimal(str(round(evidence.confidence, 2))),
-                                                     datatype=XSD.decimal)))
+        """A fact derived from the phrase stating it; the derivation holds confidence and method."""
+        phrase = self.phrase(evidence)
+        self.derivations += 1
+        derivation = URIRef(f"{self.iri}/derivation/{self.derivations}")
+        g = self.g
+        g.add((node, PROV.wasDerivedFrom, phrase))
+        g.add((node, PROV.qualifiedDerivation, derivation))
+        g.add((derivation, RDF.type, PROV.Derivation))
+        g.add((derivation, PROV.entity, phrase))
+        g.add((derivation, ELEC.method, METHODS[evidence.method]))
+        g.add((derivation, ELEC.confidence, _confidence(evidence)))
 
     def add_article(self) -> None:
         a, g = self.article, self.g
         g.add((self.iri, RDF.type, SCHEMA.NewsArticle))
         g.add((self.iri, RDF.type, PROV.Entity))
+        g.add((self.iri, RDF.type, NIF.Context))
+        g.add((self.iri, NIF.isString, _text(self.parse.text)))
         g.add((self.iri, SCHEMA.identifier, Literal(a.id)))
         if a.title:
             g.add((self.iri, SCHEMA.headline, _text(a.title)))
@@ -118,7 +165,8 @@ class ArticleGraph:
         for alias in e.aliases:
             g.add((node, SCHEMA.alternateName, _text(alias)))
         g.add((self.iri, SCHEMA.mentions, node))
-        self.provenance(node, e.evidence)
+        for mention in e.mentions:
+            self.mention(node, mention.evidence)
         if e.kind == "place" and e.located_in and e.located_in != e.name:
             g.add((node, ELEC.locatedIn, self.place_iri(e.located_in)))
 
@@ -181,7 +229,7 @@ class ArticleGraph:
             node = mint(self.base, "figure", self.article.id, str(i))
             g.add((node, RDF.type, ELEC.StatedQuantity))
             g.add((node, ELEC.statedAs, _text(f.value)))
-            g.add((node, SCHEMA.value, Literal(Decimal(repr(f.number)).normalize(), datatype=XSD.decimal)))
+            g.add((node, SCHEMA.value, decimal_literal(f.number)))
             if f.unit:
                 g.add((node, SCHEMA.unitText, _text(f.unit)))
             g.add((node, ELEC.counts, _text(f.what)))
@@ -261,9 +309,9 @@ class ElectionGraph:
             for prop, value in ((ELEC.votes, r.votes), (ELEC.seats, r.seats)):
                 if value:
                     g.add((node, prop, Literal(int(parse_number(value.split()[0])
-                                                   * {"ribu": 1e3, "juta": 1e6}.get(value.split()[-1], 1)))))
+                                                   * SCALE.get(value.split()[-1].lower(), 1)))))
             if r.percent:
-                g.add((node, ELEC.percent, Literal(Decimal(str(parse_number(r.percent))), datatype=XSD.decimal)))
+                g.add((node, ELEC.percent, decimal_literal(parse_number(r.percent))))
             if r.contest.region:
                 g.add((node, ELEC.scope, w.place_iri(r.contest.region)))
             stage = self.stage(r.stage, r.level, r.contest.office)

@@ -10,6 +10,7 @@ with the server's own first line of explanation.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import time
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 import requests
 
 from kg.errors import RemoteError
-from kg.graph.queries import Result
+from kg.graph.queries import TRIPLE_COLUMNS, Result
 
 ATTEMPTS = 6
 FIRST_WAIT = 0.5  # seconds before the first retry; doubled each time (0.5 + 1 + ... + 8 = 15.5 s)
@@ -116,6 +117,7 @@ def run_remote(url: str, query: str, limit: int | None = None) -> Result:
     Graph results (CONSTRUCT, DESCRIBE) come back as Turtle, sorted as run_rdflib sorts them.
     """
     from rdflib import Graph
+    from rdflib.query import Result as SparqlResult
 
     server = Server(url)
     response = server.request("POST", url, "query", data={"query": query},
@@ -123,11 +125,10 @@ def run_remote(url: str, query: str, limit: int | None = None) -> Result:
     kind = response.headers.get("Content-Type", "").split(";")[0].strip()
     if kind in ("text/turtle", "application/n-triples", "text/plain"):
         graph = Graph().parse(data=response.text, format="turtle")
-        return Result(["subject", "predicate", "object"],
-                      [[str(x) for x in t] for t in sorted(graph)][:limit])
+        return Result(TRIPLE_COLUMNS, [list(t) for t in sorted(graph)][:limit])
     data = response.json()
     if "boolean" in data:
-        return Result(["ask"], [[str(data["boolean"]).lower()]])
-    columns = data["head"]["vars"]
-    rows = data["results"]["bindings"][:limit]
-    return Result(columns, [[row[c]["value"] if c in row else None for c in columns] for row in rows])
+        return Result([], [], ask=bool(data["boolean"]))
+    parsed = SparqlResult.parse(io.BytesIO(response.content), format="json")  # rdflib terms, typed
+    return Result([str(v) for v in parsed.vars],
+                  [[row.get(v) for v in parsed.vars] for row in parsed.bindings[:limit]])

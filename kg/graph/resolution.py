@@ -33,22 +33,21 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import RDFS, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from kg.extract import lexicon
-from kg.extract.mentions import LEVELS, choose_place
+from kg.extract import lexicon, personal_names
+from kg.extract.places import LEVELS, choose_place
 from kg.graph.iri import mint
-from kg.graph.vocab import SCHEMA, class_codes, ontology
-from kg.names import fold, unique
+from kg.graph.vocab import SCHEMA, class_codes, kind_of
+from kg.names import ACRONYM, fold, is_acronym, unique
 
+ENTITY_KINDS = frozenset({"person", "organization", "place"})  # what resolution merges
 GENERIC = frozenset({str(SCHEMA.Organization), str(SCHEMA.Place)})
 NATIONAL = {"ri", "pusat", "indonesia"}
-ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&.-]{1,14}")
-DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*$")  # S.H., M.Si., Ph.D.
 
 RECORDS_QUERY = """
 PREFIX schema: <https://schema.org/>
@@ -91,25 +90,11 @@ class Canonical:
     name: str
 
 
-@functools.cache
-def entity_classes() -> dict[str, str]:
-    """Class IRI -> kind for schema:Person, schema:Organization, schema:Place and subclasses."""
-    roots = {SCHEMA.Person: "person", SCHEMA.Organization: "organization", SCHEMA.Place: "place"}
-    onto = ontology()
-    kinds = {str(root): kind for root, kind in roots.items()}
-    for cls in set(onto.subjects(RDFS.subClassOf, None)):
-        for ancestor in onto.transitive_objects(cls, RDFS.subClassOf):
-            if ancestor in roots:
-                kinds[str(cls)] = roots[ancestor]
-    return kinds
-
-
 def records(rows: Iterable[Sequence[str | None]]) -> list[Record]:
     """Records from the rows of RECORDS_QUERY, as strings (g, e, class, label, name, alt)."""
     found: dict[tuple[str, str], tuple[set[str], ...]] = {}
-    kinds = entity_classes()
     for g, e, cls, label, name, alt in rows:
-        if cls not in kinds:
+        if kind_of([cls]) not in ENTITY_KINDS:
             continue
         classes, labels, alternates, names = found.setdefault((g, e), (set(), set(), set(), set()))
         classes.add(cls)
@@ -117,7 +102,7 @@ def records(rows: Iterable[Sequence[str | None]]) -> list[Record]:
         names.add(name)
         if alt is not None:
             alternates.add(alt)
-    return [Record(g, e, kinds[min(classes)], frozenset(classes), frozenset(labels),
+    return [Record(g, e, kind_of(classes), frozenset(classes), frozenset(labels),
                    frozenset(alternates), frozenset(names))
             for (g, e), (classes, labels, alternates, names) in sorted(found.items())]
 
@@ -128,12 +113,7 @@ def records(rows: Iterable[Sequence[str | None]]) -> list[Record]:
 @functools.cache
 def person_words(name: str) -> tuple[str, ...]:
     """The words of a person's name without honorifics before it or degrees after it."""
-    honour = lexicon.honorific_regex().match(name + " ")
-    name = name[honour.end():] if honour else name
-    words = name.split(",")[0].split()
-    while len(words) > 1 and DEGREE.match(words[-1]) and sum(c.isalpha() for c in words[-1]) > 1:
-        words.pop()
-    return fold(" ".join(words))
+    return fold(personal_names.strip_titles(name).split(",")[0])
 
 
 def institution_key(name: str) -> str | None:
@@ -261,23 +241,19 @@ def _join_acronyms(clusters: list[_Cluster]) -> None:
     for c in clusters:
         for r in c.members:
             for alias in r.aliases:
-                if ACRONYM.fullmatch(alias):
+                if re.fullmatch(ACRONYM, alias):
                     written.setdefault((c.kind, alias.upper()), []).append(c)
     for c in clusters:
         if c.parent is not None or c.kind == "person" or c.key.startswith("lexicon:"):
             continue
         label = _fullest(lab for r in c.members for lab in r.labels)
-        if not _is_acronym(label):
+        if not is_acronym(label):
             continue
         found = [d for d in written.get((c.kind, label.upper()), [])
                  if not c.classes or not d.root().classes or c.classes == d.root().classes]
         target = _unique_root(found, c)
         if target is not None:
             _join(c, target)
-
-
-def _is_acronym(name: str) -> bool:
-    return bool(ACRONYM.fullmatch(name)) and sum(ch.isupper() for ch in name) >= 2
 
 
 # ----------------------------------------------------------------------------- naming
@@ -369,16 +345,28 @@ def _renamed(term: Node, nodes: dict[URIRef, Canonical]) -> Node:
     return URIRef(nodes[term].iri) if term in nodes else term
 
 
+def apply(rows: Iterable[Sequence[str | None]], base: str,
+          triples_of: Callable[[str], Iterable[Triple]],
+          put: Callable[[str, set[Triple]], None]) -> int:
+    """The one way to resolve a set of article graphs, wherever they are kept.
+
+    ``rows`` are RECORDS_QUERY's (as strings), ``triples_of(graph)`` reads a graph, ``put(graph,
+    triples)`` replaces it; each graph whose entities change is rewritten once. Returns how many.
+    """
+    recs = records(rows)
+    todo = changes(recs, resolve(recs, base))
+    for graph, renamed in sorted(todo.items()):
+        put(graph, canonicalise(triples_of(graph), renamed))
+    return len(todo)
+
+
 def resolve_dataset(dataset: Dataset, base: str) -> int:
     """Resolve the entities of an in-memory dataset's article graphs in place; graphs rewritten."""
-    recs = records([None if t is None else str(t) for t in row]
-                   for row in dataset.query(RECORDS_QUERY))
-    todo = changes(recs, resolve(recs, base))
-    for graph_iri, renamed in todo.items():
-        graph = dataset.graph(URIRef(graph_iri))
-        fresh = canonicalise(graph, renamed)
-        dataset.remove_graph(graph)
+    def put(graph_iri: str, triples: set[Triple]) -> None:
+        dataset.remove_graph(dataset.graph(URIRef(graph_iri)))
         target = dataset.graph(URIRef(graph_iri))
-        for triple in fresh:
+        for triple in triples:
             target.add(triple)
-    return len(todo)
+
+    rows = ([None if t is None else str(t) for t in row] for row in dataset.query(RECORDS_QUERY))
+    return apply(rows, base, lambda graph_iri: list(dataset.graph(URIRef(graph_iri))), put)

@@ -14,13 +14,15 @@ The default graph holds the union of the article graphs, kept up to date in the 
 transaction as each graph's change: Oxigraph answers kg's queries on its default graph a
 hundred times faster than with ``use_default_graph_as_union`` (OPTIONALs rescan the union).
 
-Oxigraph stores values, not spellings, of derived number types: an xsd:nonNegativeInteger
-comes back as xsd:integer. `to_rdflib` restores the types kg writes, so SHACL still holds.
+Oxigraph stores values, not spellings, of number types: an xsd:nonNegativeInteger comes back
+as xsd:integer, the decimal 3.0 as 3. `to_rdflib` restores the types and the canonical decimals
+kg writes, so SHACL still holds and a store reads back as the build that filled it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,10 +30,10 @@ from rdflib import XSD, Dataset, Literal, URIRef
 
 from kg.errors import ExitCode, GraphError
 from kg.graph import resolution
-from kg.graph.export import write_with
-from kg.graph.rdf import bind_prefixes
+from kg.graph.export import TRIG_PREFIXES, trig_of, write_with
+from kg.graph.rdf import bind_prefixes, decimal_literal
 from kg.graph.resolution import Triple
-from kg.graph.vocab import ELEC, NIF, PREFIXES
+from kg.graph.vocab import ELEC, NIF
 
 DEFAULT_STORE = Path(".kg-store")
 FLUSH_EVERY = 100  # graphs written between flushes (about 50 MB of Oxigraph's memory)
@@ -152,13 +154,9 @@ def resolve_pending(store: ox.Store, path: Path, base: str) -> int:
 
 def resolve_store(store: ox.Store, base: str) -> int:
     """Resolve entities across every article of the store; returns the graphs rewritten."""
-    recs = resolution.records([None if t is None else t.value for t in solution]
-                              for solution in store.query(resolution.RECORDS_QUERY))
-    todo = resolution.changes(recs, resolution.resolve(recs, base))
-    put = writer(store)
-    for iri, renamed in sorted(todo.items()):
-        put(iri, resolution.canonicalise(triples_of(store, iri), renamed))
-    return len(todo)
+    rows = ([None if t is None else t.value for t in solution]
+            for solution in store.query(resolution.RECORDS_QUERY))
+    return resolution.apply(rows, base, lambda iri: triples_of(store, iri), writer(store))
 
 
 def to_rdflib(store: ox.Store) -> Dataset:
@@ -170,16 +168,18 @@ def to_rdflib(store: ox.Store) -> Dataset:
         for s, p, o, g in list(dataset.quads((None, predicate, None, None))):
             dataset.remove((s, p, o, g))
             dataset.add((s, p, Literal(str(o), datatype=datatype), g))
+    for s, p, o, g in list(dataset.quads((None, None, None, None))):
+        if isinstance(o, Literal) and o.datatype == XSD.decimal:  # stored as a value: 3, not 3.0
+            dataset.remove((s, p, o, g))
+            dataset.add((s, p, decimal_literal(Decimal(str(o))), g))
     return dataset
 
 
 def export(store: ox.Store, out: Path) -> tuple[Path, Path]:
     """graph.trig (every article's named graph) and graph.ttl (their union) of the whole store."""
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
-    trig = write_with(out / "graph.trig", lambda tmp: ox.serialize(
-        _named_quads(store), tmp, format=ox.RdfFormat.TRIG, prefixes=prefixes))
+    trig = write_with(out / "graph.trig", lambda tmp: trig_of(_named_quads(store), tmp))
     ttl = write_with(out / "graph.ttl", lambda tmp: store.dump(
-        tmp, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes))
+        tmp, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=TRIG_PREFIXES))
     return trig, ttl
 
 

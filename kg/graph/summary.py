@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from rdflib import RDFS, Graph, URIRef
 
-from kg.graph.vocab import PREFIXES, SCHEMA, class_codes, ontology
+from kg.graph.vocab import PREFIXES, class_codes, class_kinds, kind_of, ontology
 
 PREFIX_LINES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + \
     "\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
@@ -101,21 +101,20 @@ def _results(graph: Graph) -> list[dict]:
     return out
 
 
+SECTIONS = {"person": "persons", "organization": "organizations", "place": "places", "event": "events"}
+
+
 def _kind_of(types: set[str]) -> tuple[str, str] | None:
-    """(summary list, type code) from a node's rdf:types, via the ontology's class codes."""
-    if "https://schema.org/Person" in types:
+    """(summary list, type code) from a node's rdf:types, via the ontology's kinds and codes."""
+    kind = kind_of(types)
+    if kind not in SECTIONS:
+        return None
+    if kind == "person":
         return "persons", ""
-    codes = class_codes()
-    for t in sorted(types):
-        ref = URIRef(t)
-        ancestors = list(ontology().transitive_objects(ref, RDFS.subClassOf))
-        if SCHEMA.Organization in ancestors:  # a coalition is summarised as the party kind it is
-            return "organizations", next((codes[a] for a in ancestors if a in codes), "other")
-        if SCHEMA.Place in ancestors:
-            return "places", codes.get(ref, "other")
-        if SCHEMA.Event in ancestors:
-            return "events", codes.get(ref, "other")
-    return None
+    typed = URIRef(min(t for t in types if class_kinds().get(URIRef(t)) == kind))
+    codes = class_codes()  # the nearest code up the class tree: a coalition summarised as a party
+    return SECTIONS[kind], next((codes[a] for a in ontology().transitive_objects(typed, RDFS.subClassOf)
+                                 if a in codes), "other")
 
 
 def summarize(graph: Graph, first_words: int = 8) -> dict[str, list[dict]]:

@@ -1,15 +1,17 @@
 """Every IRI kg writes, read from ontology/election.ttl (the one source of truth).
 
 ``ELEC`` is closed over the terms the ontology defines, so a typo is an error, not a
-new IRI; the standard vocabularies use the prefixes the ontology file binds.
+new IRI. schema.org, ORG and PROV are rdflib's defined namespaces (a typo warns or fails),
+checked against the prefixes the ontology file binds; NIF and ITS use those prefixes.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
-from rdflib import RDF, Graph, Namespace, URIRef
-from rdflib.namespace import ClosedNamespace
+from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from rdflib.namespace import ORG, PROV, SDO, ClosedNamespace
 
 from kg.assets import ONTOLOGY_DIR
 
@@ -38,18 +40,49 @@ def _elec() -> ClosedNamespace:
     return ClosedNamespace(base, terms)
 
 
+def _defined(name: str, namespace):
+    """rdflib's defined namespace for a prefix, if the ontology binds that prefix to the same IRI."""
+    if str(_prefix(name)) != str(namespace):
+        raise RuntimeError(f"{ONTOLOGY_FILE} binds {name}: to {_prefix(name)}, not {namespace}")
+    return namespace
+
+
 ELEC = _elec()
-SCHEMA = _prefix("schema")
-ORG = _prefix("org")
-PROV = _prefix("prov")
+SCHEMA = _defined("schema", SDO)
+ORG = _defined("org", ORG)
+PROV = _defined("prov", PROV)
 NIF = _prefix("nif")
-PREFIXES = {"elec": ELEC, "schema": SCHEMA, "org": ORG, "prov": PROV, "nif": NIF}
+ITSRDF = _prefix("itsrdf")
+PREFIXES = {"elec": ELEC, "schema": SCHEMA, "org": ORG, "prov": PROV, "nif": NIF, "itsrdf": ITSRDF}
 
 
 @functools.cache
 def class_codes() -> dict[URIRef, str]:
     """Ontology class -> its code in the extraction summary (elec:summaryCode)."""
     return {s: str(o) for s, o in ontology().subject_objects(ELEC.summaryCode)}
+
+
+KINDS = ("person", "organization", "place", "event", "post")  # a node with several: the first wins
+
+
+@functools.cache
+def class_kinds() -> dict[URIRef, str]:
+    """Ontology class -> its kind (person, organization, place, event, post): the root it is under."""
+    roots = {SCHEMA.Person: "person", SCHEMA.Organization: "organization", SCHEMA.Place: "place",
+             SCHEMA.Event: "event", ORG.Post: "post"}
+    onto = ontology()
+    kinds = dict(roots)
+    for cls in set(onto.subjects(RDFS.subClassOf, None)):
+        found = {roots[a] for a in onto.transitive_objects(cls, RDFS.subClassOf) if a in roots}
+        if found:
+            kinds[cls] = min(found, key=KINDS.index)
+    return kinds
+
+
+def kind_of(classes: Iterable[object]) -> str | None:
+    """The kind of a node with these rdf:types (IRIs or strings), or None if it is none of them."""
+    found = {class_kinds().get(URIRef(str(c))) for c in classes} - {None}
+    return min(found, key=KINDS.index) if found else None
 
 
 def class_for(base_class: URIRef, code: str) -> URIRef:
@@ -62,8 +95,8 @@ def class_for(base_class: URIRef, code: str) -> URIRef:
 
 
 def _is_subclass(onto: Graph, cls: URIRef, ancestor: URIRef) -> bool:
-    from rdflib import RDFS
     return ancestor in set(onto.transitive_objects(cls, RDFS.subClassOf))
 
 
-__all__ = ["ELEC", "SCHEMA", "ORG", "PROV", "NIF", "RDF", "PREFIXES", "class_for", "class_codes"]
+__all__ = ["ELEC", "SCHEMA", "ORG", "PROV", "NIF", "ITSRDF", "RDF", "PREFIXES", "KINDS", "class_for", "class_codes",
+           "class_kinds", "kind_of"]

@@ -21,7 +21,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from kg.errors import KgError, QueryError
 from kg.graph import answers
@@ -71,11 +71,14 @@ def create_app(config: Config) -> Starlette:
     return app
 
 
-def routes() -> list[Route]:
+def routes() -> list[BaseRoute]:
+    from kg.serve import explorer
+
     return [Route("/sparql", sparql, methods=["GET", "POST"]),
             Route("/void", void, methods=["GET"]),
             Route("/queries", query_index, methods=["GET"]),
-            Route("/queries/{name}", named_query, methods=["GET"])]
+            Route("/queries/{name}", named_query, methods=["GET"]),
+            *explorer.routes()]
 
 
 async def sparql(request: Request) -> Response:
@@ -181,7 +184,7 @@ async def named_query(request: Request) -> Response:
     result = await ask(request, answers.rows, query, config.max_rows + 1)
     headers = {}
     if len(result.rows) > config.max_rows:
-        result = type(result)(result.columns, result.rows[:config.max_rows])
+        result = type(result)(result.columns, result.terms[:config.max_rows], result.ask)
         headers["X-KG-Truncated"] = str(config.max_rows)
     media_type = "application/json" if fmt == "json" else "text/csv; charset=utf-8"
     return Response(format_result(result, fmt), media_type=media_type, headers=headers)

@@ -1,0 +1,98 @@
+"""Events outside the trigger lexicon: a dated sentence whose main verb reports an election activity.
+
+News reports much of what election bodies, police and candidates do with a verb, not a
+noun the trigger lexicon knows: "Bawaslu menangkap …", "MK membacakan putusan …", "Hal
+tersebut disampaikan Ketua Bawaslu … kepada awak media, Selasa (26/11/2024)". The main verb
+of a sentence (its root in the dependency parse, or a verb joined to it) whose lemma is an
+activity verb (kg/extract/data/activity-verbs.tsv) makes an event of type ``other``; a speech
+verb makes a statement ("Keterangan <speaker>"). To keep precision only sentences with a
+resolved date count, and not those where a lexicon trigger already names the event.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+
+from kg.extract.dates import DateMention
+from kg.extract.facts import RULE, Event, Evidence
+from kg.extract.lexicon import DATA
+from kg.extract.quotes import find_quotes
+from kg.nlp.parse import Sentence, Word
+
+MAIN_RELATIONS = {"root", "parataxis", "conj", "ccomp"}  # "…," kata X / X menangkap … dan menyita …
+
+
+@functools.cache
+def activity_verbs() -> dict[str, str]:
+    """Verb lemma -> 'activity' or 'statement'."""
+    with open(DATA / "activity-verbs.tsv", encoding="utf-8", newline="") as f:
+        return {row["lemma"]: row["kind"] for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+@dataclass(frozen=True)
+class Activity:
+    kind: str  # activity | statement
+    lemma: str
+    start: int  # the verb
+    end: int
+    label_end: int  # the verb phrase the label is read from
+
+
+def _main_verbs(sentence: Sentence) -> list[tuple[Word, int, int]]:
+    words = [(w, t.start, t.end) for t in sentence.tokens for w in t.words]
+    roots = {w.id for w, _, _ in words if w.deprel == "root"}
+    return [(w, s, e) for w, s, e in words if w.upos == "VERB" and (
+        w.deprel == "root" or (w.deprel.split(":")[0] in MAIN_RELATIONS and w.head in roots))]
+
+
+def sentence_activity(sentence: Sentence) -> Activity | None:
+    """The election activity a sentence's main verb reports, an action before a statement."""
+    found = []
+    for word, start, end in _main_verbs(sentence):
+        kind = activity_verbs().get(word.lemma.lower())
+        if kind:
+            found.append(Activity(kind, word.lemma.lower(), start, end, min(sentence.end, end + 60)))
+    found.sort(key=lambda a: (a.kind != "activity", a.start))
+    return found[0] if found else None
+
+
+def _label(text: str, activity: Activity, speaker: str | None) -> str:
+    if activity.kind == "statement":
+        return f"Keterangan {speaker}" if speaker else "Keterangan"
+    words = text[activity.start:activity.label_end].split()[:7]
+    while words and not words[-1][-1].isalnum():
+        words[-1] = words[-1].rstrip(",.;:\"”")
+        words = words if words[-1] else words[:-1]
+    return " ".join(words)
+
+
+def activity_events(text: str, sentences: list[Sentence], dates: list[DateMention],
+                    covered: set[int], speaker_of) -> list[Event]:
+    """Events of type ``other`` from dated sentences not in ``covered`` (sentence numbers that
+    already hold a lexicon event); ``speaker_of(sentence, activity)`` names who made a statement.
+    One event per activity verb and date, one statement per speaker and date. A date inside a
+    quotation is what the speaker talks about, not when the statement was made."""
+    quoted = [(q.start, q.end) for q in find_quotes(text)]
+    dates = [d for d in dates if not any(a <= d.start < b for a, b in quoted)]
+    events: dict[tuple[str, str, str], Event] = {}
+    for number, sentence in enumerate(sentences):
+        if number in covered:
+            continue
+        dated = [d for d in dates if sentence.start <= d.start < sentence.end and d.iso]
+        activity = sentence_activity(sentence) if dated else None
+        if activity is None:
+            continue
+        speaker = speaker_of(sentence, activity) if activity.kind == "statement" else None
+        if activity.kind == "statement" and speaker is None:
+            continue
+        date = min(dated, key=lambda d: abs(d.start - activity.start))
+        key = (activity.kind, speaker or activity.lemma, date.iso or "")
+        evidence = Evidence(activity.start, activity.end, number, RULE, 0.6)
+        event = events.get(key)
+        if event is None:
+            event = events[key] = Event(_label(text, activity, speaker), "other", evidence,
+                                        date=date.iso, date_text=date.text)
+        event.mentions.append(evidence)
+    return list(events.values())

@@ -1,0 +1,32 @@
+"""Stated figures are exact decimals from the text to the graph (no binary floating point)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from rdflib import XSD
+
+from kg.extract.numbers import find_numbers, parse_number
+from kg.graph.rdf import decimal_literal
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Sebanyak 2,01 ribu pemilih terdaftar.", Decimal("2010")),
+    ("Anggaran pilkada mencapai 1,07 miliar rupiah.", Decimal("1070000000")),
+    ("Partisipasi pemilih 50,07 persen.", Decimal("50.07")),
+    ("Ada 1.205 petugas PPK.", Decimal("1205")),
+    ("Dana hibah 0,1 triliun rupiah.", Decimal("100000000000")),
+])
+def test_figures_are_exact(text: str, number: Decimal) -> None:
+    [found] = find_numbers(text)
+    assert found.number == number
+
+
+def test_the_literal_is_the_exact_plain_decimal() -> None:
+    value = parse_number("2,01") * Decimal(1000)
+    literal = decimal_literal(value)
+    assert str(literal) == "2010.0" and literal.datatype == XSD.decimal  # the canonical decimal
+    assert literal.toPython() == Decimal(2010)
+    assert str(decimal_literal(Decimal("1.07") * 10 ** 9)) == "1070000000.0"
+    assert str(decimal_literal(Decimal("50.070"))) == "50.07"

@@ -1,0 +1,44 @@
+"""The parse cache: keyed by what made the parse, and never trusted blindly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import fake_parse
+
+from kg.builder import ParseCache, Parser, build_articles, model_fingerprint, text_article
+from kg.nlp import pipeline
+
+TEXT = "Ketua KPU Kota Bandung Budi Santoso mengatakan rapat pleno digelar di Bandung pada 12 November 2024."
+
+
+@pytest.fixture
+def models(tmp_path: Path) -> Path:
+    folder = tmp_path / "models"
+    folder.mkdir()
+    for name in (*pipeline.PROCESSORS, "pretrain"):
+        (folder / f"{name}.pt").write_bytes(b"weights-a")
+    return folder
+
+
+def test_a_retrained_model_of_the_same_size_changes_the_key(models: Path) -> None:
+    before = model_fingerprint(models)
+    assert model_fingerprint(models) == before
+    (models / "pos.pt").write_bytes(b"weights-b")  # same size, other contents
+    assert model_fingerprint(models) != before
+
+
+@pytest.mark.parametrize("damage", [b"", b"\xff\xfe\x00garbage", b"# text = something else\n1\tx\n",
+                                    b"1\tKetua\tketua\tNOUN\n"])
+def test_an_unreadable_entry_is_a_miss_and_is_replaced(damage: bytes, tmp_path: Path,
+                                                       fake_parser: Parser) -> None:
+    article = text_article(TEXT)
+    cache = ParseCache(tmp_path / "cache", fake_parser.key)
+    cache.put(article, fake_parse(article.text))
+    [entry] = (tmp_path / "cache").rglob("*.conllu")
+    assert cache.get(article) is not None
+    entry.write_bytes(damage)
+    assert cache.get(article) is None
+    _, report = build_articles([article], parser=fake_parser, cache_dir=tmp_path / "cache")
+    assert report.parsed == 1 and cache.get(article) is not None
