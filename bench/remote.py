@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import requests
@@ -60,15 +61,24 @@ def timed_push(folder: Path, gsp: str, query: str, batch: int) -> push.PushRepor
     return push.push(graphs, gsp, query_url=query, batch=batch)
 
 
-def measure(name: str, folder: Path, gsp: str, query: str, repeats: int, batch: int) -> list[str]:
+def measure(name: str, folder: Path, gsp: str, query: str, repeats: int, batch: int,
+            queries: bool = True) -> None:
+    """Prints the section line by line, as each figure is measured."""
     first = timed_push(folder, gsp, query, batch)
     again = timed_push(folder, gsp, query, batch)
     lines = [f"### {name}", "",
              f"Push of {first.sent:,} article graphs ({first.triples:,} triples, Graph Store PUT per graph, "
              f"batches of {batch}): {first.seconds:.1f} s, **{first.triples / first.seconds:,.0f} triples/s**; "
-             f"unchanged re-push: {again.seconds:.1f} s ({again.sent} sent).", "",
-             "| query | rows (server / store) | same rows | server median ms | store median ms |",
-             "|---|---|---|---|---|"]
+             f"unchanged re-push: {again.seconds:.1f} s ({again.sent} sent).", ""]
+    print("\n".join(lines), flush=True)
+    if queries:
+        for line in compare_queries(folder, query, repeats):
+            print(line, flush=True)
+
+
+def compare_queries(folder: Path, query: str, repeats: int) -> Iterator[str]:
+    yield "| query | rows (server / store) | same rows | server median ms | store median ms |"
+    yield "|---|---|---|---|---|"
     embedded = open_store(folder)
     for q in named_queries():
         text = load_named(q)
@@ -76,11 +86,10 @@ def measure(name: str, folder: Path, gsp: str, query: str, repeats: int, batch: 
         here = sorted(map(tuple, run_oxigraph(embedded, text).rows), key=str)
         remote_ms = _timed(lambda t: run_remote(query, t), text, repeats)["median_ms"]
         local_ms = _timed(lambda t: run_oxigraph(embedded, t), text, repeats)["median_ms"]
-        lines.append(f"| {q} | {len(there):,} / {len(here):,} | {'yes' if there == here else '**no**'} | "
-                     f"{remote_ms:.1f} | {local_ms:.1f} |")
+        yield (f"| {q} | {len(there):,} / {len(here):,} | {'yes' if there == here else '**no**'} | "
+               f"{remote_ms:.1f} | {local_ms:.1f} |")
         if there != here:
-            lines.append(f"|  | first difference: server {_first_diff(there, here)} | | | |")
-    return lines
+            yield f"|  | first difference: {_first_diff(there, here)} | | | |"
 
 
 def _first_diff(there: list[tuple], here: list[tuple]) -> str:
@@ -97,6 +106,7 @@ def main() -> int:
     p.add_argument("--query", help="its SPARQL query endpoint")
     p.add_argument("--size", type=int, default=1000, help="articles (default 1,000)")
     p.add_argument("--batch", type=int, default=50)
+    p.add_argument("--push-only", action="store_true", help="measure the pushes, not the queries")
     p.add_argument("--repeats", type=int, default=5, help="timed runs per query")
     p.add_argument("--work", default="/tmp/kg-remote-bench", help="keeps the corpus and store")
     args = p.parse_args()
@@ -111,7 +121,7 @@ def main() -> int:
     elif not (args.gsp and args.query):
         p.error("give --oxigraph, or --gsp URL and --query URL")
     try:
-        print("\n".join(measure(args.name, folder, args.gsp, args.query, args.repeats, args.batch)))
+        measure(args.name, folder, args.gsp, args.query, args.repeats, args.batch, not args.push_only)
     finally:
         if server:
             server.terminate()

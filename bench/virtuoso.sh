@@ -29,6 +29,8 @@ sed -e "s|/var/lib/virtuoso-opensource-7/db|$DB|" \
     -e "s|^ServerPort *= *8890|ServerPort = 127.0.0.1:$HTTP_PORT|" \
     -e "s|^NumberOfBuffers .*|NumberOfBuffers = 170000|" \
     -e "s|^MaxDirtyBuffers .*|MaxDirtyBuffers = 130000|" \
+    -e "s|^ResultSetMaxRows .*|ResultSetMaxRows = 1000000|" \
+    -e "s|^MaxQueryExecutionTime .*|MaxQueryExecutionTime = 600|" \
     /etc/virtuoso-opensource-7/virtuoso.ini > "$DB/virtuoso.ini"
 
 virtuoso-t -f -c "$DB/virtuoso.ini" > "$DB/server.out" 2>&1 &
