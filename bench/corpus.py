@@ -5,6 +5,11 @@ posts, event triggers, kg.extract.places) and a cast of made-up people who recur
 fixed posts, so the corpus has the shape of a real news feed: the same KPU chair quoted in many
 stories, short names ("Budi") after full ones, figures, dates, venues and quotes.
 
+Each article also reports on one race of Pilkada Serentak 2024 (a governor, regent or mayor
+contest with two to four numbered tickets); `election_triples` writes what it says in the
+ontology's shape (contest, candidacies, results) for the benchmark of the parameterised queries.
+The races use their own random streams, so the article texts do not depend on them.
+
 `fake_parse` stands in for Stanza where the benchmark needs graphs without parsing (the
 1M-triple query part): sentences split at . ! ? before a space and at line ends, one word per
 token, and the NER tags of the names the generator wrote, so kg's real extraction and RDF
@@ -82,6 +87,28 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Ticket:
+    number: int
+    candidate: str
+    mate: str
+    parties: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Race:
+    name: str  # as news names it: "Pilgub Sumatera Selatan 2024"
+    office: str  # the summary's office code
+    region: Place
+    tickets: tuple[Ticket, ...]
+
+
+RACES = (("gubernur", "Pilgub", "province"), ("bupati", "Pilbup", "regency"),
+         ("wali kota", "Pilwalkot", "city"))
+STAGES = ("quickCount", "realCount", "districtRecapitulation", "regencyRecapitulation",
+          "provinceRecapitulation", "finalDetermination")
+
+
+@dataclass(frozen=True)
 class Article:
     name: str
     title: str
@@ -100,6 +127,8 @@ class World:
         self.provinces = [p for p in places if p.type == "province"]
         self.locals = [p for p in places if p.type in ("regency", "city")]
         self.people = self._cast(people)
+        self.seed = seed
+        self.races = self._races(max(10, people // 10), random.Random(seed + 1))
 
     def written(self, place: Place) -> str:
         """How news writes a place: alias (Sumsel), or with Kabupaten/Kota before it."""
@@ -129,6 +158,29 @@ class World:
             short = given if self.rng.random() < 0.6 else family
             cast.append(Person(name, short, rank, post, self.written(where)))
         return cast
+
+    def _races(self, count: int, rng: random.Random) -> list[Race]:
+        races, seen = [], set()
+        while len(races) < count:
+            office, prefix, level = rng.choice(RACES)
+            pool = self.provinces if level == "province" else [p for p in self.locals if p.type == level]
+            region = rng.choice(pool)
+            if (office, region.name) in seen:
+                continue
+            seen.add((office, region.name))
+            parties = rng.sample(PARTIES, 8)
+            tickets = tuple(Ticket(n, self._name(rng), self._name(rng), tuple(parties[2 * n - 2:2 * n]))
+                            for n in range(1, rng.randrange(2, 5) + 1))
+            races.append(Race(f"{prefix} {region.name} 2024", office, region, tickets))
+        return races
+
+    @staticmethod
+    def _name(rng: random.Random) -> str:
+        return f"{rng.choice(GIVEN)} {rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+
+    def race_of(self, number: int) -> Race:
+        """The race article ``number`` reports on (recurring: a race is in many articles)."""
+        return self.races[random.Random(self.seed * 1_000_003 + number).randrange(len(self.races))]
 
     def _region(self, level: str) -> Place:
         if level == "province":
@@ -187,6 +239,59 @@ class World:
         text = "\n".join([opening, *keep])
         return Article(f"berita-{number:05d}", title, date, rng.choice(PUBLISHERS), text,
                        tuple(dict.fromkeys(names)))
+
+
+def election_triples(world: World, number: int, base: str) -> list[tuple]:
+    """What article ``number`` says about its race, as RDF in the ontology's shape.
+
+    The contest and its tickets have shared IRIs (every article on the race meets on them);
+    each article reports its own results, at a counting stage that varies by article.
+    """
+    from decimal import Decimal
+
+    from rdflib import RDF, RDFS, XSD, Literal
+
+    from kg.graph.iri import candidacy_iri, contest_iri, mint
+    from kg.graph.vocab import ELEC, PROV, SCHEMA
+
+    race, rng = world.race_of(number), random.Random(world.seed * 7_000_003 + number)
+    article = mint(base, "article", f"berita-{number:05d}")
+    sentence = mint(base, "article", f"berita-{number:05d}", "sentence", "1")  # the opening sentence
+    contest = contest_iri(base, race.office, race.region.name, "2024")
+    election = mint(base, "election", "Pilkada Serentak 2024")
+    region = mint(base, "place", race.region.name)
+
+    def named(node, cls, name) -> list[tuple]:
+        return [(node, RDF.type, cls), (node, SCHEMA.name, Literal(name)), (node, RDFS.label, Literal(name))]
+
+    out = [*named(election, ELEC.Election, "Pilkada Serentak 2024"), *named(contest, ELEC.Contest, race.name),
+           (contest, ELEC.office, Literal(race.office)), (contest, ELEC.year, Literal("2024", datatype=XSD.gYear)),
+           (contest, ELEC.jurisdiction, region), (contest, SCHEMA.superEvent, election),
+           *named(region, SCHEMA.Place, race.region.name)]
+    shares = [rng.random() + 0.2 for _ in race.tickets]
+    valid = rng.randrange(200_000, 20_000_000)
+    stage = ELEC[STAGES[number % len(STAGES)]]
+    for ticket, share in zip(race.tickets, shares, strict=True):
+        ticket_iri = candidacy_iri(base, race.office, race.region.name, "2024", ticket.candidate)
+        head, mate = mint(base, "person", ticket.candidate), mint(base, "person", ticket.mate)
+        out += [*named(head, SCHEMA.Person, ticket.candidate), *named(mate, SCHEMA.Person, ticket.mate),
+                (article, SCHEMA.mentions, head), (article, SCHEMA.mentions, mate),
+                (ticket_iri, RDF.type, ELEC.Candidacy),
+                (ticket_iri, RDFS.label, Literal(f"{ticket.candidate}-{ticket.mate}")),
+                (ticket_iri, ELEC.contest, contest), (ticket_iri, ELEC.candidate, head),
+                (ticket_iri, ELEC.runningMate, mate), (ticket_iri, ELEC.ballotNumber, Literal(ticket.number)),
+                (ticket_iri, ELEC.status, ELEC.eligible)]
+        for party in ticket.parties:
+            node = mint(base, "organization", party)
+            out += [*named(node, ELEC.PoliticalParty, party), (ticket_iri, ELEC.nominatedBy, node)]
+        result = mint(base, "result", f"berita-{number:05d}", str(ticket.number))
+        percent = Decimal(round(100 * share / sum(shares), 2)).quantize(Decimal("0.01"))
+        out += [(result, RDF.type, ELEC.Result), (result, ELEC.resultFor, ticket_iri), (result, ELEC.contest, contest),
+                (result, ELEC.votes, Literal(int(valid * share / sum(shares)))),
+                (result, ELEC.percent, Literal(percent)), (result, ELEC.stage, stage),
+                (result, ELEC.scope, region), (result, PROV.wasDerivedFrom, sentence),
+                (result, ELEC.method, ELEC.rule), (result, ELEC.confidence, Literal(Decimal("1.0")))]
+    return out
 
 
 def _ranked(person: Person) -> str:

@@ -29,6 +29,8 @@ EPILOG = """examples:
   kg push http://localhost:7878/store --store .kg-store
                                           send changed article graphs to an Oxigraph server
   kg query --endpoint http://localhost:7878/query --name posts
+  kg query --store --name person --param name="Dedi Mulyadi"
+                                          everything about one person (also: institution, contest)
   kg draw exports/graph.ttl --focus "Ellen Setiad" --out ellen.png
   kg serve --store                        SPARQL endpoint and explorer on http://127.0.0.1:8000/
   kg extract seeds/sumsel-pilkada-2024.txt --format json
@@ -187,7 +189,7 @@ def build_into_store(args: argparse.Namespace, articles: list[Article], failed: 
 
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.graph.answers import FileData, StoreData, rows
-    from kg.graph.queries import format_result, load_named
+    from kg.graph.queries import bind, format_result, load_named
     from kg.graph.sandbox import Limits, run_once
 
     if (args.store or args.endpoint) and args.graph and not args.sparql:
@@ -200,6 +202,11 @@ def cmd_query(args: argparse.Namespace) -> int:
         query = args.sparql
     else:
         raise KgError("give a SPARQL query, --file FILE.rq or --name NAME")
+    try:
+        query = bind(query, dict(args.param))
+    except QueryError as err:
+        err.path = err.path or args.file
+        raise
     if args.endpoint:
         from kg.graph.remote import run_remote
         sys.stdout.write(format_result(run_remote(args.endpoint, query, args.limit), args.format))
@@ -217,6 +224,13 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise
     sys.stdout.write(format_result(result, args.format))
     return 0
+
+
+def _param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name.strip(), value
 
 
 def _read_query(path: Path) -> str:
@@ -469,7 +483,10 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("sparql", nargs="?", help="the query text")
     p.add_argument("--file", help="read the query from a .rq file")
     p.add_argument("--name", help="a named query from queries/ (posts, event-institutions, "
-                                  "events-timeline, quotes)")
+                                  "events-timeline, quotes, candidates, results; with --param name=...: "
+                                  "person, institution, contest)")
+    p.add_argument("--param", action="append", default=[], type=_param, metavar="NAME=VALUE",
+                   help='a value for a parameter the query declares, e.g. --param name="Dedi Mulyadi"')
     _store_arg(p, "query an Oxigraph store instead of a file: kg query --store DIR 'SELECT ...'")
     p.add_argument("--endpoint", metavar="URL",
                    help="query a SPARQL server's query endpoint instead (e.g. http://HOST:7878/query, "

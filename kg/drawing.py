@@ -1,8 +1,11 @@
 """Relationship graphs with NetworkX and matplotlib, readable by a person.
 
-Nodes are persons, organizations, places, posts and events, coloured by class with a
-legend; edges carry short labels (holds, in, at, with, said). Literals, provenance
-and quotations stay out of the picture: they are in the RDF.
+Nodes are persons, organizations, places, posts, events and contests, coloured by class with
+a legend; edges carry short labels (holds, in, at, with, said). Literals, provenance
+and quotations stay out of the picture: they are in the RDF. A ticket is drawn as edges, not
+as a node: the contest points at its candidate with the ballot number (and the most final
+share of the vote the graph has), the candidate at the running mate, the parties at the
+candidate; so a race reads as a star of numbered pairs.
 """
 
 from __future__ import annotations
@@ -22,12 +25,26 @@ KIND_STYLE = {  # kind: (colour, legend label)
     "place": ("#59a14f", "tempat / place"),
     "post": ("#f28e2b", "jabatan / post"),
     "event": ("#b07aa1", "peristiwa / event"),
+    "contest": ("#edc948", "kontestasi / contest"),
 }
 OTHER_STYLE = ("#bab0ac", "lainnya / other")  # a node of none of the kinds
 EDGE_LABELS = {
     ORG.holds: "holds", ORG.postIn: "in", ELEC.jurisdiction: "for", ELEC.locatedIn: "in",
     SCHEMA.location: "at", SCHEMA.attendee: "with", SCHEMA.affiliation: "member of",
+    SCHEMA.superEvent: "part of", ELEC.court: "court", ORG.hasMember: "includes",
 }
+STAGE_RANK = {stage: rank for rank, stage in enumerate((  # most final first
+    ELEC.finalDetermination, ELEC.nationalRecapitulation, ELEC.provinceRecapitulation,
+    ELEC.regencyRecapitulation, ELEC.districtRecapitulation, ELEC.pollingStationCount,
+    ELEC.realCount, ELEC.quickCount))}
+
+
+def _kind(graph: Graph, node: URIRef) -> str | None:
+    if (node, RDF.type, ELEC.Contest) in graph:  # an event too, but drawn as the centre of its race
+        return "contest"
+    return kind_of(graph.objects(node, RDF.type))
+
+
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """The entity-relationship part of an RDF graph as a NetworkX multigraph.
 
@@ -37,16 +54,57 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         from kg.graph.export import merged
         graph = merged(graph)
     g = nx.MultiDiGraph()
-    for s, p, o in sorted(graph.triples((None, None, None))):
-        if p not in EDGE_LABELS or not isinstance(o, URIRef):
-            continue
+    edges = [(s, o, EDGE_LABELS[p], p) for s, p, o in sorted(graph.triples((None, None, None)))
+             if p in EDGE_LABELS and isinstance(o, URIRef)]
+    for s, o, label, p in edges + election_edges(graph):
         for node in (s, o):
             if node not in g:
                 g.add_node(node, label=str(graph.value(node, RDFS.label) or node.split("/")[-1]),
-                           kind=kind_of(graph.objects(node, RDF.type)) or "place")
+                           kind=_kind(graph, node) or "place")
         if not g.has_edge(s, o, key=str(p)):
-            g.add_edge(s, o, key=str(p), label=EDGE_LABELS[p], predicate=str(p))
+            g.add_edge(s, o, key=str(p), label=label, predicate=str(p))
     return g
+
+
+def election_edges(graph: Graph) -> list[tuple[URIRef, URIRef, str, URIRef]]:
+    """(source, target, label, predicate) for tickets and court cases, which are not drawn as nodes.
+
+    A ticket becomes contest -"no. 1 · 54,4%"-> candidate, candidate -"running mate"-> mate and
+    party -"nominates"-> candidate; a court case points at its contest, and at the candidate of a
+    ticket that is its petitioner or respondent.
+    """
+    edges = []
+    for ticket in sorted(graph.subjects(RDF.type, ELEC.Candidacy)):
+        contest, head = graph.value(ticket, ELEC.contest), graph.value(ticket, ELEC.candidate)
+        if not isinstance(contest, URIRef) or not isinstance(head, URIRef):
+            continue
+        edges.append((contest, head, ticket_label(graph, ticket), ELEC.candidate))
+        mate = graph.value(ticket, ELEC.runningMate)
+        if isinstance(mate, URIRef):
+            edges.append((head, mate, "running mate", ELEC.runningMate))
+        edges += [(party, head, "nominates", ELEC.nominatedBy)
+                  for party in sorted(graph.objects(ticket, ELEC.nominatedBy)) if isinstance(party, URIRef)]
+    for case in sorted(graph.subjects(RDF.type, ELEC.CourtCase)):
+        for p, label in ((ELEC.contest, "about"), (ELEC.petitioner, "petitioner"), (ELEC.respondent, "respondent")):
+            for party in sorted(graph.objects(case, p)):
+                target = graph.value(party, ELEC.candidate) or party  # a ticket stands for its candidate
+                if isinstance(target, URIRef):
+                    edges.append((case, target, label, p))
+    return edges
+
+
+def ticket_label(graph: Graph, ticket: URIRef) -> str:
+    """'no. 2 · 54,4% · elected': the ballot number, the most final share reported, the outcome."""
+    number = graph.value(ticket, ELEC.ballotNumber)
+    parts = [f"no. {number}" if number is not None else "candidate"]
+    shares = sorted((STAGE_RANK.get(graph.value(r, ELEC.stage), len(STAGE_RANK)), str(r), share)
+                    for r in graph.subjects(ELEC.resultFor, ticket)
+                    if (share := graph.value(r, ELEC.percent)) is not None)
+    if shares:
+        parts.append(f"{shares[0][2]}%".replace(".", ","))
+    if (ticket, ELEC.status, ELEC.elected) in graph:
+        parts.append("elected")
+    return " · ".join(parts)
 
 
 def neighbourhood(g: nx.MultiDiGraph, focus: str, radius: int = 2) -> nx.MultiDiGraph:

@@ -17,7 +17,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from kg.cli import main
-from kg.graph.queries import load_named
+from kg.graph.queries import load_named, parameters
 from tests.conftest import SEED_TRIG, Server
 
 PERSONS = "SELECT ?p WHERE { ?p a <https://schema.org/Person> }"
@@ -195,9 +195,11 @@ def test_named_queries_as_urls_match_kg_query(kg_server: Server, capsys: pytest.
     assert status == 200 and "posts" in json.loads(names)
     for name in json.loads(names):
         capsys.readouterr()
-        assert main(["query", str(SEED_TRIG), "--name", name, "--format", "json"]) == 0
+        given = parameters(load_named(name))  # person, institution, contest: ?name=..., as --param name=...
+        assert main(["query", str(SEED_TRIG), "--name", name, "--format", "json",
+                     *(["--param", "name=ellen setiad"] if given else [])]) == 0
         expected = json.loads(capsys.readouterr().out)
-        status, headers, body = fetch(f"{kg_server.url}/queries/{name}")
+        status, headers, body = fetch(f"{kg_server.url}/queries/{name}" + ("?name=ellen%20setiad" if given else ""))
         assert status == 200 and headers["content-type"] == "application/json"
         assert json.loads(body) == expected, name
     status, headers, body = fetch(f"{kg_server.url}/queries/posts?format=csv")

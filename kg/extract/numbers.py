@@ -1,8 +1,9 @@
 """Figures the text states, in Indonesian number formats, with what they count.
 
 "1.205 orang" (thousands dot), "50,07 persen" (decimal comma), "tiga sesi", "ratusan
-personel". Not figures: dates, years, clock times, ordinals, ballot numbers ("nomor
-urut 3", "paslon 1"), identifiers ("Nomor 12 Tahun 2024"), unit codes ("101/Antasari").
+personel", "Rp1,2 miliar" (an amount), "45 hari" (a duration), each figure once. Not figures:
+dates, years, clock times, ordinals, ballot numbers ("nomor urut 3", "paslon 1"), regulation
+numbers ("Perpres 80 Tahun 2024"), identifiers ("Nomor 12 Tahun 2024"), unit codes ("101/Antasari").
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ SCALE = {"ribu": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "miliar": Decimal(1
          "triliun": Decimal(10) ** 12}
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_RE = re.compile(
-    r"(?<![\w/.,-])(" + DIGITS + r"|" + "|".join(WORD_NUMBERS) + r")(?:\s+(" + "|".join(SCALE) + r"))?"
+    r"(?:(?<=\bRp)|(?<=\bRp\.)|(?<=\bRp\s)|(?<![\w/.,-]))"  # "Rp1,2 miliar": an amount
+    r"(" + DIGITS + r"|" + "|".join(WORD_NUMBERS) + r")(?:\s+(" + "|".join(SCALE) + r"))?"
     r"(?:\s*(%|persen)|\s+([a-zA-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?", re.I)
 NOT_BEFORE = re.compile(r"(?:nomor urut|no\.? urut|nomor|no\.|paslon|pasangan calon|pasal|ayat|tahun|ke-|periode|"
                         r"pukul|jam|kode|angka|rt|rw|km|jalan|jl\.?|tps)\s*$", re.I)
-NOT_AFTER_UNIT = {"wib", "wita", "wit", "tahun", "bulan", "hari", "jam", "menit", "detik", "november",
+NOT_AFTER_UNIT = {"wib", "wita", "wit", "tahunan", "bulanan", "harian", "november",
                   "oktober", "desember", "januari", "februari", "maret", "april", "mei", "juni",
                   "juli", "agustus", "september"}
 
@@ -68,7 +70,11 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
         if not is_word and (text[end:end + 1] == "/" or (
                 text[end:end + 1] in (":", ".") and text[end + 1:end + 2].isdigit())):
             continue  # a unit code 101/Antasari, a clock time 10.00
+        if noun_word == "tahun" and re.match(r"\s+tahun\s+(19|20)\d\d\b", text[end:], re.I):
+            continue  # "Perpres 80 Tahun 2024": a regulation's number
         number = parse_number(value) * SCALE.get((scale or "").lower(), 1)
         unit = "persen" if percent else (scale or noun_word)
+        if any(f.number == number and f.unit == unit for f in found):
+            continue  # "Rp50 ribu" said again in a quote: the same figure
         found.append(NumberMention(value, number, unit, start, end))
     return found

@@ -149,11 +149,15 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
         words = name.group(1).split()
         while words and words[-1].lower() in DATE_STOP:
             words.pop()
+        end = first + len(" ".join(words))
+        if APPOSED_NAME.match(text, end):
+            continue  # "Camat Kalukku, Andi Baso": the run names the region, the name follows the comma
         if words and not any(w.lower() in STOP_WORDS for w in words):
-            spans.append((first, first + len(" ".join(words))))
+            spans.append((first, end))
     return spans
 
 
+APPOSED_NAME = re.compile(r",\s+(?:" + NAME_WORD + r")\s+(?:" + NAME_WORD + r")")
 DATE_STOP = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"}
 
 

@@ -3,14 +3,24 @@ SPARQL 1.1 result formats (JSON, XML, CSV, TSV), datatypes and language tags kep
 
 Results hold RDF terms. The standard formats are written by the libraries, not by kg: rdflib
 writes SPARQL JSON, and pyoxigraph reads that back and writes XML, CSV or TSV.
+
+A named query may take parameters (`kg query --name person --param name="Dedi Mulyadi"`): its
+header declares each one (``# param name: what it is``) and its body holds one empty slot for
+it, ``VALUES ?name { }`` (or several, for subqueries). `bind` fills the slots with the values as SPARQL string literals,
+escaped so that no value can end its literal or add to the query, on rdflib and Oxigraph alike.
+A parameter declared ``(any case)`` gets every way news capitalises its words ("kpu jabar":
+"KPU Jabar", "Kpu Jabar", ...), so the query finds a name through the store's index of exact
+values instead of lower-casing every name in the store (100x slower on 10,000 articles).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, product
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef, Variable
@@ -49,6 +59,97 @@ def load_named(name: str) -> str:
     if name not in queries:
         raise QueryError(f"no named query {name!r}; known: {', '.join(queries) or 'none'}")
     return queries[name].read_text(encoding="utf-8")
+
+
+PARAM_LINE = re.compile(r"^#\s*param\s+(\w+)\s*(\(any case\))?\s*:\s*(.*?)\s*$")
+SLOT = re.compile(r"VALUES\s+\?(\w+)\s*\{\s*\}")
+MAX_FORMS = 32  # case forms of one value, at most
+ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    description: str
+    any_case: bool  # declared "(any case)": bound to every capitalisation of the value
+
+
+def parameters(query: str) -> dict[str, Parameter]:
+    """The parameters a query's header declares (``# param NAME [(any case)]: description``)."""
+    params = {}
+    for line in query.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        if m := PARAM_LINE.match(line):
+            params[m.group(1)] = Parameter(m.group(1), m.group(3), bool(m.group(2)))
+    return params
+
+
+def case_forms(value: str) -> list[str]:
+    """The ways news capitalises ``value``: as typed, Title Case, UPPER, lower, acronyms upper.
+
+    "kpu jawa barat" gives "KPU Jawa Barat": words of up to three letters or without a vowel
+    (KPU, PKB, DPRD, DKPP) are acronyms; a value of one or two words also gets every mix of its
+    words' forms ("PDIP Jatim"). Few forms keep the index lookups cheap.
+    """
+    words = value.split()
+
+    def cap(word: str) -> str:
+        return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+    forms = dict.fromkeys([value.strip(), " ".join(words), " ".join(map(cap, words)),
+                           " ".join(words).upper(), " ".join(words).lower(),
+                           " ".join(w.upper() if len(w) <= 3 or not set(w.lower()) & set("aeiou") else cap(w)
+                                    for w in words)])
+    per_word = [dict.fromkeys((w, w.lower(), cap(w), w.upper())) for w in words]
+    if len(words) <= 2:
+        forms |= dict.fromkeys(" ".join(combo) for combo in product(*per_word))
+    return [f for f in forms if f][:MAX_FORMS]
+
+
+def sparql_string(value: str) -> str:
+    """``value`` as a SPARQL string literal that holds exactly it.
+
+    Quotes, backslashes and line breaks become ECHAR escapes. Control characters and ``\\u``
+    sequences are refused: engines decode ``\\uXXXX`` in the whole query text before parsing.
+    """
+    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]", value):
+        raise QueryError("a parameter value holds a control character or is not valid text")
+    if re.search(r"\\[uU]", value):
+        raise QueryError("a parameter value may not contain \\u or \\U")
+    return '"' + "".join(ECHAR.get(ch, ch) for ch in value) + '"'
+
+
+def bind(query: str, values: Mapping[str, str]) -> str:
+    """``query`` with each declared parameter's slots ``VALUES ?p { }`` holding its value.
+
+    Every declared parameter must be given and only those; the slots are filled in one pass
+    over the original text, so a value that looks like a slot is never filled in turn.
+    """
+    declared = parameters(query)
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        takes = ", ".join(declared) or "no parameters"
+        raise QueryError(f"unknown parameter {unknown[0]!r}; this query takes {takes}")
+    missing = [p for p in declared.values() if p.name not in values]
+    if missing:
+        raise QueryError(f"missing parameter: --param {missing[0].name}=... ({missing[0].description})")
+    slots = {m.group(1) for m in SLOT.finditer(query)}
+    for name in declared:
+        if name not in slots:
+            raise QueryError(f"parameter {name!r} has no slot 'VALUES ?{name} {{ }}' in the query")
+    literals = {p.name: " ".join(map(sparql_string, case_forms(values[p.name]) if p.any_case
+                                     else [values[p.name]]))
+                for p in declared.values()}
+    return SLOT.sub(lambda m: f"VALUES ?{m.group(1)} {{ {literals[m.group(1)]} }}"
+                    if m.group(1) in literals else m.group(0), query)
+
+
+def named_query(name: str, values: Mapping[str, str] | None = None) -> str:
+    """The named query ``name`` with its parameters bound: `kg query --name`, kg's HTTP server."""
+    return bind(load_named(name), values or {})
 
 
 def check_syntax(query: str) -> None:

@@ -25,7 +25,7 @@ from starlette.routing import BaseRoute, Route
 
 from kg.errors import KgError, QueryError
 from kg.graph import answers
-from kg.graph.queries import format_result, load_named, named_queries
+from kg.graph.queries import bind, format_result, load_named, named_queries
 from kg.graph.sandbox import Limits, QueryStopped, UpdateRefused
 from kg.serve import describe
 from kg.serve.pool import Pool
@@ -172,12 +172,14 @@ async def named_query(request: Request) -> Response:
     fmt = params.pop("format", None) or ("csv" if "text/csv" in request.headers.get("accept", "") else "json")
     if fmt not in ("json", "csv"):
         raise HTTPProblem(400, f"format must be json or csv, not {fmt!r}")
-    if params:
-        raise HTTPProblem(400, f"named query {name!r} takes no parameter {sorted(params)[0]!r}")
     try:
         query = load_named(name)
     except QueryError as err:
         raise HTTPProblem(404, str(err)) from None
+    try:  # ?name=... for the queries that declare it (person, institution, contest), as kg query --param
+        query = bind(query, params)
+    except QueryError as err:
+        raise HTTPProblem(400, str(err)) from None
     config: Config = request.app.state.config
     result = await ask(request, answers.rows, query, config.max_rows + 1)
     headers = {}
