@@ -94,11 +94,13 @@ def write_with(path: Path, writer: Callable[[Path], None]) -> Path:
 
 
 def turtle(graph: Graph) -> str:
-    """Turtle in a stable order: same triples, same bytes (no blank nodes are ever minted)."""
-    out = bind_prefixes(Graph())
-    for triple in sorted(graph):
-        out.add(triple)
-    return out.serialize(format="turtle")
+    """Turtle in a stable order: same triples, same bytes (no blank nodes are ever minted).
+
+    pyoxigraph's writer, as for TriG: rdflib's triple-quoted long strings can end in a quote
+    or a backslash in ways other parsers reject.
+    """
+    triples = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in sorted(graph)]
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TRIG_PREFIXES).decode("utf-8")
 
 
 def trig_of(quads: Iterable[ox.Quad], output: Path | None = None) -> bytes | None:
