@@ -89,7 +89,9 @@ def test_clicking_a_node_shows_its_facts(page, kg_server: Server) -> None:
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     page.wait_for_function("document.querySelector('#facts h2').textContent === "
                            "'Pemerintah Provinsi Sumatera Selatan'")
-    assert "Pemerintah Provinsi Sumatera Selatan (Sumsel)" in page.locator("#facts").inner_text()
+    # the heading shows at once, the facts arrive with the evidence request: wait for them
+    page.wait_for_function("document.querySelector('#facts').innerText"
+                           ".includes('Pemerintah Provinsi Sumatera Selatan (Sumsel)')")
     assert page.errors == [] and page.foreign == []
 
 
