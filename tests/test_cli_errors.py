@@ -595,33 +595,38 @@ def test_a_very_long_file_name_builds(
     assert written and all(len(name) < 100 for name in written)
 
 
-def test_a_symlink_loop_is_one_line_and_the_rest_builds(
-    fake_parser: Parser, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def berita(tmp_path: Path) -> Path:
+    """A folder holding one good article, baik.txt, for the tests to add a bad entry to."""
     folder = tmp_path / "berita"
-    (folder / "sub").mkdir(parents=True)
+    folder.mkdir()
     (folder / "baik.txt").write_text(BERITA, encoding="utf-8")
-    (folder / "loop.txt").symlink_to("loop.txt")
-    (folder / "sub" / "atas").symlink_to("..")  # a folder loop: not followed
+    return folder
+
+
+def test_a_symlink_loop_is_one_line_and_the_rest_builds(
+    fake_parser: Parser, berita: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (berita / "sub").mkdir()
+    (berita / "loop.txt").symlink_to("loop.txt")
+    (berita / "sub" / "atas").symlink_to("..")  # a folder loop: not followed
     out = tmp_path / "out"
-    run = run_kg(capsys, *build_args(out, folder), parser=fake_parser)
-    assert_one_line_error(run, ExitCode.NOT_FOUND, folder / "loop.txt", "symbolic links")
+    run = run_kg(capsys, *build_args(out, berita), parser=fake_parser)
+    assert_one_line_error(run, ExitCode.NOT_FOUND, berita / "loop.txt", "symbolic links")
     assert [p.name for p in (out / "articles").glob("*.ttl")] == ["baik.ttl"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
 def test_an_unreadable_folder_is_one_line_and_the_rest_builds(
-    fake_parser: Parser, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fake_parser: Parser, berita: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "berita"
-    (folder / "rahasia").mkdir(parents=True)
-    (folder / "baik.txt").write_text(BERITA, encoding="utf-8")
-    (folder / "rahasia").chmod(0)
+    (berita / "rahasia").mkdir()
+    (berita / "rahasia").chmod(0)
     try:
-        run = run_kg(capsys, *build_args(tmp_path / "out", folder), parser=fake_parser)
+        run = run_kg(capsys, *build_args(tmp_path / "out", berita), parser=fake_parser)
     finally:
-        (folder / "rahasia").chmod(0o755)
-    assert_one_line_error(run, ExitCode.NOT_FOUND, folder / "rahasia", "cannot read the folder")
+        (berita / "rahasia").chmod(0o755)
+    assert_one_line_error(run, ExitCode.NOT_FOUND, berita / "rahasia", "cannot read the folder")
     assert (tmp_path / "out" / "graph.ttl").is_file()
 
 
