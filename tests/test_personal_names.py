@@ -61,6 +61,15 @@ def people(text: str, names: dict[str, str]) -> dict[str, list[str]]:
     return {x.entity(i).name: labels for i, labels in roles.items()}
 
 
+def test_a_region_after_a_title_is_not_a_name() -> None:
+    """"Camat Sumberjaya, Yusran Daeng": the name follows the comma; "Sumberjaya" is where he is camat."""
+    x = extract(rough_parse("Camat Sumberjaya, Yusran Daeng Pabbicara, hadir dalam kampanye itu.",
+                            {"Yusran Daeng Pabbicara": "PERSON"}))
+    persons = {e.id: e.name for e in x.entities if e.kind == "person"}
+    assert sorted(persons.values()) == ["Yusran Daeng Pabbicara"]
+    assert [(persons[h.person], h.label) for h in x.holdings] == [("Yusran Daeng Pabbicara", "Camat Sumberjaya")]
+
+
 def test_persons_in_a_list_of_tickets() -> None:
     """Names cut right: the candidates' titles then come from the list's cue (see candidacies)."""
     text = ("Debat diikuti tiga pasangan, yakni nomor urut 1 H. Lalu Rahman Hakim-Hj. Baiq Fitria Ayu, "

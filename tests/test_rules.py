@@ -55,6 +55,14 @@ def test_figures_skip_years_times_ballot_numbers_and_ids() -> None:
         ("1.250.300", "suara"), ("48,5", "persen"), ("tiga", "saksi"), ("ratusan", "personel")]
 
 
+def test_amounts_durations_once_and_no_regulation_numbers() -> None:
+    text = ("Anggaran PSU mencapai Rp1,2 miliar, sedangkan honor saksi Rp150 ribu per orang. KPU diberi waktu "
+            "45 hari dan sengketa selesai dalam 12 hari kerja. Aturan itu tertuang dalam Perpres 80 Tahun 2024. "
+            "\"Honornya Rp150 ribu,\" kata Budi.")
+    assert [(n.value, n.unit) for n in find_numbers(text)] == [
+        ("1,2", "miliar"), ("150", "ribu"), ("45", "hari"), ("12", "hari")]
+
+
 def test_quotes_and_their_cues() -> None:
     text = ('Ketua Bawaslu Kaltim Hari Dermanto hadir. "Kami akan mengawasi seluruh TPS," kata Hari. '
             '"Semua pengawas sudah dilatih dengan baik," ujarnya.\n\n'
