@@ -1,5 +1,6 @@
 """Shared fixtures: a model-free parser injected where a build would load Stanza; a store of the
-seed article, a recording web server, a running `kg serve`.
+seed article, a recording web server, a running `kg serve`; the skip mark of tests that need the
+bundled models; how a test starts `kg` in a subprocess.
 
 `fake_parse` splits sentences after . ! ? and tokens into words and punctuation, with every NER
 tag O (so entities come from the lexicons and rules only): the CLI, mapping and export code run
@@ -23,13 +24,30 @@ from pathlib import Path
 import pytest
 
 from kg.builder import Parser
+from kg.errors import ModelError
 from kg.ingest import Article
 from kg.nlp.parse import Parse, Sentence, Token, Word
+from kg.nlp.pipeline import model_paths
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
 if str(TESTS) not in sys.path:  # helper modules of the tests (subprocess scripts import them too)
     sys.path.insert(0, str(TESTS))
+SEED = REPO / "seeds" / "sumsel-pilkada-2024.txt"  # the seed article
+
+
+def _missing_models() -> str | None:
+    try:
+        model_paths("bundled")
+    except ModelError as err:
+        return str(err)
+    return None
+
+
+MISSING_MODELS = _missing_models()
+needs_models = pytest.mark.skipif(
+    MISSING_MODELS is not None, reason=f"bundled Stanza models incomplete: {MISSING_MODELS}"
+)
 
 _TOKEN = re.compile(r"\w+(?:[-.,/]\w+)*|[^\w\s]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
@@ -131,7 +149,8 @@ def kg_command(*args: str) -> list[str]:
 
 
 def kg_env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(REPO)}
+    """The environment of a subprocess: this checkout's kg, and the tests' helpers (conftest)."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(TESTS)])}
 
 
 class Server:

@@ -12,41 +12,23 @@ import json
 import os
 import re
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import REPO, SEED, TESTS, kg_command, kg_env, needs_models
 from rdflib import RDF, Graph
 
 import kg.builder
 from kg.builder import Parser
 from kg.cli import main
-from kg.errors import ExitCode, ModelError
+from kg.errors import ExitCode
 from kg.extract.facts import RULE, Entity, Evidence, Extraction, Mention
 from kg.graph.vocab import SCHEMA
 from kg.ingest import MAX_BYTES
 from kg.nlp.parse import Parse
-from kg.nlp.pipeline import model_paths
 
-TESTS = Path(__file__).resolve().parent
-REPO = TESTS.parent
 BAD = TESTS / "fixtures" / "bad"
-SEED = REPO / "seeds" / "sumsel-pilkada-2024.txt"
-
-
-def _missing_models() -> str | None:
-    try:
-        model_paths("bundled")
-    except ModelError as err:
-        return str(err)
-    return None
-
-
-MISSING_MODELS = _missing_models()
-needs_models = pytest.mark.skipif(
-    MISSING_MODELS is not None, reason=f"bundled Stanza models incomplete: {MISSING_MODELS}"
-)
 
 
 # --------------------------------------------------------------------------- running kg
@@ -517,10 +499,8 @@ def test_usage_error_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def kg_subprocess(*argv: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.run(
-        [sys.executable, "-m", "kg.cli", *map(str, argv)],
-        capture_output=True, text=True, cwd=cwd, env=env, timeout=120,
+        kg_command(*map(str, argv)), capture_output=True, text=True, cwd=cwd, env=kg_env(), timeout=120,
     )
 
 

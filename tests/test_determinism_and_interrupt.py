@@ -14,7 +14,6 @@ bundled models are incomplete.
 from __future__ import annotations
 
 import hashlib
-import os
 import random
 import shutil
 import signal
@@ -26,11 +25,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import FAKE_PARSER
+from conftest import FAKE_PARSER, REPO, SEED, TESTS, kg_env, needs_models
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph
-from test_cli_errors import MISSING_MODELS
 
 from kg.cli import main
 from kg.errors import ExitCode
@@ -40,10 +38,7 @@ from kg.graph.rdf import add_article, new_dataset
 from kg.ingest import iter_articles
 from kg.nlp.parse import from_conllu
 
-TESTS = Path(__file__).resolve().parent
-REPO = TESTS.parent
 FIXTURES = TESTS / "fixtures"
-SEED = REPO / "seeds" / "sumsel-pilkada-2024.txt"
 BUILD_INPUTS = [FIXTURES / "inputs", FIXTURES / "articles"]  # 6 articles, 4 formats
 EXPORTS = ("graph.ttl", "graph.trig", "validation.txt")
 
@@ -54,8 +49,7 @@ def sha256(path: Path) -> str:
 
 def run_python(source: str, *args: str | Path, hash_seed: str = "0", returncode: int = 0,
                timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONHASHSEED": hash_seed,
-           "PYTHONPATH": os.pathsep.join([str(REPO), str(TESTS)])}
+    env = {**kg_env(), "PYTHONHASHSEED": hash_seed}
     proc = subprocess.run([sys.executable, "-c", source, *map(str, args)], capture_output=True,
                           text=True, env=env, cwd=REPO, timeout=timeout)
     assert proc.returncode == returncode, proc.stderr
@@ -146,7 +140,7 @@ def test_cli_build_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(MISSING_MODELS is not None, reason=f"models incomplete: {MISSING_MODELS}")
+@needs_models
 def test_model_build_is_byte_identical(tmp_path: Path) -> None:
     outputs = []
     for run in ("a", "b"):
@@ -247,9 +241,8 @@ OLD_TURTLE = """\
 
 def start_writer(target: Path, mode: str, lines: int) -> tuple[subprocess.Popen[str], str]:
     """Start the writer; return it once it is about to write, with the new content's hash."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen([sys.executable, "-c", WRITER_SCRIPT, str(target), mode, str(lines)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=kg_env())
     assert proc.stdout is not None
     new_hash = proc.stdout.readline().strip()
     assert proc.stdout.readline().strip() == "writing", proc.stderr.read() if proc.stderr else ""
@@ -388,11 +381,10 @@ def test_interrupted_build_keeps_exports_and_rerun_completes(
 
     out = tmp_path / "out"
     shutil.copytree(builds.old, out)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(TESTS)])}
     proc = subprocess.Popen(
         [sys.executable, "-c", INTERRUPTIBLE_BUILD, "build", str(builds.new_source),
          "--out", str(out), "--no-images", "--no-cache"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=kg_env(), cwd=REPO,
     )
     assert proc.stdout is not None and proc.stderr is not None
     announced = []

@@ -16,11 +16,10 @@ from pathlib import Path
 
 import cloudpickle
 import pytest
+from conftest import needs_models
 
 from kg import cli, distributed
-from kg.errors import ModelError
 from kg.ingest import iter_articles
-from kg.nlp import pipeline
 from kg.nlp.parse import rough_parse, to_conllu
 
 cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import tests/
@@ -45,11 +44,8 @@ def corpus(tmp_path: Path) -> Path:
 
 
 @pytest.mark.slow
+@needs_models
 def test_a_cluster_build_writes_the_same_trig_as_a_local_build(corpus: Path, tmp_path: Path) -> None:
-    try:
-        pipeline.model_paths("bundled")
-    except ModelError as err:
-        pytest.skip(f"bundled Stanza models missing: {err}")
     common = ["build", str(corpus), "--no-cache", "--no-images"]
     assert cli.main([*common, "--out", str(tmp_path / "local")]) == 0
     assert cli.main([*common, "--out", str(tmp_path / "cluster"), "--cluster", "local:2"]) == 0

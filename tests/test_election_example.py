@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_pipeline import MODELS_READY
+from conftest import needs_models
 
 from kg.cli import main
 from kg.graph.loading import load_graph
@@ -16,8 +16,7 @@ DEBATE = Path(__file__).parent / "fixtures" / "examples" / "debat_pilwalkot_madi
 PAIRS = [("1", "Bagus Wicaksono", "Ratna Sari Dewi"), ("2", "Hendro Prasetyo", "Laila Rahmawati"),
          ("3", "Yusuf Hidayat", "Anita Kusumawardani")]
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not MODELS_READY, reason="bundled Stanza models not trained yet")]
+pytestmark = [pytest.mark.slow, needs_models]
 
 
 @pytest.fixture(scope="module")

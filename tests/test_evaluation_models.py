@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import needs_models
 
-from kg.errors import KgError, ModelError
+from kg.errors import KgError
 from kg.nlp.evaluation import evaluate_models, fold_lemmas, prf, tag_spans
-from kg.nlp.pipeline import model_paths
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -40,13 +40,10 @@ def test_missing_data_dir_is_a_clear_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@needs_models
 def test_bundled_models_on_five_sentences() -> None:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"{SHARED_DATA} not present")
-    try:
-        model_paths("bundled")
-    except ModelError as err:
-        pytest.skip(str(err))
     report = evaluate_models("bundled", SHARED_DATA, limit=5)
     for needle in ("GSD test", "CSUI test", "LAS", "Lemmas", "micro", "tokens/s", "threads"):
         assert needle in report

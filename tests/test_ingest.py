@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +27,6 @@ from kg.ingest import (
 from kg.names import slug as slugify
 
 FIXTURES = Path(__file__).parent / "fixtures" / "inputs"
-REPO = Path(__file__).resolve().parents[1]
 
 BERITA = (
     "Jakarta - Komisi Pemilihan Umum (KPU) menetapkan jadwal debat publik untuk Pilkada 2024. "
@@ -405,9 +405,8 @@ def test_indonesian_news_passes(text):
 
 
 def test_fixtures_and_seed_article_pass_language_check():
-    seed = REPO / "seeds" / "sumsel-pilkada-2024.txt"
     paths = [FIXTURES / "kpu-penetapan.md", FIXTURES / "berita-debat.html"]
-    paths += [seed] if seed.exists() else []
+    paths += [SEED] if SEED.exists() else []
     for path in paths:
         assert read_article(path)
 

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import kg_env
 
 POOL_SCRIPT = """
 import time
@@ -35,7 +35,7 @@ def _alive(pid: int) -> bool:
 
 def test_parse_workers_die_when_kg_is_killed() -> None:
     parent = subprocess.Popen([sys.executable, "-c", POOL_SCRIPT], stdout=subprocess.PIPE,
-                              text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+                              text=True, env=kg_env())
     try:
         workers = [int(pid) for pid in parent.stdout.readline().split()]
         assert len(workers) == 2 and all(_alive(pid) for pid in workers)

@@ -8,22 +8,13 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from conftest import SEED, needs_models
 from rdflib import Dataset, Graph
 
 from kg.errors import ModelError
 from kg.nlp import pipeline
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "sumsel-pilkada-2024.txt"
-
-try:
-    pipeline.model_paths("bundled")
-    MODELS_READY = True
-except ModelError:
-    MODELS_READY = False
-
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not MODELS_READY, reason="bundled Stanza models not trained yet")]
+pytestmark = [pytest.mark.slow, needs_models]
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ The store is built without Stanza: hand-made parses of made-up articles go in th
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from conftest import free_port
 
 from kg import cli
 from kg.builder import ParseCache, model_fingerprint
@@ -45,12 +45,6 @@ def oxigraph_cli() -> str:
     found = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
     assert found, "the oxigraph server CLI is missing: pip install -e '.[dev]'"
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class OxigraphServer:

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SEED, SEED_TRIG, kg_env
 
 from kg.cli import main
 from kg.errors import ExitCode
@@ -21,10 +22,9 @@ from kg.graph.rdf import article_iri
 from kg.graph.sandbox import Limits, QueryStopped, run_once
 from kg.graph.vocab import CONTEXT_IRI
 from kg.ingest import read_article
-from tests.conftest import SEED_TRIG, kg_env
 
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-ARTICLE = str(article_iri(read_article(SEED_TRIG.parents[1] / "seeds" / "sumsel-pilkada-2024.txt")[0]))
+ARTICLE = str(article_iri(read_article(SEED)[0]))
 
 
 def kg(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:

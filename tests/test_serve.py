@@ -14,11 +14,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import SEED_TRIG, Server
 from rdflib import Graph, URIRef
 
 from kg.cli import main
 from kg.graph.queries import load_named, parameters
-from tests.conftest import SEED_TRIG, Server
 
 PERSONS = "SELECT ?p WHERE { ?p a <https://schema.org/Person> }"
 ELLEN = "https://w3id.org/kg-pemilu/id/person/ellen-setiad"

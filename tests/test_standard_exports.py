@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
+from conftest import SEED_TRIG
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -15,7 +16,6 @@ from kg.drawing import to_networkx
 from kg.graph.export import jsonld, merged, turtle
 from kg.graph.loading import kg_context, load_graph
 from kg.graph.vocab import PREFIXES
-from tests.conftest import SEED_TRIG
 from tests.test_store import ARTICLES
 
 

@@ -7,7 +7,6 @@ list) through the parse cache, and the parser passed in fails if called.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -15,17 +14,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import kg_env, needs_models
 from rdflib import Dataset, URIRef
 
 import kg
 from kg import cli
 from kg.builder import ParseCache, Parser, build_articles
-from kg.errors import ModelError
 from kg.graph.resolution import Record, canonicalise, resolve
 from kg.graph.store import open_store, to_rdflib
 from kg.graph.vocab import DEFAULT_BASE, SCHEMA
 from kg.ingest import iter_articles
-from kg.nlp import pipeline
 from kg.nlp.parse import Parse, rough_parse
 
 BASE = DEFAULT_BASE.rstrip("/")
@@ -397,11 +395,8 @@ def test_canonicalising_keeps_every_alias_and_can_be_undone() -> None:
 
 
 @pytest.mark.slow
+@needs_models
 def test_two_workers_build_the_same_graph_as_one(tmp_path: Path) -> None:
-    try:
-        pipeline.model_paths("bundled")
-    except ModelError as err:
-        pytest.skip(f"bundled Stanza models missing: {err}")
     folder = tmp_path / "corpus"
     folder.mkdir()
     for name, text in ARTICLES.items():
@@ -437,7 +432,7 @@ with writing(folder):
 def start_writer(folder: Path, seconds: float) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-c", WRITER_SCRIPT, str(folder), str(seconds)],
                             stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+                            env=kg_env())
     assert proc.stdout.readline().strip() == "writing"
     return proc
 
