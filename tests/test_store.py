@@ -61,15 +61,9 @@ def offline(tmp_path: Path) -> dict:
             "corpus": tmp_path / "corpus"}
 
 
-def write_corpus(folder: Path, texts: dict[str, str], cache: Path, parser: Parser) -> None:
-    """The folder holds exactly ``texts``; their hand-made parses are in the cache."""
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    for name, text in texts.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    parses = ParseCache(cache, parser.key)
-    for article in iter_articles([folder]):
-        parses.put(article, fake_parse(article.text))
+def write_corpus(offline: dict, texts: dict[str, str]) -> None:
+    """The corpus holds exactly ``texts`` (by file stem, as NAME.txt); their parses in the cache."""
+    write_files(offline, {f"{name}.txt": text for name, text in texts.items()})
 
 
 def build(offline: dict, store: Path, *extra: str, code: int = 0) -> None:
@@ -101,20 +95,19 @@ def labels(store_dir: Path) -> list[str]:
 
 
 def test_incremental_builds_keep_the_store_exact(offline: dict, tmp_path: Path) -> None:
-    corpus, cache, parser = offline["corpus"], offline["cache"], offline["parser"]
     store = tmp_path / "store"
-    write_corpus(corpus, {"a": ARTICLES["a"], "b": ARTICLES["b"]}, cache, parser)
+    write_corpus(offline, {"a": ARTICLES["a"], "b": ARTICLES["b"]})
     build(offline, store, "--prune")
     assert person_in(store, "b") == {f"{BASE}/person/budi-santoso"}  # the one Budi known
 
-    write_corpus(corpus, ARTICLES, cache, parser)  # add c: a second full name with "Budi"
+    write_corpus(offline, ARTICLES)  # add c: a second full name with "Budi"
     build(offline, store, "--prune")
     assert person_in(store, "b") == {f"{BASE}/person/budi"}  # ambiguous now: kept apart
     assert person_in(store, "c") == {f"{BASE}/person/budi-hartono"}
 
     changed = ARTICLES["a"].replace("12 November", "13 November")
     final = {"a": changed, "c": ARTICLES["c"]}
-    write_corpus(corpus, final, cache, parser)  # change a, remove b
+    write_corpus(offline, final)  # change a, remove b
     build(offline, store, "--prune")
 
     fresh = tmp_path / "fresh"
@@ -133,9 +126,9 @@ def test_an_interrupted_build_is_resolved_by_the_next(offline: dict, tmp_path: P
     from kg.graph import store as kg_store
 
     corpus, cache, parser = offline["corpus"], offline["cache"], offline["parser"]
-    write_corpus(corpus, {"a": ARTICLES["a"], "b": ARTICLES["b"]}, cache, parser)
+    write_corpus(offline, {"a": ARTICLES["a"], "b": ARTICLES["b"]})
     build(offline, tmp_path / "store")
-    write_corpus(corpus, ARTICLES, cache, parser)
+    write_corpus(offline, ARTICLES)
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -151,7 +144,7 @@ def test_an_interrupted_build_is_resolved_by_the_next(offline: dict, tmp_path: P
 
 
 def test_store_equals_the_in_memory_build(offline: dict, tmp_path: Path) -> None:
-    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["parser"])
+    write_corpus(offline, ARTICLES)
     build(offline, tmp_path / "store")
     dataset = kg.build(offline["corpus"], parser=offline["parser"], cache_dir=offline["cache"])
     from_store = to_rdflib(open_store(tmp_path / "store"))
@@ -165,7 +158,7 @@ def nquads(dataset: Dataset) -> list[str]:
 def test_unchanged_articles_are_skipped_before_parsing(offline: dict,
                                                        tmp_path: Path,
                                                        capsys: pytest.CaptureFixture) -> None:
-    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["parser"])
+    write_corpus(offline, ARTICLES)
     build(offline, tmp_path / "store")
     before = quads(tmp_path / "store")
     shutil.rmtree(offline["cache"])  # no parse to fall back on: only the store can skip them
@@ -177,7 +170,7 @@ def test_unchanged_articles_are_skipped_before_parsing(offline: dict,
 
 def test_query_and_validate_read_the_store(offline: dict, tmp_path: Path,
                                            capsys: pytest.CaptureFixture) -> None:
-    write_corpus(offline["corpus"], ARTICLES, offline["cache"], offline["parser"])
+    write_corpus(offline, ARTICLES)
     build(offline, tmp_path / "store")
     capsys.readouterr()
     assert cli.main(["query", "--store", str(tmp_path / "store"), "--name", "posts"]) == 0
@@ -297,7 +290,7 @@ def test_a_missing_store_is_an_error(tmp_path: Path) -> None:
 
 
 def test_a_cache_hit_skips_parsing(offline: dict) -> None:
-    write_corpus(offline["corpus"], {"a": ARTICLES["a"]}, offline["cache"], offline["parser"])
+    write_corpus(offline, {"a": ARTICLES["a"]})
     articles = list(iter_articles([offline["corpus"]]))
     _, report = build_articles(articles, parser=offline["parser"], cache_dir=offline["cache"])
     assert report.parsed == 0 and report.built[0].cached
@@ -440,7 +433,7 @@ def start_writer(folder: Path, seconds: float) -> subprocess.Popen:
 def test_a_second_build_names_the_process_writing_the_store(offline: dict[str, Path],
                                                             tmp_path: Path,
                                                             capsys: pytest.CaptureFixture) -> None:
-    write_corpus(offline["corpus"], {"a": ARTICLES["a"]}, offline["cache"], offline["parser"])
+    write_corpus(offline, {"a": ARTICLES["a"]})
     writer = start_writer(tmp_path / "store", 30)
     try:
         capsys.readouterr()
