@@ -27,7 +27,7 @@ from kg.builder import Parser
 from kg.errors import ModelError
 from kg.ingest import Article
 from kg.nlp.parse import Parse, Sentence, Token, Word
-from kg.nlp.pipeline import model_paths
+from kg.nlp.pipeline import PROCESSORS, model_paths
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
@@ -85,6 +85,24 @@ def fake_parser() -> Parser:
 
 
 SEED_TRIG = REPO / "exports" / "graph.trig"  # the committed build of seeds/
+
+
+def write_articles(folder: Path, texts: dict[str, str]) -> Path:
+    """A new folder holding each text as NAME.txt (a corpus for `kg build`)."""
+    folder.mkdir(parents=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def model_files(tmp_path: Path) -> Path:
+    """A models folder with a small file per model: it keys the parse cache, Stanza never loads it."""
+    folder = tmp_path / "models"
+    folder.mkdir()
+    for name in (*PROCESSORS, "pretrain"):
+        (folder / f"{name}.pt").write_bytes(b"weights-a")
+    return folder
 
 
 @pytest.fixture(scope="session")

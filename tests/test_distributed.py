@@ -16,7 +16,7 @@ from pathlib import Path
 
 import cloudpickle
 import pytest
-from conftest import needs_models
+from conftest import needs_models, write_articles
 
 from kg import cli, distributed
 from kg.ingest import iter_articles
@@ -36,11 +36,7 @@ TEXTS = {
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in TEXTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return folder
+    return write_articles(tmp_path / "corpus", TEXTS)
 
 
 @pytest.mark.slow

@@ -165,10 +165,11 @@ def test_a_contest_page_lists_candidacies_and_results(tmp_path: Path) -> None:
 
 def test_evidence_of_a_fresh_build(fake_parser, tmp_path: Path) -> None:
     """Today's provenance (phrases, derivations): a post's and a person's sentences with confidence."""
+    from test_standard_exports import build_corpus
+
     from kg.graph.answers import StoreData
     from kg.graph.store import load_files, open_store
     from kg.serve import entities
-    from tests.test_standard_exports import build_corpus
 
     out = build_corpus(tmp_path, fake_parser)
     store = open_store(tmp_path / "store", write=True)

@@ -8,25 +8,15 @@ import pytest
 from conftest import fake_parse
 
 from kg.builder import ParseCache, Parser, build_articles, model_fingerprint, text_article
-from kg.nlp import pipeline
 
 TEXT = "Ketua KPU Kota Bandung Budi Santoso mengatakan rapat pleno digelar di Bandung pada 12 November 2024."
 
 
-@pytest.fixture
-def models(tmp_path: Path) -> Path:
-    folder = tmp_path / "models"
-    folder.mkdir()
-    for name in (*pipeline.PROCESSORS, "pretrain"):
-        (folder / f"{name}.pt").write_bytes(b"weights-a")
-    return folder
-
-
-def test_a_retrained_model_of_the_same_size_changes_the_key(models: Path) -> None:
-    before = model_fingerprint(models)
-    assert model_fingerprint(models) == before
-    (models / "pos.pt").write_bytes(b"weights-b")  # same size, other contents
-    assert model_fingerprint(models) != before
+def test_a_retrained_model_of_the_same_size_changes_the_key(model_files: Path) -> None:
+    before = model_fingerprint(model_files)
+    assert model_fingerprint(model_files) == before
+    (model_files / "pos.pt").write_bytes(b"weights-b")  # same size, other contents
+    assert model_fingerprint(model_files) != before
 
 
 @pytest.mark.parametrize("damage", [b"", b"\xff\xfe\x00garbage", b"# text = something else\n1\tx\n",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import write_articles
 from rdflib import URIRef
 
 import kg
@@ -28,9 +29,7 @@ def _tagged(articles: list):
 
 @pytest.fixture
 def merged(tmp_path: Path):
-    for name, text in ARTICLES.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    return kg.build(tmp_path, parser=Parser(_tagged, "names"), cache_dir=None)
+    return kg.build(write_articles(tmp_path / "articles", ARTICLES), parser=Parser(_tagged, "names"), cache_dir=None)
 
 
 def test_a_merged_person_keeps_each_mention_with_its_own_confidence(merged) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import free_port
+from conftest import free_port, write_articles
 
 from kg import cli
 from kg.builder import ParseCache, model_fingerprint
@@ -26,7 +26,6 @@ from kg.graph.loading import load_graph
 from kg.graph.queries import load_named, named_queries, parameters
 from kg.graph.store import open_store
 from kg.ingest import iter_articles
-from kg.nlp import pipeline
 from kg.nlp.parse import rough_parse
 
 TEXTS = {
@@ -80,24 +79,18 @@ def server(tmp_path: Path) -> Iterator[OxigraphServer]:
 
 
 @pytest.fixture
-def build_store(tmp_path: Path):
+def build_store(tmp_path: Path, model_files: Path):
     """build_store(*names): `kg build --store` of those TEXTS, parses from the cache (no Stanza)."""
-    models = tmp_path / "models"
-    models.mkdir()
-    for name in (*pipeline.PROCESSORS, "pretrain"):
-        (models / f"{name}.pt").write_bytes(b"")
     store = tmp_path / "store"
 
     def build(*names: str) -> Path:
         corpus = tmp_path / "corpus"
         shutil.rmtree(corpus, ignore_errors=True)
-        corpus.mkdir()
-        for name in names:
-            (corpus / f"{name}.txt").write_text(TEXTS[name], encoding="utf-8")
-        cache = ParseCache(tmp_path / "cache", model_fingerprint(models))
+        write_articles(corpus, {name: TEXTS[name] for name in names})
+        cache = ParseCache(tmp_path / "cache", model_fingerprint(model_files))
         for article in iter_articles([corpus]):
             cache.put(article, rough_parse(article.text, NAMES))
-        assert cli.main(["build", str(corpus), "--store", str(store), "--models", str(models),
+        assert cli.main(["build", str(corpus), "--store", str(store), "--models", str(model_files),
                          "--cache", str(tmp_path / "cache")]) == 0
         return store
     return build

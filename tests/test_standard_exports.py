@@ -7,16 +7,16 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
-from conftest import SEED_TRIG
+from conftest import SEED_TRIG, write_articles
 from rdflib import Graph
 from rdflib.compare import isomorphic
+from test_store import ARTICLES
 
 from kg import cli
 from kg.drawing import to_networkx
 from kg.graph.export import jsonld, merged, turtle
 from kg.graph.loading import kg_context, load_graph
 from kg.graph.vocab import PREFIXES
-from tests.test_store import ARTICLES
 
 
 def oxigraph_triples(data: str, fmt: ox.RdfFormat) -> set[str]:
@@ -50,10 +50,7 @@ def test_kg_draw_graphml_opens_in_networkx(tmp_path: Path) -> None:
 
 def build_corpus(tmp_path: Path, parser) -> Path:
     """`kg build` of test_store's three articles with the model-free parser; the output folder."""
-    corpus, out = tmp_path / "corpus", tmp_path / "out"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    corpus, out = write_articles(tmp_path / "corpus", ARTICLES), tmp_path / "out"
     assert cli.main(["build", str(corpus), "--out", str(out), "--no-images", "--no-cache"], parser=parser) == 0
     return out
 

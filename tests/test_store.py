@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import kg_env, needs_models
+from conftest import kg_env, needs_models, write_articles
 from rdflib import Dataset, URIRef
 
 import kg
@@ -390,11 +390,7 @@ def test_canonicalising_keeps_every_alias_and_can_be_undone() -> None:
 @pytest.mark.slow
 @needs_models
 def test_two_workers_build_the_same_graph_as_one(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    articles = list(iter_articles([folder]))
+    articles = list(iter_articles([write_articles(tmp_path / "corpus", ARTICLES)]))
     one, _ = build_articles(articles, cache_dir=None, workers=1)
     two, report = build_articles(articles, cache_dir=None, workers=2)
     assert report.parsed == len(ARTICLES)
