@@ -25,20 +25,12 @@ import requests
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import _timed, build_stage, corpus_stage  # noqa: E402
+from run import _timed, ensure_store  # noqa: E402
 
 from kg.graph import push  # noqa: E402
 from kg.graph.queries import load_named, named_queries, run_oxigraph  # noqa: E402
 from kg.graph.remote import run_remote  # noqa: E402
 from kg.graph.store import open_store  # noqa: E402
-
-
-def store(work: Path, size: int) -> Path:
-    folder = work / f"store-{size}"
-    if not folder.exists():
-        corpus_stage(work, size)
-        build_stage(work, size, f"build-{size}")
-    return folder
 
 
 def start_oxigraph(work: Path, port: int) -> subprocess.Popen:
@@ -112,7 +104,7 @@ def main() -> int:
     args = p.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
-    folder = store(work, args.size)
+    folder = ensure_store(work, args.size)
     server = None
     if args.oxigraph:
         server = start_oxigraph(work, args.port)

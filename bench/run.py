@@ -158,6 +158,17 @@ def build_stage(work: Path, size: int, log: str) -> dict:
             "graphs": sum(1 for _ in opened.named_graphs())}
 
 
+def ensure_store(work: Path, size: int) -> Path:
+    """The corpus and build stages' store of ``size`` articles in ``work``, built if it is not there
+    yet (bench/serve.py and bench/remote.py reuse it across runs)."""
+    store = work / f"store-{size}"
+    if not store.is_dir():
+        print(f"bench: building the {size:,}-article store in {work} (minutes) ...", file=sys.stderr, flush=True)
+        in_process(corpus_stage, work, size)
+        in_process(build_stage, work, size, f"build-{size}")
+    return store
+
+
 def export_stage(work: Path, size: int) -> dict:
     from kg.graph.store import export, open_store
 

@@ -32,21 +32,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(HERE), str(ROOT)]
 
+from run import ensure_store  # noqa: E402
+
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 PERSONS = "SELECT ?p WHERE { ?p a <https://schema.org/Person> } ORDER BY ?p LIMIT 500"
 START, END = "<!-- serve:start -->", "<!-- serve:end -->"
-
-
-def ensure_store(work: Path, size: int) -> Path:
-    """bench/run.py's store of ``size`` articles, built if it is not there yet."""
-    from run import build_stage, corpus_stage, in_process
-
-    store = work / f"store-{size}"
-    if not store.is_dir():
-        print(f"bench: building the {size:,}-article store in {work} (minutes) ...", file=sys.stderr, flush=True)
-        in_process(corpus_stage, work, size)
-        in_process(build_stage, work, size, f"build-{size}")
-    return store
 
 
 class Server:
