@@ -3,6 +3,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# torch as pinned in pyproject.toml's dependencies
+TORCH := $(shell grep -o 'torch==[0-9.]*' pyproject.toml)
 
 .PHONY: build test lint bench clean
 
@@ -10,7 +12,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# CPU build of PyTorch from the pinned release (an unpinned torch pulls a multi-GB CUDA build)
-	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet $(TORCH)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 

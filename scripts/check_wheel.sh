@@ -24,7 +24,7 @@ done
 say "installing it into a fresh venv, no extras (CPU torch first)"
 "$PYTHON" -m venv "$WORK/venv"
 VENV="$WORK/venv/bin"
-"$VENV/pip" install --quiet torch==2.13.0
+"$VENV/pip" install --quiet "$(grep -o 'torch==[0-9.]*' "$CHECKOUT/pyproject.toml")"  # kg's pin
 "$VENV/pip" install --quiet "$WHEEL"
 
 say "running kg from outside the checkout"
