@@ -20,10 +20,12 @@ import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from kg.builder import Parser
+from kg.cli import main
 from kg.errors import ModelError
 from kg.ingest import Article
 from kg.nlp.parse import Parse, Sentence, Token, Word
@@ -154,6 +156,26 @@ def recorder() -> Iterator[Recorder]:
     server = Recorder()
     yield server
     server.close()
+
+
+class Run(NamedTuple):
+    """What `kg` did in this process: exit code and what it printed."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def error_lines(self) -> list[str]:
+        return [line for line in self.err.splitlines() if line.startswith("kg: error:")]
+
+
+def run_kg(capsys: pytest.CaptureFixture[str], *argv: str | Path, parser: Parser | None = None) -> Run:
+    """`kg ARGV` through kg.cli.main, with only its own output captured."""
+    capsys.readouterr()  # drop anything printed before
+    code = main([str(a) for a in argv], parser=parser)
+    captured = capsys.readouterr()
+    return Run(code, captured.out, captured.err)
 
 
 def free_port() -> int:

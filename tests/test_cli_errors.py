@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SEED, TESTS, kg_command, kg_env, needs_models
+from conftest import REPO, SEED, TESTS, Run, kg_command, kg_env, needs_models, run_kg
 from rdflib import RDF, Graph
 
 import kg.builder
@@ -32,24 +32,6 @@ BAD = TESTS / "fixtures" / "bad"
 
 
 # --------------------------------------------------------------------------- running kg
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def error_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.startswith("kg: error:")]
-
-
-def run_kg(capsys: pytest.CaptureFixture[str], *argv: str | Path, parser: Parser | None = None) -> Run:
-    capsys.readouterr()  # drop anything printed before
-    code = main([str(a) for a in argv], parser=parser)
-    captured = capsys.readouterr()
-    return Run(code, captured.out, captured.err)
 
 
 def build_args(out: Path, *paths: str | Path, extra: tuple[str, ...] = ()) -> list[str | Path]:

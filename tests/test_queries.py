@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
-from kg.cli import main
+from conftest import run_kg
 
 GRAPH = """\
 @prefix schema: <https://schema.org/> .
@@ -40,9 +39,9 @@ def store_dir(tmp_path: Path) -> Path:
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> str:
-    capsys.readouterr()
-    assert main([str(a) for a in argv]) == 0
-    return capsys.readouterr().out
+    done = run_kg(capsys, *argv)
+    assert done.code == 0
+    return done.out
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

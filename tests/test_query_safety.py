@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SEED, SEED_TRIG, kg_env
+from conftest import SEED, SEED_TRIG, kg_env, run_kg
 
 from kg.cli import main
 from kg.errors import ExitCode
@@ -27,13 +27,6 @@ CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k 
 ARTICLE = str(article_iri(read_article(SEED)[0]))
 
 
-def kg(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture(params=["file", "store"])
 def data(request: pytest.FixtureRequest, seed_store: Path) -> list[str]:
     """The seed graph as `kg query` reads it: a TriG file, or a store."""
@@ -45,7 +38,7 @@ def data(request: pytest.FixtureRequest, seed_store: Path) -> list[str]:
 def test_from_a_remote_or_file_graph_is_refused(clause: str, data: list[str], recorder,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     query = f"SELECT * {clause.format(url=recorder.url)} WHERE {{ ?s ?p ?o }}"
-    code, out, err = kg(capsys, "query", *data, query)
+    code, out, err = run_kg(capsys, "query", *data, query)
     assert code == ExitCode.BAD_QUERY, err
     assert "refused" in err and "not a graph of this data" in err and out == ""
     assert recorder.requests == []
@@ -54,28 +47,28 @@ def test_from_a_remote_or_file_graph_is_refused(clause: str, data: list[str], re
 @pytest.mark.parametrize("service", ["SERVICE <{url}/sparql>", "SERVICE SILENT <{url}/sparql>", "SERVICE ?where"])
 def test_service_is_refused(service: str, data: list[str], recorder, capsys: pytest.CaptureFixture[str]) -> None:
     query = f"SELECT * WHERE {{ ?s ?p ?o OPTIONAL {{ {service.format(url=recorder.url)} {{ ?s ?q ?r }} }} }}"
-    code, _, err = kg(capsys, "query", *data, query)
+    code, _, err = run_kg(capsys, "query", *data, query)
     assert code == ExitCode.BAD_QUERY and "SERVICE" in err and "refused" in err
     assert recorder.requests == []
 
 
 def test_update_and_load_are_refused(data: list[str], recorder, capsys: pytest.CaptureFixture[str]) -> None:
     for update in (f"LOAD <{recorder.url}/graph.ttl>", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"):
-        code, _, err = kg(capsys, "query", *data, update)
+        code, _, err = run_kg(capsys, "query", *data, update)
         assert code == ExitCode.BAD_QUERY and "SPARQL Update" in err and "refused" in err
     assert recorder.requests == []
 
 
 def test_from_a_graph_of_the_data_still_works(data: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     query = f"SELECT (COUNT(*) AS ?n) FROM <{ARTICLE}> WHERE {{ ?s a <https://schema.org/Person> }}"
-    code, out, err = kg(capsys, "query", *data, query, "--format", "json")
+    code, out, err = run_kg(capsys, "query", *data, query, "--format", "json")
     assert code == 0, err
     assert [b["n"]["value"] for b in json.loads(out)["results"]["bindings"]] == ["1"]  # SPARQL JSON
 
 
 def test_a_runaway_query_stops_at_the_time_limit(data: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     start = time.monotonic()
-    code, out, err = kg(capsys, "query", *data, CROSS, "--timeout", "1")
+    code, out, err = run_kg(capsys, "query", *data, CROSS, "--timeout", "1")
     assert code == ExitCode.QUERY_STOPPED
     assert err.strip() == "kg: error: query stopped after 1 s (the time limit, --timeout)"
     assert time.monotonic() - start < 20
@@ -131,7 +124,7 @@ def test_memory_is_bounded(seed_store: Path) -> None:
 def test_jsonld_remote_context_is_never_fetched(tmp_path: Path, recorder, capsys) -> None:
     doc = tmp_path / "remote.jsonld"
     doc.write_text(json.dumps({"@context": f"{recorder.url}/context.jsonld", "@id": "urn:x", "name": "x"}))
-    code, _, err = kg(capsys, "query", doc, "SELECT * WHERE { ?s ?p ?o }")
+    code, _, err = run_kg(capsys, "query", doc, "SELECT * WHERE { ?s ?p ?o }")
     assert code == ExitCode.BAD_GRAPH and "context" in err and "refused" in err and str(doc) in err
     assert recorder.requests == []
 
@@ -140,7 +133,7 @@ def test_jsonld_with_kgs_context_reads_offline(tmp_path: Path, capsys: pytest.Ca
     doc = tmp_path / "kg.jsonld"
     doc.write_text(json.dumps({"@context": CONTEXT_IRI, "@id": "urn:ellen", "@type": "schema:Person",
                                "schema:name": "Ellen"}))
-    code, out, err = kg(capsys, "query", doc, "SELECT ?n WHERE { ?p a <https://schema.org/Person> ; "
+    code, out, err = run_kg(capsys, "query", doc, "SELECT ?n WHERE { ?p a <https://schema.org/Person> ; "
                                               "<https://schema.org/name> ?n }", "--format", "json")
     assert code == 0, err
     assert json.loads(out)["results"]["bindings"] == [{"n": {"type": "literal", "value": "Ellen"}}]
