@@ -87,6 +87,7 @@ def fake_parser() -> Parser:
 
 
 SEED_TRIG = REPO / "exports" / "graph.trig"  # the committed build of seeds/
+ELECTION_TTL = TESTS / "fixtures" / "graphs" / "election.ttl"  # a hand-written graph of two contests
 
 
 def write_articles(folder: Path, texts: dict[str, str]) -> Path:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import ELECTION_TTL
+
 from kg.drawing import draw, neighbourhood, to_networkx
 from kg.graph.loading import load_graph
-
-FIXTURE = Path(__file__).parent / "fixtures" / "graphs" / "election.ttl"
 
 
 def labelled_edges(g) -> set[tuple[str, str, str]]:
@@ -17,7 +17,7 @@ def labelled_edges(g) -> set[tuple[str, str, str]]:
 
 
 def test_a_race_reads_as_numbered_pairs(tmp_path: Path) -> None:
-    g = to_networkx(load_graph(str(FIXTURE)))
+    g = to_networkx(load_graph(str(ELECTION_TTL)))
     kinds = {d["label"]: d["kind"] for _, d in g.nodes(data=True)}
     assert kinds["Pilgub Sumatera Tengah 2024"] == "contest"
     assert not any("/candidacy/" in n or "/result/" in n for n in g)

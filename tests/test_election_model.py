@@ -5,10 +5,10 @@ shape, and the shapes accept a hand-written election graph and reject each kind 
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import ELECTION_TTL
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
@@ -16,7 +16,6 @@ from kg.graph.iri import candidacy_iri, contest_iri, court_case_iri
 from kg.graph.validate import validate
 from kg.graph.vocab import ELEC, ONTOLOGY_FILE, SHAPES_FILE, ontology
 
-FIXTURE = Path(__file__).parent / "fixtures" / "graphs" / "election.ttl"
 BASE = "https://w3id.org/kg-pemilu/id/"
 NEW_CLASSES = ("Contest", "Candidacy", "Coalition", "CandidacyStatus", "Result", "CountStage",
                "CourtCase", "Ruling", "CourtOrder")
@@ -24,7 +23,7 @@ NEW_CLASSES = ("Contest", "Candidacy", "Coalition", "CandidacyStatus", "Result",
 
 @pytest.fixture(scope="module")
 def election() -> Graph:
-    return Graph().parse(FIXTURE, format="turtle")
+    return Graph().parse(ELECTION_TTL, format="turtle")
 
 
 def test_ontology_and_shapes_load_in_rdflib_and_oxigraph() -> None:

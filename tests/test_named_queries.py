@@ -5,10 +5,10 @@ on rdflib and Oxigraph, and parameter values that can only ever be one literal."
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import ELECTION_TTL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import RDFS, Graph
@@ -31,20 +31,19 @@ from kg.graph.queries import (
 )
 from kg.graph.vocab import ELEC, SCHEMA, ontology
 
-FIXTURE = Path(__file__).parent / "fixtures" / "graphs" / "election.ttl"
 PARAMS = {"person": {"name": "rahmat WIBISONO"}, "institution": {"name": "kpu sumteng"},
           "contest": {"name": "pilgub sumatera tengah 2024"}}
 
 
 @pytest.fixture(scope="module")
 def graph():
-    return load_graph(str(FIXTURE))
+    return load_graph(str(ELECTION_TTL))
 
 
 @pytest.fixture(scope="module")
 def store() -> ox.Store:
     s = ox.Store()
-    s.load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE)
+    s.load(path=str(ELECTION_TTL), format=ox.RdfFormat.TURTLE)
     return s
 
 
@@ -195,11 +194,11 @@ def test_injection_attempts_stay_literals(graph, store, attack: str) -> None:
 
 
 def test_cli_query_with_params(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["query", str(FIXTURE), "--name", "person", "--param", "name=yohanes tambunan",
+    code = main(["query", str(ELECTION_TTL), "--name", "person", "--param", "name=yohanes tambunan",
                  "--format", "csv"])
     out = capsys.readouterr().out
     assert code == 0 and "Yohanes Tambunan,status,Pilgub Sumatera Tengah 2024: elected," in out
-    assert main(["query", str(FIXTURE), "--name", "contest"]) == ExitCode.BAD_QUERY
+    assert main(["query", str(ELECTION_TTL), "--name", "contest"]) == ExitCode.BAD_QUERY
     assert "missing parameter: --param name=" in capsys.readouterr().err
     with pytest.raises(SystemExit):
-        main(["query", str(FIXTURE), "--name", "contest", "--param", "name"])
+        main(["query", str(ELECTION_TTL), "--name", "contest", "--param", "name"])
