@@ -664,9 +664,7 @@ def test_limits_must_be_positive(value: str, small_graph: Path, capsys: pytest.C
     assert "at least 1" in capsys.readouterr().err
 
 
-def test_draw_refuses_a_hairball_and_suggests_focus(
-    small_graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_draw_refuses_a_hairball_and_suggests_focus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     graph = tmp_path / "besar.ttl"
     graph.write_text("@prefix org: <http://www.w3.org/ns/org#> .\n" + "".join(
         f"<http://x/p{i}> org:holds <http://x/post{i}> .\n" for i in range(30)), encoding="utf-8")

@@ -237,7 +237,7 @@ def test_rdflib_sparqlstore_queries_the_server(kg_server: Server) -> None:
     assert len(graph) == count(kg_server)
 
 
-def test_serve_graph_files_and_cors(tmp_path: Path) -> None:
+def test_serve_graph_files_and_cors() -> None:
     server = Server(str(SEED_TRIG), "--cors")
     try:
         status, headers, body = fetch(f"{server.url}/sparql?{urllib.parse.urlencode({'query': PERSONS})}",
