@@ -108,16 +108,20 @@ def model_files(tmp_path: Path) -> Path:
     return folder
 
 
+def store_of(folder: Path, *files: Path) -> Path:
+    """A new Oxigraph store in ``folder`` holding these RDF files, closed for others to open."""
+    from kg.graph.store import load_files, open_store
+
+    store = open_store(folder, write=True)
+    load_files(store, list(files))
+    del store
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An Oxigraph store holding the seed article's graph, as `kg build --store` keeps it."""
-    from kg.graph.store import load_files, open_store
-
-    folder = tmp_path_factory.mktemp("seed") / "store"
-    store = open_store(folder, write=True)
-    load_files(store, [SEED_TRIG])
-    del store
-    return folder
+    return store_of(tmp_path_factory.mktemp("seed") / "store", SEED_TRIG)
 
 
 class Recorder:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Server
+from conftest import REPO, Server, store_of
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOT = REPO / "docs" / "explorer.png"
@@ -145,15 +145,11 @@ x:article\\/a {
 def test_a_contest_page_lists_candidacies_and_results(tmp_path: Path) -> None:
     """Generic by class: the fact nodes pointing at a contest, with their values and names."""
     from kg.graph.answers import StoreData
-    from kg.graph.store import load_files, open_store
     from kg.serve import entities
 
     trig = tmp_path / "contest.trig"
     trig.write_text(CONTEST_TRIG, encoding="utf-8")
-    store = open_store(tmp_path / "store", write=True)
-    load_files(store, [trig])
-    del store
-    data = StoreData(str(tmp_path / "store"))()
+    data = StoreData(str(store_of(tmp_path / "store", trig)))()
     facts = entities.facts(data, "https://w3id.org/kg-pemilu/id/contest/pilbup-lembah-2024")
     rows = {(via.rsplit("#")[-1], tuple(sorted((p.rsplit("#")[-1], v) for p, v in values)))
             for via, _, values in facts.related}
@@ -168,14 +164,10 @@ def test_evidence_of_a_fresh_build(fake_parser, tmp_path: Path) -> None:
     from test_standard_exports import build_corpus
 
     from kg.graph.answers import StoreData
-    from kg.graph.store import load_files, open_store
     from kg.serve import entities
 
     out = build_corpus(tmp_path, fake_parser)
-    store = open_store(tmp_path / "store", write=True)
-    load_files(store, [out / "graph.trig"])
-    del store
-    data = StoreData(str(tmp_path / "store"))()
+    data = StoreData(str(store_of(tmp_path / "store", out / "graph.trig")))()
     person = entities.search(data, "Budi Santoso")[0]
     said = entities.evidence(data, person.iri)
     assert said and all(e.confidence and e.method for e in said)
