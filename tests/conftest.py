@@ -2,15 +2,15 @@
 seed article, a recording web server, a running `kg serve`; the skip mark of tests that need the
 bundled models; how a test starts `kg` in a subprocess.
 
-`fake_parse` splits sentences after . ! ? and tokens into words and punctuation, with every NER
-tag O (so entities come from the lexicons and rules only): the CLI, mapping and export code run
-without a model. It is passed in (``parser=``), never patched into kg.
+`fake_parse` is kg.nlp.parse.rough_parse with no names: sentences end at . ! ? or a line end, a
+token per word or punctuation mark, every NER tag O (so entities come from the lexicons and rules
+only): the CLI, mapping and export code run without a model. It is passed in (``parser=``),
+never patched into kg.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -28,7 +28,7 @@ from kg.builder import Parser
 from kg.cli import main
 from kg.errors import ModelError
 from kg.ingest import Article
-from kg.nlp.parse import Parse, Sentence, Token, Word
+from kg.nlp.parse import Parse, rough_parse
 from kg.nlp.pipeline import PROCESSORS, model_paths
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,26 +51,10 @@ needs_models = pytest.mark.skipif(
     MISSING_MODELS is not None, reason=f"bundled Stanza models incomplete: {MISSING_MODELS}"
 )
 
-_TOKEN = re.compile(r"\w+(?:[-.,/]\w+)*|[^\w\s]")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
-
 
 def fake_parse(text: str) -> Parse:
-    """A model-free `Parse`: sentences split after . ! ?, tokens are words or punctuation."""
-    sentences: list[Sentence] = []
-    bounds = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text)), len(text)]
-    for start, end in zip(bounds, bounds[1:], strict=False):
-        tokens = []
-        for n, m in enumerate(_TOKEN.finditer(text, start, end), start=1):
-            upos = "NOUN" if m.group()[0].isalnum() else "PUNCT"
-            word = Word(n, m.group(), m.group(), upos, "_", 0 if n == 1 else 1,
-                        "root" if n == 1 else "dep")
-            tokens.append(Token(m.group(), m.start(), m.end(), "O", (word,)))
-        if tokens:
-            first, last = tokens[0].start, tokens[-1].end
-            sentences.append(Sentence(len(sentences), text[first:last], first, last,
-                                      tuple(tokens)))
-    return Parse(text, tuple(sentences))
+    """A model-free `Parse` (kg.nlp.parse.rough_parse) with no NER tags."""
+    return rough_parse(text, {})
 
 
 def _fake_parses(articles: list[Article]) -> Iterator[Parse]:
