@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from rdflib import Graph, URIRef
 
-from kg.builder import Parser
+from kg.builder import Parser, build_articles
 from kg.cli import main
 from kg.errors import ModelError
 from kg.ingest import Article
@@ -55,6 +56,12 @@ needs_models = pytest.mark.skipif(
 def fake_parse(text: str) -> Parse:
     """A model-free `Parse` (kg.nlp.parse.rough_parse) with no NER tags."""
     return rough_parse(text, {})
+
+
+def article_graph(article: Article, parse: Parse) -> Graph:
+    """The article's graph from a given parse, mapped as `kg build` maps it (no resolution)."""
+    dataset, report = build_articles([article], parser=Parser(lambda _: iter([parse]), "given"), cache_dir=None)
+    return dataset.graph(URIRef(report.built[0].graph))
 
 
 def _fake_parses(articles: list[Article]) -> Iterator[Parse]:

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import article_graph
 from rdflib import Graph, Literal
 
 from kg.evaluation import score_article
@@ -29,10 +30,7 @@ SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 
 def build(name: str):
     article = read_article(ELECTION / f"{name}.txt")[0]
-    parse = rough_parse(article.text, {})
-    dataset = new_dataset()
-    iri = add_article(dataset, article, parse, extract(parse, article.date, article.title))
-    return dataset.graph(iri)
+    return article_graph(article, rough_parse(article.text, {}))
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import article_graph
 
 from kg.evaluation import CATEGORIES, Category, score_article
-from kg.extract.article import extract
-from kg.graph.rdf import add_article, new_dataset
 from kg.graph.summary import summarize
 from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
@@ -26,10 +25,7 @@ FLOORS = {"persons": 0.95, "roles": 0.85, "organizations": 0.88, "places": 0.85,
 def summary(name: str) -> dict:
     article = read_article(HELDOUT / "articles" / f"{name}.txt")[0]
     conllu = (HELDOUT / "parses" / f"{name}.conllu").read_text(encoding="utf-8")
-    parse = from_conllu(conllu, text=article.text)
-    dataset = new_dataset()
-    iri = add_article(dataset, article, parse, extract(parse, article.date))
-    return summarize(dataset.graph(iri))
+    return summarize(article_graph(article, from_conllu(conllu, text=article.text)))
 
 
 @pytest.fixture(scope="module")
