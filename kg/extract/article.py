@@ -52,7 +52,7 @@ PRONOUN_CUES = re.compile(r"\b(ia|dia|beliau|pihaknya)\b", re.I)
 
 
 def _rule_persons(text: str, where, known: list[Mention]) -> list[Mention]:
-    """Names after a speech verb ('," kata Ellen') or a title ("Ketua KPU Kalbar MS Budi")."""
+    """Names after a speech verb ('," kata Ellen') or a title ("Ketua KPU Kalbar HR Sutejo")."""
     spans = [(m.evidence.start, m.evidence.end) for m in known]
     named = [(m.evidence.start, m.evidence.end) for m in known if m.kind != "person"]
     found = [mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.7)
@@ -207,7 +207,7 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
 
 
 def _runs_into_names(label: str, names: list[str]) -> bool:
-    """"Pasangan Wardana-", "pasangan calon nomor urut 2 A-": a title read across a pair's names is no
+    """"Pasangan Hartono-", "pasangan calon nomor urut 2 A-": a title read across a pair's names is no
     title, nor is a bare "Pasangan"."""
     return label.rstrip().endswith(("-", "–")) or label.lower() == "pasangan" or any(n in label for n in names)
 

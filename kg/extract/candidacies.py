@@ -104,7 +104,7 @@ class Ticket:
 
 
 def _is_name(text: str, caps: bool = False) -> bool:
-    """Not a clause opener, an acronym (RKN) or a ticket's tagline written in camel case (BaDai); a name
+    """Not a clause opener, an acronym (RHS) or a ticket's tagline written in camel case (BaDai); a name
     in capitals ("1. ACEP ADANG-GITA LARAS" in a KPU list) only where ``caps`` and of two real words."""
     words = text.split()
     if text.isupper() and not (caps and sum(len(w.strip(".")) >= 3 for w in words) >= 2):
@@ -130,7 +130,7 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = F
         return None
     while end > pos and text[end - 1] in ".,":
         if re.search(r"(?<![\w.])[A-Z]\.$", text[pos:end]):
-            break  # an initial: "Budi S."
+            break  # an initial: "Hadi S."
         end -= 1
     return (pos, end) if _is_name(text[pos:end], caps) else None
 
@@ -208,7 +208,7 @@ def _ballot(phrase_start: int, phrase: str) -> tuple[str, tuple[int, int]] | Non
 
 
 def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[int, tuple[int, int] | None]:
-    """The end of a name's alias ("alias Yoyok", "(Yoyok)"), if any, and the alias's span if it is a name."""
+    """The end of a name's alias ("alias Bimo", "(Bimo)"), if any, and the alias's span if it is a name."""
     alias = ALIAS.match(text, end)
     if not alias:
         return end, None
@@ -603,10 +603,10 @@ def _merged(into: Entity, other: Entity) -> None:
 def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list[Entity]:
     """One person per candidate, however the article shortens the name.
 
-    "A alias Yoyok" makes Yoyok A; a short name joins the one longer candidate name holding all
-    its words ("Sudirman" -> "Andi Sudirman" -> "Andi Sudirman Sulaiman"); in a short pair
-    ("Sudirman-Fatma") a running mate's nickname joins the head's known running mate whose name
-    starts with it ("Fatmawati Rusdi").
+    "A alias Bimo" makes Bimo A; a short name joins the one longer candidate name holding all
+    its words ("Hendra" -> "Yusuf Hendra" -> "Yusuf Hendra Saputra"); in a short pair
+    ("Hendra-Rina") a running mate's nickname joins the head's known running mate whose name
+    starts with it ("Rinawati Kusuma").
     """
     people = [(m.evidence.start, m.evidence.end, e) for e in entities if e.kind == "person" for m in e.mentions]
     gone: dict[str, Entity] = {}
@@ -644,7 +644,7 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
         longer = [f for f in candidates if f is not e and any(w.startswith(words[0]) and len(w) - len(words[0]) <= 2
                                                                for w in _name_words(f.name))]
         if len(longer) == 1 and longer[0].evidence.start < e.evidence.start:
-            merge(longer[0], e)  # "Agustin" after "Agustina Wilujeng Pramestuti"
+            merge(longer[0], e)  # "Kristin" after "Kristina Handayani Purbasari"
     mates: dict[str, set[str]] = {}
     for t in tickets:
         head, mate = live(person_at(t.head, people)), live(person_at(t.mate, people)) if t.mate else None

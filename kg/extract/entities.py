@@ -24,19 +24,19 @@ def _org_group(m: Mention, regional_keys: dict[str, set[str]]) -> str:
 
 
 def _name_words(name: str) -> frozenset[str]:
-    """"Moh Ramdhan 'Danny' Pomanto" -> {moh, ramdhan, danny, pomanto}."""
+    """"Muh Rizal 'Ical' Tamrin" -> {muh, rizal, ical, tamrin}."""
     return frozenset(re.sub(r"[^\w\s-]", " ", name.lower()).split())
 
 
 def _truncates(short: str, name: str) -> bool:
-    """"Fatma" for "Fatmawati Rusdi": a nickname cut from the first name (4 letters or more)."""
+    """"Rina" for "Rinawati Kusuma": a nickname cut from the first name (4 letters or more)."""
     first = name.split()[0]
     return len(short) >= 4 and first != short and first.startswith(short)
 
 
 def _person_group(m: Mention, full_names: list[tuple[int, str]]) -> str:
-    """A short name ("Ellen", "Andi Sudirman") joins the closest earlier full name containing its
-    words, and that one the fullest; a lone first-name cut ("Fatma") joins its only full name."""
+    """A short name ("Ellen", "Yusuf Hendra") joins the closest earlier full name containing its
+    words, and that one the fullest; a lone first-name cut ("Rina") joins its only full name."""
     def containing(words: frozenset[str], before: int | None) -> list[str]:
         found = [name for start, name in full_names
                  if words < _name_words(name) and (before is None or start <= before)]
@@ -60,7 +60,7 @@ ALIAS_LINK = re.compile(r"\s*,?\s+(?:alias|(?:atau\s+)?(?:yang\s+)?(?:akrab|bias
 
 
 def alias_links(text: str, mentions: list[Mention]) -> dict[int, int]:
-    """"Alamsyah Sukawijaya alias Yoyok", "X yang akrab disapa Y": Y's start -> X's start."""
+    """"Bimasena Hartawan alias Bimo", "X yang akrab disapa Y": Y's start -> X's start."""
     persons = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.evidence.start)
     return {b.evidence.start: a.evidence.start for a, b in zip(persons, persons[1:], strict=False)
             if ALIAS_LINK.match(text[a.evidence.end:b.evidence.start])}

@@ -291,7 +291,7 @@ def plausible(m: Mention) -> bool:
         return False  # "Rabu", "Selasa": the NER model's favourite mistake
     if m.kind == "person":
         return (not any(ch.isdigit() or ch in "/-()" for ch in m.name) and len(m.name) > 1
-                and not m.name.isupper())  # acronyms (TPS) and pairs (Pramono-Rano) are not one person
+                and not m.name.isupper())  # acronyms (TPS) and pairs (Hartono-Rizal) are not one person
     if m.kind == "place":
         return not all(w.lower() in LEVEL_WORDS for w in words) and "(" not in m.name
     return "(" not in m.name or ")" in m.name

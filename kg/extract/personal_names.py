@@ -3,7 +3,7 @@
 - honorifics before a name (H., Hj., KH, Dr., Ir., Prof., ranks; kg/extract/data/honorifics.txt)
   are not part of it, nor are academic degrees after a comma ("…, S.H., M.Si."); words that
   are part of names as written (Habib, Raja, Andi, Lalu, Baiq, Teuku, I Gusti …) stay;
-- "A-B" is a ticket of two persons ("Wahyu Sandi-Rohmi Handayani", "Dr. Ir. Wahyu Sandi,
+- "A-B" is a ticket of two persons ("Hendri Sanjaya-Rohmi Handayani", "Dr. Ir. Hendri Sanjaya,
   M.Si.-Rohmi Handayani"); a hyphen before a lower-case word is part of one name;
 - the NER model cuts such names at odd places ("Muhammad Faisal-Hj", "M.Si.-Rohmi
   Handayani", "Dra"): its spans are re-cut on the text with these rules.
@@ -20,7 +20,7 @@ from kg.extract import lexicon
 DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*|MBA|MPA|MPH|Lc\.?|Ph\.?D\.?)$")
 DEGREE_WORD = r"(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*|MBA|MPA|MPH|Lc\.?|Ph\.?D\.?)(?![\w])"
 DEGREES_AFTER = re.compile(r"(?:\s*,\s*" + DEGREE_WORD + r")+")
-NAME_WORD = r"(?:[A-Z][\w’'.]*|['‘][A-Z]\w*['’])"  # "Faisal", "M.", "'Danny'"
+NAME_WORD = r"(?:[A-Z][\w’'.]*|['‘][A-Z]\w*['’])"  # "Faisal", "M.", "'Ical'"
 NAME_RUN = NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){0,5}"
 TICKET_HYPHEN = re.compile(r"(?<=[\w.'’])(?<!\bAl)(?<!\bEl)-(?=[A-Z])")  # not "Al-Habsyi", "Beru-beru"
 
@@ -43,13 +43,13 @@ def _person_run() -> re.Pattern[str]:
 
 
 def strip_titles(surface: str) -> str:
-    """'Dr. Ir. Wahyu Sandi, M.Si.' -> 'Wahyu Sandi'; 'Habib Zainal' stays."""
+    """'Dr. Ir. Hendri Sanjaya, M.Si.' -> 'Hendri Sanjaya'; 'Habib Zainal' stays."""
     honour = lexicon.honorific_regex().match(surface + " ")
     name = surface[honour.end():] if honour else surface
     name = DEGREES_AFTER.sub("", name)
     words = name.split()
     while len(words) > 1 and DEGREE.match(words[-1]) and sum(c.isalpha() for c in words[-1]) > 1:
-        words.pop()  # a degree without its comma: "Wahyu Sandi M.Si."
+        words.pop()  # a degree without its comma: "Hendri Sanjaya M.Si."
     return " ".join(words).strip(" ,")
 
 

@@ -1,8 +1,8 @@
 """Posts people hold, from the title written next to their name.
 
-"Plt Gubernur Sumsel Ellen Setiad", "Ketua KPU Kalbar MS Budi", "Komandan Korem (Danrem)
-101/Antasari Brigjen TNI Ari Aryanto" (title before the name, ranks dropped), and
-"Winarto, Kapolda Kalsel," / "Budi selaku Ketua KPU" (apposition, selaku/sebagai).
+"Plt Gubernur Sumsel Ellen Setiad", "Ketua KPU Kalbar HR Sutejo", "Komandan Korem (Danrem)
+101/Antasari Brigjen TNI Eko Prasetyo" (title before the name, ranks dropped), and
+"Sutrisno, Kapolda Kalsel," / "Sutejo selaku Ketua KPU" (apposition, selaku/sebagai).
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def _span(label: str, start: int) -> RoleSpan:
 def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]:
     """The roles written right before a person mention and right after it.
 
-    Before: "Ketua KPU Kalbar MS Budi" (a ticket's cue is its candidates' title: see candidacies). After:
+    Before: "Ketua KPU Kalbar HR Sutejo" (a ticket's cue is its candidates' title: see candidacies). After:
     "A yang juga …", "A adalah …", with more joined by "sekaligus"/"serta".
     """
     found = []
@@ -115,7 +115,7 @@ def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]
 
 
 STOP_WORDS = {"dan", "yang", "di", "ke", "dari", "pada", "selaku", "sebagai", "mengatakan"}
-NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # an initial "M." keeps its stop; "Aryanto." ends the name
+NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # an initial "M." keeps its stop; "Prasetyo." ends the name
 NAME_RUN = re.compile(r"(?:\s+(?:" + NAME_WORD + r"|\([^()]{1,30}\)|(?:[IVX]+|\d+)/[A-Z][\w-]*))+")
 
 
@@ -127,7 +127,7 @@ def _title_re() -> re.Pattern[str]:
 def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of names written after a title and its institution or region.
 
-    "Ketua KPU Kalbar MS Budi": of the capitalised run after the title, the name is what
+    "Ketua KPU Kalbar HR Sutejo": of the capitalised run after the title, the name is what
     follows the last known institution or place ("Kalbar"), ranks included (the caller
     strips them). Used where the NER model misses a name.
     """
