@@ -394,9 +394,9 @@ def test_foreign_text_is_rejected_unless_forced(tmp_path, text):
         BERITA_2,
         "KPU menetapkan pasangan calon nomor urut 2 sebagai pemenang Pilkada Jakarta.",
         "Bawaslu menemukan dugaan politik uang menjelang pencoblosan di Kabupaten Bogor.",
-        "Pramono-Rano Resmi Ditetapkan Sebagai Pemenang Pilkada Jakarta",
-        "Hasil rekapitulasi suara Pilkada Jakarta 2024: Pramono Anung-Rano Karno 2.183.239 suara, "
-        "Ridwan Kamil-Suswono 1.718.160 suara, Dharma Pongrekun-Kun Wardana 459.230 suara. "
+        "Hartono-Rizal Resmi Ditetapkan Sebagai Pemenang Pilkada Jakarta",
+        "Hasil rekapitulasi suara Pilkada Jakarta 2024: Hartono Wibisono-Rizal Pratama 2.183.239 suara, "
+        "Bambang Sukmana-Sutrisno 1.718.160 suara, Darma Purnomo-Eko Wiradana 459.230 suara. "
         "Total suara sah 4.360.629 suara, suara tidak sah 192.243.",
     ],
 )
