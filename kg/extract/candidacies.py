@@ -199,12 +199,16 @@ def _status(phrase: str) -> str | None:
     return None
 
 
+def _ballot_number(written: str) -> str:
+    """A ballot number as written ("02", "dua") -> "2"."""
+    return BALLOT_WORDS.get(written.lower(), written).lstrip("0") or "0"
+
+
 def _ballot(phrase_start: int, phrase: str) -> tuple[str, tuple[int, int]] | None:
     m = BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)
     if not m:
         return None
-    value = BALLOT_WORDS.get(m.group(1).lower(), m.group(1)).lstrip("0") or "0"
-    return value, (phrase_start + m.start(1), phrase_start + m.end(1))
+    return _ballot_number(m.group(1)), (phrase_start + m.start(1), phrase_start + m.end(1))
 
 
 def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[int, tuple[int, int] | None]:
@@ -315,7 +319,7 @@ def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> lis
         bases = [" ".join(BALLOT_RE.sub(" ", r).split()) for r in first.roles]
         last.roles = [f"{b} {ballot.group(0)}" if ballot else b for b in bases if b]  # the cue of the list
         if ballot:
-            last.ballot = BALLOT_WORDS.get(ballot.group(1).lower(), ballot.group(1)).lstrip("0") or "0"
+            last.ballot = _ballot_number(ballot.group(1))
             last.ballot_span = (ballot.start(1), ballot.end(1))
         out.append(last)
     return out
@@ -339,7 +343,7 @@ def _list_lines(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) 
         head, mate, end, link, aliases = found
         t = Ticket(head, mate, m.start(1), end, "", aliases=aliases)
         if NUMBERED_BY_BALLOT.search(before):
-            t.ballot, t.ballot_span = m.group(1).lstrip("0") or "0", (m.start(1), m.end(1))
+            t.ballot, t.ballot_span = _ballot_number(m.group(1)), (m.start(1), m.end(1))
         out.append(t)
     return out
 
@@ -366,8 +370,7 @@ def _set_ballot(text: str, ticket: Ticket, phrase_start: int, phrase: str) -> No
     if ballot is None:
         after = BALLOT_AFTER.match(text, ticket.end) or FROM_TICKET.match(text, ticket.end)
         if after:
-            value = BALLOT_WORDS.get(after.group(1).lower(), after.group(1)).lstrip("0") or "0"
-            ballot = value, (after.start(1), after.end(1))
+            ballot = _ballot_number(after.group(1)), (after.start(1), after.end(1))
             ticket.end = after.end()
     if ballot:
         ticket.ballot, ticket.ballot_span = ballot
@@ -408,8 +411,7 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
             out.append(Ticket(head, mate, head[0], office.end(), phrase + " " + link, status=_status(phrase),
                               aliases=aliases))
         elif ticket_of and mate is None:
-            value = BALLOT_WORDS.get(ticket_of.group(1).lower(), ticket_of.group(1)).lstrip("0") or "0"
-            out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=value,
+            out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=_ballot_number(ticket_of.group(1)),
                               ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases,
                               roles=cue_roles(re.sub(r"^\s*,?\s+(?:dari|selaku)\s+", "", ticket_of.group(0)))))
     return out
