@@ -225,11 +225,15 @@ def _regional_election_body(entities: list[Entity]) -> tuple[str, str] | None:
     bodies = []
     for e in entities:
         if e.kind == "organization" and e.code == "election_body" and e.region:
-            known = lexicon.place_forms().get(lexicon.lookup_key(e.region), ())
-            code = next((p.type for p in known if p.name == e.region), "")
+            code = _region_type(e.region)
             if code in rank:
                 bodies.append((e.region, code))
     return min(bodies, key=lambda p: rank[p[1]]) if bodies else None
+
+
+def _region_type(region: str) -> str:
+    """The place type of an institution's region, a lexicon place name ("" if the lexicon lacks it)."""
+    return next((p.type for p in lexicon.place_forms().get(lexicon.lookup_key(region), ()) if p.name == region), "")
 
 
 LEGISLATURE_LEVEL = {"province": "dprd provinsi", "regency": "dprd kabupaten/kota", "city": "dprd kabupaten/kota"}
@@ -240,8 +244,7 @@ def legislature(entities: list[Entity], year: str | None) -> Contest:
     names (DPRD Kota Semarang -> dprd kabupaten/kota, Semarang), else the DPR."""
     for e in entities:
         if e.kind == "organization" and e.region and any(m.key.startswith("dprd@") for m in e.mentions):
-            known = lexicon.place_forms().get(lexicon.lookup_key(e.region), ())
-            code = next((p.type for p in known if p.name == e.region), "")
+            code = _region_type(e.region)
             if code in LEGISLATURE_LEVEL:
                 return Contest(LEGISLATURE_LEVEL[code], e.region, None, year)
     return Contest("dpr", None, None, year)
