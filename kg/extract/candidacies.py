@@ -298,6 +298,7 @@ def _status_around(text: str, t: Ticket) -> str | None:
 
 
 LIST_NEXT = re.compile(r"\s*[,;]\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+")
+BALLOT_GAP = re.compile(r"\s*[,:]?\s*")
 
 
 def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> list[Ticket]:
@@ -309,7 +310,7 @@ def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> lis
         if not sep:
             break
         ballot = BALLOT_RE.match(text, sep.end())
-        pos = re.compile(r"\s*[,:]?\s*").match(text, ballot.end()).end() if ballot else sep.end()
+        pos = BALLOT_GAP.match(text, ballot.end()).end() if ballot else sep.end()
         found = _pair_from(text, pos, blocked, caps=True)
         if found is None or found[1] is None:
             break

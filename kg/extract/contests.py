@@ -158,12 +158,14 @@ def _at_level(written: str, level: str) -> tuple[str, str] | None:
     return next(((p.name, p.type) for p in known if p.type == level), None)
 
 
+MORE_OFFICES = re.compile(r"(?:\s+(?:dan\s+)?(?:wakil\s+)?(?:" + OFFICE_WORD + r"))*", re.I)  # "… dan Wakil Bupati"
+
+
 def region_after_office(text: str, pos: int, places: list[PlaceSpan], window: int = 40,
                         level: str | None = None) -> tuple[str, str] | None:
     """The place right after an office phrase: "calon Bupati [dan Wakil Bupati] Sleman" -> (name, type),
     of ``level`` when the name is also another place's ("calon wali kota Yogyakarta": the city)."""
-    skip = re.compile(r"(?:\s+(?:dan\s+)?(?:wakil\s+)?(?:" + OFFICE_WORD + r"))*", re.I).match(text, pos)
-    at = _place_at(text, skip.end() if skip else pos, places)
+    at = _place_at(text, MORE_OFFICES.match(text, pos).end(), places)
     if not at or at[0] - pos > window:
         return None
     return (_at_level(text[at[2]:at[0]], level) if level and at[1][1] != level else None) or at[1]

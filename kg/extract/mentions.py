@@ -66,10 +66,12 @@ def _evidence(where: SentenceIndex, start: int, end: int, method: str, confidenc
 # ----------------------------------------------------------------------------- lexicon
 
 
+LEVEL_BEFORE = re.compile(r"(" + LEVEL_RE + r"|Kecamatan)\s+$")  # "Kabupaten " right before a place
+
+
 def place_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
-    prefix = re.compile(r"(" + LEVEL_RE + r"|Kecamatan)\s+$")
     for m in lexicon.place_regex().finditer(text):
-        before = prefix.search(text, max(0, m.start() - 20), m.start())
+        before = LEVEL_BEFORE.search(text, max(0, m.start() - 20), m.start())
         level = LEVELS.get(before.group(1).lower(), "") if before else ""
         place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(1))], level)
         start = before.start() if before and level in ("regency", "city") and place.type == level else m.start()

@@ -64,11 +64,17 @@ def _also_re() -> re.Pattern[str]:
     return re.compile(r"(" + PREVIOUSLY + _title_start() + CHAIN + r")")
 
 
+@functools.cache
+def _honorific_forms() -> frozenset[str]:
+    """Lower-cased honorifics, with and without a full stop ("brigjen tni", "h.")."""
+    return frozenset(h.lower() + stop for h in lexicon.honorifics() for stop in ("", "."))
+
+
 def _trim(label: str) -> str:
     """Drop a rank that sits between the post and the name ("… Brigjen TNI")."""
     label = SENTENCE_END.split(label)[0]  # "dosen Universitas Mataram. Tim …": the sentence ends
     words = label.split()
-    honor = {h.lower() for h in lexicon.honorifics()} | {h.lower() + "." for h in lexicon.honorifics()}
+    honor = _honorific_forms()
     while words and (words[-1].lower() in honor or " ".join(words[-2:]).lower() in honor):
         words = words[:-2] if " ".join(words[-2:]).lower() in honor else words[:-1]
     return " ".join(words).strip(" ,")
@@ -116,6 +122,7 @@ def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]
 
 STOP_WORDS = {"dan", "yang", "di", "ke", "dari", "pada", "selaku", "sebagai", "mengatakan"}
 NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # an initial "M." keeps its stop; "Prasetyo." ends the name
+NAME_WORDS = re.compile(r"\s*((?:" + NAME_WORD + r"\s*)+)")
 NAME_RUN = re.compile(r"(?:\s+(?:" + NAME_WORD + r"|\([^()]{1,30}\)|(?:[IVX]+|\d+)/[A-Z][\w-]*))+")
 
 
@@ -142,7 +149,7 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
         for a, b in known:
             if a < run.end() and b > start and b >= m.end():
                 start = max(start, b)
-        name = re.match(r"\s*((?:" + NAME_WORD + r"\s*)+)", text[start:run.end()])
+        name = NAME_WORDS.match(text[start:run.end()])
         if not name:
             continue
         first = start + name.start(1)
