@@ -242,15 +242,14 @@ def _holding(role: RoleSpan, m: Mention, ent: Entity, index: _Index) -> Holding:
                    Evidence(role.start, m.evidence.end, m.evidence.sentence, RULE, 0.8))
 
 
-def _quotes(parse: Parse, index: _Index) -> list[Quote]:
+def _quotes(text: str, index: _Index, where: mention_finder.SentenceIndex) -> list[Quote]:
     out = []
-    for q in find_quotes(parse.text):
+    for q in find_quotes(text):
         speaker = index.first_person_after(q.cue_start) if q.cue == "name" else None
         if speaker is None and q.cue != "name":
             speaker = index.last_person_before(q.start)
-        sentence = mention_finder.SentenceIndex(parse)(q.start)
         out.append(Quote(q.text, speaker.id if speaker else None,
-                         Evidence(q.start, q.end, sentence, RULE, 0.9 if q.cue == "name" else 0.7)))
+                         Evidence(q.start, q.end, where(q.start), RULE, 0.9 if q.cue == "name" else 0.7)))
     return out
 
 
@@ -272,8 +271,7 @@ def _what(text: str, start: int, end: int, sentence_start: int, sentence_end: in
     return " ".join(before[-3:] + after[:1])
 
 
-def _figures(parse: Parse, excluded: list[tuple[int, int]]) -> list[Figure]:
-    where = mention_finder.SentenceIndex(parse)
+def _figures(parse: Parse, excluded: list[tuple[int, int]], where: mention_finder.SentenceIndex) -> list[Figure]:
     out = []
     for n in find_numbers(parse.text, excluded):
         sentence = parse.sentences[where(n.start)]
@@ -406,6 +404,6 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     names = [parse.text[s:e] for t in tickets for s, e in t.names]
     holdings = [h for h in _holdings(parse, index) if not _runs_into_names(h.label, names)]
     holdings += _ticket_holdings(parse.text, tickets, people, holdings, where)
-    return Extraction(entities, holdings, events, _quotes(parse, index),
-                      _figures(parse, excluded), candidacies, results,
+    return Extraction(entities, holdings, events, _quotes(parse.text, index, where),
+                      _figures(parse, excluded, where), candidacies, results,
                       _cases(parse.text, cases, sentences, entities, dates, tickets, where), race)
