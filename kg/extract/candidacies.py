@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from kg.extract import lexicon
 from kg.extract.contests import (
     BY_NAME,
+    CANDIDATE_FORMS,
     OFFICE_PATTERN,
     OFFICE_RE,
     ArticleContest,
@@ -66,8 +67,7 @@ PREAMBLE_WORD = re.compile(
 SUPPORT_OR_VOTES = re.compile(
     r"[^.;]{0,40}?\b(?:diusung|didukung|diusulkan|dicalonkan|meraih|memperoleh|mendapat(?:kan)?|unggul"
     r"|menang|mengungguli|kalah|ditetapkan|nomor\s+urut|mengantongi|meraup|mendulang)\b", re.I)
-CANDIDATE_CUE = re.compile(r"calon|cagub|cabup|cawalkot|cawali|capres|cawagub|cawabup|cawawalkot|cawawali"
-                           r"|cawapres|kandidat|nomor\s+urut|no\.?\s+urut|paslon|bapaslon", re.I)
+CANDIDATE_CUE = re.compile(r"calon|" + CANDIDATE_FORMS + r"|kandidat|nomor\s+urut|no\.?\s+urut|paslon|bapaslon", re.I)
 BEFORE_OFFICE = re.compile(
     r"\s*,?\s+(?:sebagai|selaku|menjadi)\s+((?:pasangan\s+)?(?:calon\s+)?(?:" + OFFICE_PATTERN
     + r")(?:\s+dan\s+wakil\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+(?-i:[A-Z]\w*)){0,4}(?:\s+terpilih)?"
