@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import lexicon
+from kg.extract.dates import WEEKDAYS
 from kg.extract.facts import Mention
 from kg.extract.mentions import SENTENCE_END
 from kg.extract.personal_names import DEGREES_AFTER, TICKET_HYPHEN
@@ -154,7 +155,7 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
             continue
         first = start + name.start(1)
         words = name.group(1).split()
-        while words and words[-1].lower() in DATE_STOP:
+        while words and words[-1].lower() in WEEKDAYS:  # "… Sutejo Senin (9/9)": the day, not the name
             words.pop()
         end = first + len(" ".join(words))
         if APPOSED_NAME.match(text, end):
@@ -165,7 +166,6 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
 
 
 APPOSED_NAME = re.compile(r",\s+(?:" + NAME_WORD + r")\s+(?:" + NAME_WORD + r")")
-DATE_STOP = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"}
 
 
 @functools.cache
