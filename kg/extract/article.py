@@ -20,7 +20,7 @@ from kg.extract.candidacies import (
     merge_candidate_names,
     person_at,
 )
-from kg.extract.contests import article_contest, legislature, local_races, place_spans
+from kg.extract.contests import article_contest, find_contests, legislature, local_races, place_spans
 from kg.extract.courts import CaseMention, find_cases
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.entities import resolve
@@ -391,11 +391,12 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     events += activity_events(parse.text, list(parse.sentences), dates, covered, index.speaker)
     events = _event_arguments(events, parse, index)
     people, parties = _spans(entities, "person"), _spans(entities, "organization", "political_party")
-    contest = article_contest(parse.text, title, entities)
+    places = place_spans(entities)
+    written = find_contests(parse.text, places, named)  # "Komisi Pemilihan Umum" names no contest
+    contest = article_contest(parse.text, written, title, entities)
     cases = find_cases(parse.text, sentences)
-    races = local_races(parse.text, entities, sentences, [(c.window, c.office) for c in cases])
-    candidacies = candidacy_facts(parse.text, tickets, people, parties, place_spans(entities), sentences, contest,
-                                  races, where)
+    races = local_races(written, sentences, [(c.window, c.office) for c in cases])
+    candidacies = candidacy_facts(parse.text, tickets, people, parties, places, sentences, contest, races, where)
     race = Contest(contest.office, contest.region, contest.label, contest.year) if contest.office else None
     results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, race,
                            legislature(entities, contest.year), where)

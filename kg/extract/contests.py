@@ -183,16 +183,18 @@ class ArticleContest:
     year: str | None
 
 
-def article_contest(text: str, title: str | None, entities: list[Entity]) -> ArticleContest:
-    """The office, region and contest name most of the article's race words point to (the title counts twice)."""
-    orgs = [(m.evidence.start, m.evidence.end) for e in entities if e.kind == "organization" for m in e.mentions]
-    places = place_spans(entities)
-    texts = [(text, places, orgs, 1)] + ([(title, lexicon_places(title), [], 2)] if title else [])
+def article_contest(text: str, written: list[ContestMention], title: str | None,
+                    entities: list[Entity]) -> ArticleContest:
+    """The office, region and contest name most of the article's race words point to (the title counts twice);
+    ``written`` are the contest names of the text (``find_contests``)."""
+    texts = [(text, place_spans(entities), written, 1)]
+    if title:
+        title_places = lexicon_places(title)
+        texts.append((title, title_places, find_contests(title, title_places), 2))
     mentions: list[ContestMention] = []
     offices: Counter[str] = Counter()
     regions: list[tuple[str, str]] = []
-    for words, spans, blocked, weight in texts:
-        found_here = find_contests(words, spans, blocked)
+    for words, spans, found_here, weight in texts:
         mentions += found_here
         for m in found_here:
             if m.office:
@@ -267,12 +269,12 @@ class Race:
     year: str | None
 
 
-def local_races(text: str, entities: list[Entity], sentences: list[tuple[int, int]],
+def local_races(written: list[ContestMention], sentences: list[tuple[int, int]],
                 cases: list[tuple[tuple[int, int], str | None]]) -> list[Race]:
-    """Races named in the text, for articles about several ("Di Pilbup A …, sementara di Pilwalkot B …")."""
-    orgs = [(m.evidence.start, m.evidence.end) for e in entities if e.kind == "organization" for m in e.mentions]
+    """Races named in the text (``written``, from ``find_contests``), for articles about several
+    ("Di Pilbup A …, sementara di Pilwalkot B …")."""
     out = [Race(a, b, office, None, None, None) for (a, b), office in cases if office]
-    for m in find_contests(text, place_spans(entities), orgs):
+    for m in written:
         end = next((b for a, b in sentences if a <= m.start < b), m.end)
         out.append(Race(m.start, end, m.office, m.region, m.label, m.year))
     return sorted(out, key=lambda r: r.start)
