@@ -212,7 +212,7 @@ def _runs_into_names(label: str, names: list[str]) -> bool:
     return label.rstrip().endswith(("-", "–")) or label.lower() == "pasangan" or any(n in label for n in names)
 
 
-def _ticket_holdings(text: str, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
+def _ticket_holdings(tickets: list[Ticket], people: list[tuple[int, int, Entity]],
                      known: list[Holding], where) -> list[Holding]:
     """"Pasangan calon nomor urut 3, A dan B": the cue is a title both candidates hold."""
     have = {(h.person, h.label.lower()) for h in known}
@@ -404,7 +404,7 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     excluded += [t.ballot_span for t in tickets if t.ballot_span]
     names = [parse.text[s:e] for t in tickets for s, e in t.names]
     holdings = [h for h in _holdings(parse, index) if not _runs_into_names(h.label, names)]
-    holdings += _ticket_holdings(parse.text, tickets, people, holdings, where)
+    holdings += _ticket_holdings(tickets, people, holdings, where)
     return Extraction(entities, holdings, events, _quotes(parse.text, index, where),
                       _figures(parse, excluded, where), candidacies, results,
                       _cases(parse.text, cases, sentences, entities, dates, tickets, where), race)
