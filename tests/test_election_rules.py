@@ -323,3 +323,16 @@ def test_names_in_capitals_in_a_kpu_list() -> None:
 ])
 def test_no_candidacy_outside_elections(sentence: str) -> None:
     assert run(sentence).candidacies == []
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("Pasangan calon nomor urut 1, Bimasena Hartawan (Bimo) dan Rinawati Kusuma, mendaftar ke KPU. "
+     "Bimo mengatakan siap.", {"Bimasena Hartawan": ["Bimo"], "Rinawati Kusuma": []}),
+    ("Pasangan calon nomor urut 2, Hendra Saputra dan Rinawati Kusuma, mendaftar ke KPU. "
+     "Pasangan Hendra-Rin meraih 45 persen.", {"Hendra Saputra": ["Hendra"], "Rinawati Kusuma": ["Rin"]}),
+])
+def test_a_candidate_named_by_a_bracketed_alias_or_a_short_mate_name(text: str, persons: dict) -> None:
+    """Ticket-only joins (merge_candidate_names): "(Bimo)" after a candidate's name, and a running
+    mate's name too short for the article-wide joining ("Rin" in "Hendra-Rin")."""
+    x = run(text, title="Pilbup Karo")
+    assert {e.name: e.aliases for e in x.entities if e.kind == "person"} == persons

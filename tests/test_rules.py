@@ -12,7 +12,7 @@ from kg.extract.lexicon import institution_forms, post_forms
 from kg.extract.numbers import find_numbers, parse_number
 from kg.extract.places import place_index
 from kg.extract.quotes import find_quotes
-from kg.extract.roles import canonical_title
+from kg.extract.roles import canonical_title, names_after_titles
 
 
 @pytest.mark.parametrize(("text", "published", "iso"), [
@@ -84,3 +84,9 @@ def test_lexicons_know_bodies_posts_and_places() -> None:
     assert {p.type for p in place_index()["sumsel"]} == {"province"}
     (pontianak,) = place_index()["pontianak"]
     assert (pontianak.type, pontianak.province) == ("city", "Kalimantan Barat")
+
+
+@pytest.mark.parametrize("day", ["Senin", "Jumat", "Jum'at", "Ahad"])
+def test_a_weekday_after_a_titled_name_is_not_part_of_it(day: str) -> None:
+    text = f"Ketua KPU Kalbar Hendra Saputra {day} (13/9) mengatakan debat digelar di Pontianak."
+    assert [text[s:e] for s, e in names_after_titles(text, [(6, 16)])] == ["Hendra Saputra"]

@@ -20,7 +20,7 @@ from kg.extract.candidacies import (
     merge_candidate_names,
     person_at,
 )
-from kg.extract.contests import article_contest, legislature, local_races, place_spans
+from kg.extract.contests import article_contest, find_contests, legislature, local_races, place_spans
 from kg.extract.courts import CaseMention, find_cases
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.entities import resolve
@@ -52,7 +52,7 @@ PRONOUN_CUES = re.compile(r"\b(ia|dia|beliau|pihaknya)\b", re.I)
 
 
 def _rule_persons(text: str, where, known: list[Mention]) -> list[Mention]:
-    """Names after a speech verb ('," kata Ellen') or a title ("Ketua KPU Kalbar MS Budi")."""
+    """Names after a speech verb ('," kata Ellen') or a title ("Ketua KPU Kalbar HR Sutejo")."""
     spans = [(m.evidence.start, m.evidence.end) for m in known]
     named = [(m.evidence.start, m.evidence.end) for m in known if m.kind != "person"]
     found = [mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.7)
@@ -207,12 +207,12 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
 
 
 def _runs_into_names(label: str, names: list[str]) -> bool:
-    """"Pasangan Wardana-", "pasangan calon nomor urut 2 A-": a title read across a pair's names is no
+    """"Pasangan Hartono-", "pasangan calon nomor urut 2 A-": a title read across a pair's names is no
     title, nor is a bare "Pasangan"."""
     return label.rstrip().endswith(("-", "–")) or label.lower() == "pasangan" or any(n in label for n in names)
 
 
-def _ticket_holdings(text: str, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
+def _ticket_holdings(tickets: list[Ticket], people: list[tuple[int, int, Entity]],
                      known: list[Holding], where) -> list[Holding]:
     """"Pasangan calon nomor urut 3, A dan B": the cue is a title both candidates hold."""
     have = {(h.person, h.label.lower()) for h in known}
@@ -242,15 +242,14 @@ def _holding(role: RoleSpan, m: Mention, ent: Entity, index: _Index) -> Holding:
                    Evidence(role.start, m.evidence.end, m.evidence.sentence, RULE, 0.8))
 
 
-def _quotes(parse: Parse, index: _Index) -> list[Quote]:
+def _quotes(text: str, index: _Index, where: mention_finder.SentenceIndex) -> list[Quote]:
     out = []
-    for q in find_quotes(parse.text):
+    for q in find_quotes(text):
         speaker = index.first_person_after(q.cue_start) if q.cue == "name" else None
         if speaker is None and q.cue != "name":
             speaker = index.last_person_before(q.start)
-        sentence = mention_finder.SentenceIndex(parse)(q.start)
         out.append(Quote(q.text, speaker.id if speaker else None,
-                         Evidence(q.start, q.end, sentence, RULE, 0.9 if q.cue == "name" else 0.7)))
+                         Evidence(q.start, q.end, where(q.start), RULE, 0.9 if q.cue == "name" else 0.7)))
     return out
 
 
@@ -272,8 +271,7 @@ def _what(text: str, start: int, end: int, sentence_start: int, sentence_end: in
     return " ".join(before[-3:] + after[:1])
 
 
-def _figures(parse: Parse, excluded: list[tuple[int, int]]) -> list[Figure]:
-    where = mention_finder.SentenceIndex(parse)
+def _figures(parse: Parse, excluded: list[tuple[int, int]], where: mention_finder.SentenceIndex) -> list[Figure]:
     out = []
     for n in find_numbers(parse.text, excluded):
         sentence = parse.sentences[where(n.start)]
@@ -393,11 +391,12 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     events += activity_events(parse.text, list(parse.sentences), dates, covered, index.speaker)
     events = _event_arguments(events, parse, index)
     people, parties = _spans(entities, "person"), _spans(entities, "organization", "political_party")
-    contest = article_contest(parse.text, title, entities)
+    places = place_spans(entities)
+    written = find_contests(parse.text, places, named)  # "Komisi Pemilihan Umum" names no contest
+    contest = article_contest(parse.text, written, title, entities)
     cases = find_cases(parse.text, sentences)
-    races = local_races(parse.text, entities, sentences, [(c.window, c.office) for c in cases])
-    candidacies = candidacy_facts(parse.text, tickets, people, parties, place_spans(entities), sentences, contest,
-                                  races, where)
+    races = local_races(written, sentences, [(c.window, c.office) for c in cases])
+    candidacies = candidacy_facts(parse.text, tickets, people, parties, places, sentences, contest, races, where)
     race = Contest(contest.office, contest.region, contest.label, contest.year) if contest.office else None
     results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, race,
                            legislature(entities, contest.year), where)
@@ -405,7 +404,7 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     excluded += [t.ballot_span for t in tickets if t.ballot_span]
     names = [parse.text[s:e] for t in tickets for s, e in t.names]
     holdings = [h for h in _holdings(parse, index) if not _runs_into_names(h.label, names)]
-    holdings += _ticket_holdings(parse.text, tickets, people, holdings, where)
-    return Extraction(entities, holdings, events, _quotes(parse, index),
-                      _figures(parse, excluded), candidacies, results,
+    holdings += _ticket_holdings(tickets, people, holdings, where)
+    return Extraction(entities, holdings, events, _quotes(parse.text, index, where),
+                      _figures(parse, excluded, where), candidacies, results,
                       _cases(parse.text, cases, sentences, entities, dates, tickets, where), race)

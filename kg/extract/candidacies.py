@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from kg.extract import lexicon
 from kg.extract.contests import (
     BY_NAME,
+    CANDIDATE_FORMS,
     OFFICE_PATTERN,
     OFFICE_RE,
     ArticleContest,
@@ -66,8 +67,7 @@ PREAMBLE_WORD = re.compile(
 SUPPORT_OR_VOTES = re.compile(
     r"[^.;]{0,40}?\b(?:diusung|didukung|diusulkan|dicalonkan|meraih|memperoleh|mendapat(?:kan)?|unggul"
     r"|menang|mengungguli|kalah|ditetapkan|nomor\s+urut|mengantongi|meraup|mendulang)\b", re.I)
-CANDIDATE_CUE = re.compile(r"calon|cagub|cabup|cawalkot|cawali|capres|cawagub|cawabup|cawawalkot|cawawali"
-                           r"|cawapres|kandidat|nomor\s+urut|no\.?\s+urut|paslon|bapaslon", re.I)
+CANDIDATE_CUE = re.compile(r"calon|" + CANDIDATE_FORMS + r"|kandidat|nomor\s+urut|no\.?\s+urut|paslon|bapaslon", re.I)
 BEFORE_OFFICE = re.compile(
     r"\s*,?\s+(?:sebagai|selaku|menjadi)\s+((?:pasangan\s+)?(?:calon\s+)?(?:" + OFFICE_PATTERN
     + r")(?:\s+dan\s+wakil\s+(?:" + OFFICE_PATTERN + r"))?(?:\s+(?-i:[A-Z]\w*)){0,4}(?:\s+terpilih)?"
@@ -104,7 +104,7 @@ class Ticket:
 
 
 def _is_name(text: str, caps: bool = False) -> bool:
-    """Not a clause opener, an acronym (RKN) or a ticket's tagline written in camel case (BaDai); a name
+    """Not a clause opener, an acronym (RHS) or a ticket's tagline written in camel case (BaDai); a name
     in capitals ("1. ACEP ADANG-GITA LARAS" in a KPU list) only where ``caps`` and of two real words."""
     words = text.split()
     if text.isupper() and not (caps and sum(len(w.strip(".")) >= 3 for w in words) >= 2):
@@ -130,7 +130,7 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = F
         return None
     while end > pos and text[end - 1] in ".,":
         if re.search(r"(?<![\w.])[A-Z]\.$", text[pos:end]):
-            break  # an initial: "Budi S."
+            break  # an initial: "Hadi S."
         end -= 1
     return (pos, end) if _is_name(text[pos:end], caps) else None
 
@@ -199,16 +199,20 @@ def _status(phrase: str) -> str | None:
     return None
 
 
+def _ballot_number(written: str) -> str:
+    """A ballot number as written ("02", "dua") -> "2"."""
+    return BALLOT_WORDS.get(written.lower(), written).lstrip("0") or "0"
+
+
 def _ballot(phrase_start: int, phrase: str) -> tuple[str, tuple[int, int]] | None:
     m = BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)
     if not m:
         return None
-    value = BALLOT_WORDS.get(m.group(1).lower(), m.group(1)).lstrip("0") or "0"
-    return value, (phrase_start + m.start(1), phrase_start + m.end(1))
+    return _ballot_number(m.group(1)), (phrase_start + m.start(1), phrase_start + m.end(1))
 
 
 def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[int, tuple[int, int] | None]:
-    """The end of a name's alias ("alias Yoyok", "(Yoyok)"), if any, and the alias's span if it is a name."""
+    """The end of a name's alias ("alias Bimo", "(Bimo)"), if any, and the alias's span if it is a name."""
     alias = ALIAS.match(text, end)
     if not alias:
         return end, None
@@ -294,6 +298,7 @@ def _status_around(text: str, t: Ticket) -> str | None:
 
 
 LIST_NEXT = re.compile(r"\s*[,;]\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+")
+BALLOT_GAP = re.compile(r"\s*[,:]?\s*")
 
 
 def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> list[Ticket]:
@@ -305,7 +310,7 @@ def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> lis
         if not sep:
             break
         ballot = BALLOT_RE.match(text, sep.end())
-        pos = re.compile(r"\s*[,:]?\s*").match(text, ballot.end()).end() if ballot else sep.end()
+        pos = BALLOT_GAP.match(text, ballot.end()).end() if ballot else sep.end()
         found = _pair_from(text, pos, blocked, caps=True)
         if found is None or found[1] is None:
             break
@@ -315,7 +320,7 @@ def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> lis
         bases = [" ".join(BALLOT_RE.sub(" ", r).split()) for r in first.roles]
         last.roles = [f"{b} {ballot.group(0)}" if ballot else b for b in bases if b]  # the cue of the list
         if ballot:
-            last.ballot = BALLOT_WORDS.get(ballot.group(1).lower(), ballot.group(1)).lstrip("0") or "0"
+            last.ballot = _ballot_number(ballot.group(1))
             last.ballot_span = (ballot.start(1), ballot.end(1))
         out.append(last)
     return out
@@ -339,7 +344,7 @@ def _list_lines(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) 
         head, mate, end, link, aliases = found
         t = Ticket(head, mate, m.start(1), end, "", aliases=aliases)
         if NUMBERED_BY_BALLOT.search(before):
-            t.ballot, t.ballot_span = m.group(1).lstrip("0") or "0", (m.start(1), m.end(1))
+            t.ballot, t.ballot_span = _ballot_number(m.group(1)), (m.start(1), m.end(1))
         out.append(t)
     return out
 
@@ -366,8 +371,7 @@ def _set_ballot(text: str, ticket: Ticket, phrase_start: int, phrase: str) -> No
     if ballot is None:
         after = BALLOT_AFTER.match(text, ticket.end) or FROM_TICKET.match(text, ticket.end)
         if after:
-            value = BALLOT_WORDS.get(after.group(1).lower(), after.group(1)).lstrip("0") or "0"
-            ballot = value, (after.start(1), after.end(1))
+            ballot = _ballot_number(after.group(1)), (after.start(1), after.end(1))
             ticket.end = after.end()
     if ballot:
         ticket.ballot, ticket.ballot_span = ballot
@@ -408,8 +412,7 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
             out.append(Ticket(head, mate, head[0], office.end(), phrase + " " + link, status=_status(phrase),
                               aliases=aliases))
         elif ticket_of and mate is None:
-            value = BALLOT_WORDS.get(ticket_of.group(1).lower(), ticket_of.group(1)).lstrip("0") or "0"
-            out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=value,
+            out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=_ballot_number(ticket_of.group(1)),
                               ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases,
                               roles=cue_roles(re.sub(r"^\s*,?\s+(?:dari|selaku)\s+", "", ticket_of.group(0)))))
     return out
@@ -603,10 +606,10 @@ def _merged(into: Entity, other: Entity) -> None:
 def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list[Entity]:
     """One person per candidate, however the article shortens the name.
 
-    "A alias Yoyok" makes Yoyok A; a short name joins the one longer candidate name holding all
-    its words ("Sudirman" -> "Andi Sudirman" -> "Andi Sudirman Sulaiman"); in a short pair
-    ("Sudirman-Fatma") a running mate's nickname joins the head's known running mate whose name
-    starts with it ("Fatmawati Rusdi").
+    "A alias Bimo" makes Bimo A; a short name joins the one longer candidate name holding all
+    its words ("Hendra" -> "Yusuf Hendra" -> "Yusuf Hendra Saputra"); in a short pair
+    ("Hendra-Rina") a running mate's nickname joins the head's known running mate whose name
+    starts with it ("Rinawati Kusuma").
     """
     people = [(m.evidence.start, m.evidence.end, e) for e in entities if e.kind == "person" for m in e.mentions]
     gone: dict[str, Entity] = {}
@@ -644,7 +647,7 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
         longer = [f for f in candidates if f is not e and any(w.startswith(words[0]) and len(w) - len(words[0]) <= 2
                                                                for w in _name_words(f.name))]
         if len(longer) == 1 and longer[0].evidence.start < e.evidence.start:
-            merge(longer[0], e)  # "Agustin" after "Agustina Wilujeng Pramestuti"
+            merge(longer[0], e)  # "Kristin" after "Kristina Handayani Purbasari"
     mates: dict[str, set[str]] = {}
     for t in tickets:
         head, mate = live(person_at(t.head, people)), live(person_at(t.mate, people)) if t.mate else None

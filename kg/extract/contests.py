@@ -49,6 +49,8 @@ def _alt(forms: list[str]) -> str:
 
 OFFICE_WORD = _alt([w for o in OFFICES for w in o.words])
 SHORT_FORMS = _alt([f for o in OFFICES for f in (*o.candidate, *o.deputy, *o.contest)])
+# One-word candidate forms, head or running mate (cagub, bacawagub), not a sitting deputy (wagub).
+CANDIDATE_FORMS = _alt([f for o in OFFICES for f in (*o.candidate, *o.deputy) if f.startswith(("ca", "baca"))])
 # "calon wakil bupati", "wakil gubernur", "cawagub", "Bupati": an office as a candidacy names it.
 OFFICE_RE = re.compile(
     r"(?<!\w)(?:(?P<deputy>wakil)\s+(?P<dword>" + OFFICE_WORD + r")|(?P<word>" + OFFICE_WORD + r")"
@@ -158,12 +160,14 @@ def _at_level(written: str, level: str) -> tuple[str, str] | None:
     return next(((p.name, p.type) for p in known if p.type == level), None)
 
 
+MORE_OFFICES = re.compile(r"(?:\s+(?:dan\s+)?(?:wakil\s+)?(?:" + OFFICE_WORD + r"))*", re.I)  # "… dan Wakil Bupati"
+
+
 def region_after_office(text: str, pos: int, places: list[PlaceSpan], window: int = 40,
                         level: str | None = None) -> tuple[str, str] | None:
     """The place right after an office phrase: "calon Bupati [dan Wakil Bupati] Sleman" -> (name, type),
     of ``level`` when the name is also another place's ("calon wali kota Yogyakarta": the city)."""
-    skip = re.compile(r"(?:\s+(?:dan\s+)?(?:wakil\s+)?(?:" + OFFICE_WORD + r"))*", re.I).match(text, pos)
-    at = _place_at(text, skip.end() if skip else pos, places)
+    at = _place_at(text, MORE_OFFICES.match(text, pos).end(), places)
     if not at or at[0] - pos > window:
         return None
     return (_at_level(text[at[2]:at[0]], level) if level and at[1][1] != level else None) or at[1]
@@ -179,16 +183,18 @@ class ArticleContest:
     year: str | None
 
 
-def article_contest(text: str, title: str | None, entities: list[Entity]) -> ArticleContest:
-    """The office, region and contest name most of the article's race words point to (the title counts twice)."""
-    orgs = [(m.evidence.start, m.evidence.end) for e in entities if e.kind == "organization" for m in e.mentions]
-    places = place_spans(entities)
-    texts = [(text, places, orgs, 1)] + ([(title, lexicon_places(title), [], 2)] if title else [])
+def article_contest(text: str, written: list[ContestMention], title: str | None,
+                    entities: list[Entity]) -> ArticleContest:
+    """The office, region and contest name most of the article's race words point to (the title counts twice);
+    ``written`` are the contest names of the text (``find_contests``)."""
+    texts = [(text, place_spans(entities), written, 1)]
+    if title:
+        title_places = lexicon_places(title)
+        texts.append((title, title_places, find_contests(title, title_places), 2))
     mentions: list[ContestMention] = []
     offices: Counter[str] = Counter()
     regions: list[tuple[str, str]] = []
-    for words, spans, blocked, weight in texts:
-        found_here = find_contests(words, spans, blocked)
+    for words, spans, found_here, weight in texts:
         mentions += found_here
         for m in found_here:
             if m.office:
@@ -225,11 +231,15 @@ def _regional_election_body(entities: list[Entity]) -> tuple[str, str] | None:
     bodies = []
     for e in entities:
         if e.kind == "organization" and e.code == "election_body" and e.region:
-            known = lexicon.place_forms().get(lexicon.lookup_key(e.region), ())
-            code = next((p.type for p in known if p.name == e.region), "")
+            code = _region_type(e.region)
             if code in rank:
                 bodies.append((e.region, code))
     return min(bodies, key=lambda p: rank[p[1]]) if bodies else None
+
+
+def _region_type(region: str) -> str:
+    """The place type of an institution's region, a lexicon place name ("" if the lexicon lacks it)."""
+    return next((p.type for p in lexicon.place_forms().get(lexicon.lookup_key(region), ()) if p.name == region), "")
 
 
 LEGISLATURE_LEVEL = {"province": "dprd provinsi", "regency": "dprd kabupaten/kota", "city": "dprd kabupaten/kota"}
@@ -240,8 +250,7 @@ def legislature(entities: list[Entity], year: str | None) -> Contest:
     names (DPRD Kota Semarang -> dprd kabupaten/kota, Semarang), else the DPR."""
     for e in entities:
         if e.kind == "organization" and e.region and any(m.key.startswith("dprd@") for m in e.mentions):
-            known = lexicon.place_forms().get(lexicon.lookup_key(e.region), ())
-            code = next((p.type for p in known if p.name == e.region), "")
+            code = _region_type(e.region)
             if code in LEGISLATURE_LEVEL:
                 return Contest(LEGISLATURE_LEVEL[code], e.region, None, year)
     return Contest("dpr", None, None, year)
@@ -260,12 +269,12 @@ class Race:
     year: str | None
 
 
-def local_races(text: str, entities: list[Entity], sentences: list[tuple[int, int]],
+def local_races(written: list[ContestMention], sentences: list[tuple[int, int]],
                 cases: list[tuple[tuple[int, int], str | None]]) -> list[Race]:
-    """Races named in the text, for articles about several ("Di Pilbup A …, sementara di Pilwalkot B …")."""
-    orgs = [(m.evidence.start, m.evidence.end) for e in entities if e.kind == "organization" for m in e.mentions]
+    """Races named in the text (``written``, from ``find_contests``), for articles about several
+    ("Di Pilbup A …, sementara di Pilwalkot B …")."""
     out = [Race(a, b, office, None, None, None) for (a, b), office in cases if office]
-    for m in find_contests(text, place_spans(entities), orgs):
+    for m in written:
         end = next((b for a, b in sentences if a <= m.start < b), m.end)
         out.append(Race(m.start, end, m.office, m.region, m.label, m.year))
     return sorted(out, key=lambda r: r.start)

@@ -24,22 +24,25 @@ def _org_group(m: Mention, regional_keys: dict[str, set[str]]) -> str:
 
 
 def _name_words(name: str) -> frozenset[str]:
-    """"Moh Ramdhan 'Danny' Pomanto" -> {moh, ramdhan, danny, pomanto}."""
+    """"Muh Rizal 'Ical' Tamrin" -> {muh, rizal, ical, tamrin}."""
     return frozenset(re.sub(r"[^\w\s-]", " ", name.lower()).split())
 
 
 def _truncates(short: str, name: str) -> bool:
-    """"Fatma" for "Fatmawati Rusdi": a nickname cut from the first name (4 letters or more)."""
+    """"Rina" for "Rinawati Kusuma": a nickname cut from the first name (4 letters or more)."""
     first = name.split()[0]
     return len(short) >= 4 and first != short and first.startswith(short)
 
 
-def _person_group(m: Mention, full_names: list[tuple[int, str]]) -> str:
-    """A short name ("Ellen", "Andi Sudirman") joins the closest earlier full name containing its
-    words, and that one the fullest; a lone first-name cut ("Fatma") joins its only full name."""
+FullName = tuple[int, str, frozenset[str]]  # start, lower-cased name, its words
+
+
+def _person_group(m: Mention, full_names: list[FullName]) -> str:
+    """A short name ("Ellen", "Yusuf Hendra") joins the closest earlier full name containing its
+    words, and that one the fullest; a lone first-name cut ("Rina") joins its only full name."""
     def containing(words: frozenset[str], before: int | None) -> list[str]:
-        found = [name for start, name in full_names
-                 if words < _name_words(name) and (before is None or start <= before)]
+        found = [name for start, name, name_words in full_names
+                 if words < name_words and (before is None or start <= before)]
         return found or ([] if before is None else containing(words, None))
 
     key = m.name.lower()
@@ -50,7 +53,7 @@ def _person_group(m: Mention, full_names: list[tuple[int, str]]) -> str:
             break
         seen.add(key)
     if key == m.name.lower() and len(key.split()) == 1:
-        cut = {name for _, name in full_names if _truncates(key, name)}
+        cut = {name for _, name, _ in full_names if _truncates(key, name)}
         key = cut.pop() if len(cut) == 1 else key
     return key
 
@@ -60,7 +63,7 @@ ALIAS_LINK = re.compile(r"\s*,?\s+(?:alias|(?:atau\s+)?(?:yang\s+)?(?:akrab|bias
 
 
 def alias_links(text: str, mentions: list[Mention]) -> dict[int, int]:
-    """"Alamsyah Sukawijaya alias Yoyok", "X yang akrab disapa Y": Y's start -> X's start."""
+    """"Bimasena Hartawan alias Bimo", "X yang akrab disapa Y": Y's start -> X's start."""
     persons = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.evidence.start)
     return {b.evidence.start: a.evidence.start for a, b in zip(persons, persons[1:], strict=False)
             if ALIAS_LINK.match(text[a.evidence.end:b.evidence.start])}
@@ -99,7 +102,7 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
         if m.kind == "organization" and "@" in m.key:
             regional.setdefault(m.key.split("@")[0], set()).add(m.key)
     links = acronym_links(text, mentions)
-    full_names = [(m.evidence.start, m.name.lower()) for m in mentions
+    full_names = [(m.evidence.start, m.name.lower(), _name_words(m.name.lower())) for m in mentions
                   if m.kind == "person" and len(m.name.split()) > 1]
     aliased = alias_links(text, mentions)
     person_keys: dict[int, str] = {}  # mention start -> group

@@ -66,10 +66,12 @@ def _evidence(where: SentenceIndex, start: int, end: int, method: str, confidenc
 # ----------------------------------------------------------------------------- lexicon
 
 
+LEVEL_BEFORE = re.compile(r"(" + LEVEL_RE + r"|Kecamatan)\s+$")  # "Kabupaten " right before a place
+
+
 def place_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
-    prefix = re.compile(r"(" + LEVEL_RE + r"|Kecamatan)\s+$")
     for m in lexicon.place_regex().finditer(text):
-        before = prefix.search(text, max(0, m.start() - 20), m.start())
+        before = LEVEL_BEFORE.search(text, max(0, m.start() - 20), m.start())
         level = LEVELS.get(before.group(1).lower(), "") if before else ""
         place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(1))], level)
         start = before.start() if before and level in ("regency", "city") and place.type == level else m.start()
@@ -291,7 +293,7 @@ def plausible(m: Mention) -> bool:
         return False  # "Rabu", "Selasa": the NER model's favourite mistake
     if m.kind == "person":
         return (not any(ch.isdigit() or ch in "/-()" for ch in m.name) and len(m.name) > 1
-                and not m.name.isupper())  # acronyms (TPS) and pairs (Pramono-Rano) are not one person
+                and not m.name.isupper())  # acronyms (TPS) and pairs (Hartono-Rizal) are not one person
     if m.kind == "place":
         return not all(w.lower() in LEVEL_WORDS for w in words) and "(" not in m.name
     return "(" not in m.name or ")" in m.name

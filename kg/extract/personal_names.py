@@ -3,7 +3,7 @@
 - honorifics before a name (H., Hj., KH, Dr., Ir., Prof., ranks; kg/extract/data/honorifics.txt)
   are not part of it, nor are academic degrees after a comma ("…, S.H., M.Si."); words that
   are part of names as written (Habib, Raja, Andi, Lalu, Baiq, Teuku, I Gusti …) stay;
-- "A-B" is a ticket of two persons ("Wahyu Sandi-Rohmi Handayani", "Dr. Ir. Wahyu Sandi,
+- "A-B" is a ticket of two persons ("Hendri Sanjaya-Rohmi Handayani", "Dr. Ir. Hendri Sanjaya,
   M.Si.-Rohmi Handayani"); a hyphen before a lower-case word is part of one name;
 - the NER model cuts such names at odd places ("Muhammad Faisal-Hj", "M.Si.-Rohmi
   Handayani", "Dra"): its spans are re-cut on the text with these rules.
@@ -20,7 +20,8 @@ from kg.extract import lexicon
 DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*|MBA|MPA|MPH|Lc\.?|Ph\.?D\.?)$")
 DEGREE_WORD = r"(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*|MBA|MPA|MPH|Lc\.?|Ph\.?D\.?)(?![\w])"
 DEGREES_AFTER = re.compile(r"(?:\s*,\s*" + DEGREE_WORD + r")+")
-NAME_WORD = r"(?:[A-Z][\w’'.]*|['‘][A-Z]\w*['’])"  # "Faisal", "M.", "'Danny'"
+DEGREES_AT_END = re.compile(DEGREES_AFTER.pattern + r"\s*$")
+NAME_WORD = r"(?:[A-Z][\w’'.]*|['‘][A-Z]\w*['’])"  # "Faisal", "M.", "'Ical'"
 NAME_RUN = NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){0,5}"
 TICKET_HYPHEN = re.compile(r"(?<=[\w.'’])(?<!\bAl)(?<!\bEl)-(?=[A-Z])")  # not "Al-Habsyi", "Beru-beru"
 
@@ -43,13 +44,13 @@ def _person_run() -> re.Pattern[str]:
 
 
 def strip_titles(surface: str) -> str:
-    """'Dr. Ir. Wahyu Sandi, M.Si.' -> 'Wahyu Sandi'; 'Habib Zainal' stays."""
+    """'Dr. Ir. Hendri Sanjaya, M.Si.' -> 'Hendri Sanjaya'; 'Habib Zainal' stays."""
     honour = lexicon.honorific_regex().match(surface + " ")
     name = surface[honour.end():] if honour else surface
     name = DEGREES_AFTER.sub("", name)
     words = name.split()
     while len(words) > 1 and DEGREE.match(words[-1]) and sum(c.isalpha() for c in words[-1]) > 1:
-        words.pop()  # a degree without its comma: "Wahyu Sandi M.Si."
+        words.pop()  # a degree without its comma: "Hendri Sanjaya M.Si."
     return " ".join(words).strip(" ,")
 
 
@@ -62,7 +63,7 @@ def is_title_only(surface: str) -> bool:
 
 def _clean(text: str, a: int, b: int) -> tuple[int, int] | None:
     """A person's span without degrees after it or punctuation; None if only titles remain."""
-    degrees = re.search(r"(?:\s*,\s*" + DEGREE_WORD + r")+\s*$", text[a:b])
+    degrees = DEGREES_AT_END.search(text[a:b])
     b = a + degrees.start() if degrees else b
     while b > a and text[b - 1] in " ,;:":
         b -= 1
@@ -101,11 +102,16 @@ def person_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [span for a, b in pieces if (span := _clean(text, a, b))]
 
 
+@functools.cache
+def _person_at_end() -> re.Pattern[str]:
+    """One person as written, honorifics and degrees included, ending the text."""
+    return re.compile(r"(?:" + _honorific_word() + r"\s+)*" + NAME_RUN + r"(?:\s*,\s*" + DEGREE_WORD + r")*$")
+
+
 def _left_partner(text: str, hyphen_end: int) -> tuple[int, int] | None:
     """The person written before a ticket hyphen that ends at ``hyphen_end``."""
     if hyphen_end == 0 or text[hyphen_end - 1] != "-":
         return None
     floor = max(0, hyphen_end - 100)
-    run = re.search(r"(?:" + _honorific_word() + r"\s+)*" + NAME_RUN + r"(?:\s*,\s*" + DEGREE_WORD + r")*$",
-                    text[floor:hyphen_end - 1])
+    run = _person_at_end().search(text[floor:hyphen_end - 1])
     return (floor + run.start(), hyphen_end - 1) if run else None

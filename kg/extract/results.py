@@ -39,7 +39,6 @@ STAGES = (
     ("recapitulation", re.compile(r"\brekapitulasi\b", re.I)),
     ("determination", re.compile(r"\b(?:menetapkan|ditetapkan|penetapan)\b", re.I)),
 )
-STAGES_BY_NAME = dict(STAGES)
 # "hitung cepat Lembaga X", "quick count versi X", "… hitung cepat, dengan …, menurut lembaga survei X"
 INSTITUTE = re.compile(r"\s+(?:versi\s+|oleh\s+|dari\s+|(?-i:lembaga\s+survei)\s+)?"
                        r"((?-i:[A-Z][\w&.'-]*)(?:[ \t]+(?-i:[A-Z][\w&'-]*)){0,4})", re.I)
@@ -126,22 +125,26 @@ def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[t
     return sorted(refs, key=lambda r: r.start)
 
 
-def _stage(text: str, pos: int, sentence_end: int) -> tuple[str | None, str | None, str | None]:
+StageCue = tuple[int, int, str]  # start, end, stage
+
+
+def _stage_cues(text: str) -> list[StageCue]:
+    """Where the article names a counting stage ("hitung cepat", "rekapitulasi", …), in text order."""
+    return sorted((m.start(), m.end(), name) for name, pattern in STAGES for m in pattern.finditer(text))
+
+
+def _stage(text: str, cues: list[StageCue], sentence_end: int) -> tuple[str | None, str | None, str | None]:
     """(stage, source, level) of a figure: named in its sentence ("… menurut real count KPU"), else the
     last named before it ("Menurut hitung cepat Lembaga X, … . Sementara A-B meraih …")."""
-    best: tuple[int, str] | None = None
-    for name, pattern in STAGES:
-        found = [m.start() for m in pattern.finditer(text, 0, sentence_end)]
-        if found and (best is None or found[-1] > best[0]):
-            best = (found[-1], name)
-    if best is None:
+    cue = next((c for c in reversed(cues) if c[1] <= sentence_end), None)
+    if cue is None:
         return None, None, None
-    cue = STAGES_BY_NAME[best[1]].match(text, best[0])
-    source = INSTITUTE.match(text, cue.end()) if best[1] in ("quick_count", "real_count") else None
-    if source is None and best[1] == "quick_count":
-        source = INSTITUTE_AFTER.search(text, cue.end(), min(len(text), cue.end() + 120))
-    level = LEVEL.search(text, best[0], min(len(text), sentence_end + 80)) if best[1] == "recapitulation" else None
-    return best[1], source.group(1).strip(" .") if source else None, level.group(1).lower() if level else None
+    start, end, stage = cue
+    source = INSTITUTE.match(text, end) if stage in ("quick_count", "real_count") else None
+    if source is None and stage == "quick_count":
+        source = INSTITUTE_AFTER.search(text, end, min(len(text), end + 120))
+    level = LEVEL.search(text, start, min(len(text), sentence_end + 80)) if stage == "recapitulation" else None
+    return stage, source.group(1).strip(" .") if source else None, level.group(1).lower() if level else None
 
 
 def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Ticket],
@@ -159,6 +162,7 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
     party_ids = {ent.id for _, _, ent in parties}
     people = [(a, b, ent) for a, b, ent in people if ent.id in running]
     last_pair: str | None = None
+    cues = _stage_cues(text)
     out: list[Result] = []
     for s, e in sentences:
         refs = _references(text, s, e, tickets, people, parties, head_of, by_ballot)
@@ -175,14 +179,15 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
                     or TABLE_GAP.fullmatch(text, ref.end, fig.start)):
                 continue
             race = contests.get(ref.candidate, legislature if ref.candidate in party_ids else contest)
-            out.append(_result(text, ref, fig, race, e, where))
+            out.append(_result(ref, fig, race, _stage(text, cues, e), where))
         paired = [r.candidate for r in refs if r.candidate]
         last_pair = paired[-1] if paired else last_pair
     return _unique(out)
 
 
-def _result(text: str, ref: Reference, fig: Figure, contest: Contest | None, sentence_end: int, where) -> Result:
-    stage, source, level = _stage(text, fig.start, sentence_end)
+def _result(ref: Reference, fig: Figure, contest: Contest | None,
+            stage_of: tuple[str | None, str | None, str | None], where) -> Result:
+    stage, source, level = stage_of
     scope_parts = [contest.region] if contest and contest.region else []
     if stage == "quick_count":
         scope_parts.append(" ".join(p for p in ("quick count", source) if p))

@@ -1,8 +1,8 @@
 """Posts people hold, from the title written next to their name.
 
-"Plt Gubernur Sumsel Ellen Setiad", "Ketua KPU Kalbar MS Budi", "Komandan Korem (Danrem)
-101/Antasari Brigjen TNI Ari Aryanto" (title before the name, ranks dropped), and
-"Winarto, Kapolda Kalsel," / "Budi selaku Ketua KPU" (apposition, selaku/sebagai).
+"Plt Gubernur Sumsel Ellen Setiad", "Ketua KPU Kalbar HR Sutejo", "Komandan Korem (Danrem)
+101/Antasari Brigjen TNI Eko Prasetyo" (title before the name, ranks dropped), and
+"Sutrisno, Kapolda Kalsel," / "Sutejo selaku Ketua KPU" (apposition, selaku/sebagai).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import lexicon
+from kg.extract.dates import WEEKDAYS
 from kg.extract.facts import Mention
 from kg.extract.mentions import SENTENCE_END
 from kg.extract.personal_names import DEGREES_AFTER, TICKET_HYPHEN
@@ -64,11 +65,17 @@ def _also_re() -> re.Pattern[str]:
     return re.compile(r"(" + PREVIOUSLY + _title_start() + CHAIN + r")")
 
 
+@functools.cache
+def _honorific_forms() -> frozenset[str]:
+    """Lower-cased honorifics, with and without a full stop ("brigjen tni", "h.")."""
+    return frozenset(h.lower() + stop for h in lexicon.honorifics() for stop in ("", "."))
+
+
 def _trim(label: str) -> str:
     """Drop a rank that sits between the post and the name ("… Brigjen TNI")."""
     label = SENTENCE_END.split(label)[0]  # "dosen Universitas Mataram. Tim …": the sentence ends
     words = label.split()
-    honor = {h.lower() for h in lexicon.honorifics()} | {h.lower() + "." for h in lexicon.honorifics()}
+    honor = _honorific_forms()
     while words and (words[-1].lower() in honor or " ".join(words[-2:]).lower() in honor):
         words = words[:-2] if " ".join(words[-2:]).lower() in honor else words[:-1]
     return " ".join(words).strip(" ,")
@@ -91,7 +98,7 @@ def _span(label: str, start: int) -> RoleSpan:
 def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]:
     """The roles written right before a person mention and right after it.
 
-    Before: "Ketua KPU Kalbar MS Budi" (a ticket's cue is its candidates' title: see candidacies). After:
+    Before: "Ketua KPU Kalbar HR Sutejo" (a ticket's cue is its candidates' title: see candidacies). After:
     "A yang juga …", "A adalah …", with more joined by "sekaligus"/"serta".
     """
     found = []
@@ -115,7 +122,8 @@ def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]
 
 
 STOP_WORDS = {"dan", "yang", "di", "ke", "dari", "pada", "selaku", "sebagai", "mengatakan"}
-NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # an initial "M." keeps its stop; "Aryanto." ends the name
+NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # an initial "M." keeps its stop; "Prasetyo." ends the name
+NAME_WORDS = re.compile(r"\s*((?:" + NAME_WORD + r"\s*)+)")
 NAME_RUN = re.compile(r"(?:\s+(?:" + NAME_WORD + r"|\([^()]{1,30}\)|(?:[IVX]+|\d+)/[A-Z][\w-]*))+")
 
 
@@ -127,7 +135,7 @@ def _title_re() -> re.Pattern[str]:
 def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of names written after a title and its institution or region.
 
-    "Ketua KPU Kalbar MS Budi": of the capitalised run after the title, the name is what
+    "Ketua KPU Kalbar HR Sutejo": of the capitalised run after the title, the name is what
     follows the last known institution or place ("Kalbar"), ranks included (the caller
     strips them). Used where the NER model misses a name.
     """
@@ -142,12 +150,12 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
         for a, b in known:
             if a < run.end() and b > start and b >= m.end():
                 start = max(start, b)
-        name = re.match(r"\s*((?:" + NAME_WORD + r"\s*)+)", text[start:run.end()])
+        name = NAME_WORDS.match(text[start:run.end()])
         if not name:
             continue
         first = start + name.start(1)
         words = name.group(1).split()
-        while words and words[-1].lower() in DATE_STOP:
+        while words and words[-1].lower() in WEEKDAYS:  # "… Sutejo Senin (9/9)": the day, not the name
             words.pop()
         end = first + len(" ".join(words))
         if APPOSED_NAME.match(text, end):
@@ -158,7 +166,6 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
 
 
 APPOSED_NAME = re.compile(r",\s+(?:" + NAME_WORD + r")\s+(?:" + NAME_WORD + r")")
-DATE_STOP = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"}
 
 
 @functools.cache

@@ -14,7 +14,7 @@ scores 0.2-0.35; English, German, Italian or Spanish prose 0-0.03."""
 
 MIN_INDONESIAN_SHARE_UNCONTESTED = 0.02
 """The lower share accepted when a text has no foreign function words at all: tables of results
-("Pramono-Rano 2.183.239 suara, ...") are mostly names and numbers."""
+("Hartono-Rizal 2.183.239 suara, ...") are mostly names and numbers."""
 
 INDONESIAN_WORDS = frozenset(
     """
