@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError
 from kg.graph.queries import Result, run_oxigraph, run_rdflib
 from kg.graph.sandbox import check_local
+from kg.graph.terms import XSD_STRING
 
 RESULT_TYPES = {  # SELECT and ASK, in the order offered when the client does not mind
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -36,7 +37,6 @@ ALIASES = {"application/json": "application/sparql-results+json",
            "application/xml": "application/sparql-results+xml", "text/xml": "application/sparql-results+xml",
            "text/plain": "text/tab-separated-values", "application/x-turtle": "text/turtle",
            "application/json+ld": "application/ld+json"}
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class NotAcceptable(QueryError):

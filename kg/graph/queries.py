@@ -23,17 +23,17 @@ from dataclasses import dataclass
 from itertools import islice, product
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib import Graph, Variable
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result as RdflibResult
 from rdflib.term import Node
 
 from kg.assets import QUERIES_DIR as QUERY_DIR
 from kg.errors import QueryError, printable
+from kg.graph.terms import rdflib_term
 
 FORMATS = ("table", "json", "xml", "csv", "tsv")
 TRIPLE_COLUMNS = ["subject", "predicate", "object"]  # CONSTRUCT and DESCRIBE, as rows
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True)
@@ -190,27 +190,10 @@ def run_oxigraph(store, query: str, limit: int | None = None) -> Result:
     if isinstance(result, bool | pyoxigraph.QueryBoolean):
         return Result([], [], ask=bool(result))
     if isinstance(result, pyoxigraph.QueryTriples):
-        return Result(TRIPLE_COLUMNS, [[_term(t.subject), _term(t.predicate), _term(t.object)]
+        return Result(TRIPLE_COLUMNS, [[rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)]
                                        for t in islice(result, limit)])
     columns = [v.value for v in result.variables]
-    return Result(columns, [[_term(sol[c]) for c in columns] for sol in islice(result, limit)])
-
-
-def _term(term) -> Node | None:
-    """An Oxigraph term as rdflib's."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == XSD_STRING:  # a simple literal, as rdflib reads one
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return Result(columns, [[rdflib_term(sol[c]) for c in columns] for sol in islice(result, limit)])
 
 
 def sparql_results(result: Result, fmt: str) -> str:

@@ -41,13 +41,14 @@ from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
-from rdflib import XSD, Dataset, Literal, URIRef
+from rdflib import XSD, Dataset, Literal
 
 from kg.errors import ExitCode, GraphError
 from kg.graph import resolution
 from kg.graph.export import TRIG_PREFIXES, trig_of, write_text, write_with
 from kg.graph.rdf import bind_prefixes, decimal_literal
 from kg.graph.resolution import Triple
+from kg.graph.terms import rdflib_term
 from kg.graph.vocab import ELEC, NIF
 
 DEFAULT_STORE = Path(".kg-store")
@@ -214,18 +215,8 @@ def _drop_orphans(triples: list[str]) -> str:
 
 def triples_of(store: ox.Store, iri: str) -> list[Triple]:
     """A stored article graph's triples as rdflib terms."""
-    return [(URIRef(q.subject.value), URIRef(q.predicate.value), _object(q.object))
+    return [(rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object))
             for q in store.quads_for_pattern(None, None, None, ox.NamedNode(iri))]
-
-
-def _object(term: ox.NamedNode | ox.Literal) -> URIRef | Literal:
-    """An Oxigraph object term as rdflib's; plain strings stay plain, as kg writes them."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
 
 
 def triple_count(store: ox.Store) -> int:
