@@ -152,12 +152,13 @@ def named_query(name: str, values: Mapping[str, str] | None = None) -> str:
     return bind(load_named(name), values or {})
 
 
-def check_syntax(query: str) -> None:
-    """Raise QueryError with the parser's line/column message for a malformed query."""
+def check_syntax(query: str) -> Query:
+    """``query`` parsed and translated, ready to run; QueryError with the parser's line/column
+    message for a malformed one."""
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        prepareQuery(query)
+        return prepareQuery(query)
     except Exception as err:  # pyparsing raises its own exception types
         raise QueryError(f"SPARQL syntax error: {' '.join(str(err).split())}") from None
 
@@ -165,9 +166,7 @@ def check_syntax(query: str) -> None:
 def run_rdflib(graph: Graph, query: str | Query, limit: int | None = None) -> Result:
     """The solutions of ``query`` (text, or as rdflib prepared it) on an rdflib graph; at most
     ``limit`` of them."""
-    if isinstance(query, str):
-        check_syntax(query)
-    result = graph.query(query)
+    result = graph.query(check_syntax(query) if isinstance(query, str) else query)  # parsed once
     if result.type == "ASK":
         return Result([], [], ask=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
