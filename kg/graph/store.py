@@ -41,7 +41,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
-from rdflib import XSD, Dataset, Literal
+from rdflib import XSD, Dataset, Literal, URIRef
+from rdflib.term import Node
 
 from kg.errors import ExitCode, GraphError
 from kg.graph import resolution
@@ -254,17 +255,22 @@ def resolve_store(store: ox.Store, base: str) -> int:
 def to_rdflib(store: ox.Store) -> Dataset:
     """The article graphs as an rdflib Dataset (unioned by default), kg's datatypes restored."""
     dataset = bind_prefixes(Dataset(default_union=True))
-    dataset.parse(data=ox.serialize(_named_quads(store), format=ox.RdfFormat.N_QUADS),
-                  format="nquads")
-    for predicate, datatype in RESTORED_TYPES.items():
-        for s, p, o, g in list(dataset.quads((None, predicate, None, None))):
-            dataset.remove((s, p, o, g))
-            dataset.add((s, p, Literal(str(o), datatype=datatype), g))
-    for s, p, o, g in list(dataset.quads((None, None, None, None))):
-        if isinstance(o, Literal) and o.datatype == XSD.decimal:  # stored as a value: 3, not 3.0
-            dataset.remove((s, p, o, g))
-            dataset.add((s, p, decimal_literal(Decimal(str(o))), g))
+    for name in sorted(store.named_graphs(), key=lambda g: g.value):
+        graph = dataset.graph(rdflib_term(name))
+        for quad in store.quads_for_pattern(None, None, None, name):
+            predicate = rdflib_term(quad.predicate)
+            graph.add((rdflib_term(quad.subject), predicate, _restored(predicate, rdflib_term(quad.object))))
     return dataset
+
+
+def _restored(predicate: URIRef, term: Node) -> Node:
+    """A stored object as kg wrote it: its number type, its canonical decimal (stored as a value:
+    3, not 3.0)."""
+    if predicate in RESTORED_TYPES:
+        return Literal(str(term), datatype=RESTORED_TYPES[predicate])
+    if isinstance(term, Literal) and term.datatype == XSD.decimal:
+        return decimal_literal(Decimal(str(term)))
+    return term
 
 
 def export(store: ox.Store, out: Path) -> tuple[Path, Path]:
