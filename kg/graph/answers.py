@@ -17,7 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.graph.queries import Result, run_oxigraph, run_rdflib
+from kg.graph.queries import Result, from_json, run_oxigraph, run_rdflib
 from kg.graph.sandbox import check_local
 from kg.graph.terms import XSD_STRING
 
@@ -157,12 +157,7 @@ def serialized(data: Data, query: str, accept: str | None, max_rows: int,
 
 
 def _results(doc: dict, media_type: str) -> bytes:
-    """SPARQL JSON results, converted by Oxigraph to the other result formats."""
-    body = json.dumps(doc, ensure_ascii=False).encode("utf-8")
-    if media_type == "application/sparql-results+json":
-        return body
-    parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-    return parsed.serialize(format=RESULT_TYPES[media_type])
+    return from_json(json.dumps(doc, ensure_ascii=False).encode("utf-8"), RESULT_TYPES[media_type])
 
 
 def _json_term(term: Any) -> dict[str, str]:

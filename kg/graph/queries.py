@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import islice, product
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Variable
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result as RdflibResult
@@ -33,6 +34,8 @@ from kg.errors import QueryError, printable
 from kg.graph.terms import rdflib_term
 
 FORMATS = ("table", "json", "xml", "csv", "tsv")
+RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                  "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 TRIPLE_COLUMNS = ["subject", "predicate", "object"]  # CONSTRUCT and DESCRIBE, as rows
 
 
@@ -180,15 +183,13 @@ def run_oxigraph(store, query: str, limit: int | None = None) -> Result:
 
     Oxigraph evaluates lazily: with a ``limit`` and no ORDER BY, it stops after ``limit`` rows.
     """
-    import pyoxigraph
-
     try:
         result = store.query(query)
     except SyntaxError as err:
         raise QueryError(f"SPARQL syntax error: {' '.join(str(err).split())}") from None
-    if isinstance(result, bool | pyoxigraph.QueryBoolean):
+    if isinstance(result, bool | ox.QueryBoolean):
         return Result([], [], ask=bool(result))
-    if isinstance(result, pyoxigraph.QueryTriples):
+    if isinstance(result, ox.QueryTriples):
         return Result(TRIPLE_COLUMNS, [[rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)]
                                        for t in islice(result, limit)])
     columns = [v.value for v in result.variables]
@@ -197,8 +198,6 @@ def run_oxigraph(store, query: str, limit: int | None = None) -> Result:
 
 def sparql_results(result: Result, fmt: str) -> str:
     """The result in a standard SPARQL 1.1 results format: json, xml, csv or tsv."""
-    import pyoxigraph as ox
-
     if result.ask is not None:
         standard = RdflibResult("ASK")
         standard.askAnswer = result.ask
@@ -207,14 +206,15 @@ def sparql_results(result: Result, fmt: str) -> str:
         standard.vars = [Variable(c) for c in result.columns]
         standard.bindings = [{Variable(c): t for c, t in zip(result.columns, row, strict=True) if t is not None}
                              for row in result.terms]
-    json = standard.serialize(format="json")
-    if fmt == "json":
-        return json.decode("utf-8") + "\n"
-    target = {"xml": ox.QueryResultsFormat.XML, "csv": ox.QueryResultsFormat.CSV,
-              "tsv": ox.QueryResultsFormat.TSV}[fmt]
-    parsed = ox.parse_query_results(json, format=ox.QueryResultsFormat.JSON)
-    text = parsed.serialize(format=target).decode("utf-8")
+    text = from_json(standard.serialize(format="json"), RESULT_FORMATS[fmt]).decode("utf-8")
     return text if text.endswith("\n") else text + "\n"
+
+
+def from_json(results: bytes, fmt: ox.QueryResultsFormat) -> bytes:
+    """SPARQL JSON results in the results format ``fmt``, written by Oxigraph."""
+    if fmt == ox.QueryResultsFormat.JSON:
+        return results
+    return ox.parse_query_results(results, format=ox.QueryResultsFormat.JSON).serialize(format=fmt)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
