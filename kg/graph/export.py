@@ -16,14 +16,12 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import RDFS, XSD, Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import OutputError
 from kg.graph.rdf import bind_prefixes
 from kg.graph.terms import oxigraph_term
-from kg.graph.vocab import PREFIXES
-
-TRIG_PREFIXES = {**{name: str(ns) for name, ns in PREFIXES.items()}, "rdfs": str(RDFS), "xsd": str(XSD)}
+from kg.graph.vocab import WRITTEN_PREFIXES
 
 
 def _publish(tmp: Path, path: Path) -> None:
@@ -100,13 +98,13 @@ def turtle(graph: Graph) -> str:
     or a backslash in ways other parsers reject.
     """
     triples = [ox.Triple(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o)) for s, p, o in sorted(graph)]
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TRIG_PREFIXES).decode("utf-8")
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=WRITTEN_PREFIXES).decode("utf-8")
 
 
 def trig_of(quads: Iterable[ox.Quad], output: Path | None = None) -> bytes | None:
     """The one TriG writer (pyoxigraph's), with kg's prefixes; quads in the order given."""
     return ox.serialize(quads, None if output is None else str(output), format=ox.RdfFormat.TRIG,
-                        prefixes=TRIG_PREFIXES)
+                        prefixes=WRITTEN_PREFIXES)
 
 
 def jsonld(graph: Graph) -> str:

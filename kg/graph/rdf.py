@@ -21,7 +21,7 @@ from kg.extract.facts import Candidacy, Contest, Entity, Evidence, Extraction
 from kg.extract.lexicon import lookup_key, place_forms
 from kg.extract.numbers import SCALE, parse_number
 from kg.graph.iri import candidacy_iri, contest_iri, court_case_iri, mint
-from kg.graph.vocab import DEFAULT_BASE, ELEC, ITSRDF, NIF, ORG, PREFIXES, PROV, SCHEMA, class_for
+from kg.graph.vocab import DEFAULT_BASE, ELEC, ITSRDF, NIF, ORG, PROV, SCHEMA, WRITTEN_PREFIXES, class_for
 from kg.ingest import Article
 from kg.nlp.parse import Parse
 
@@ -46,10 +46,8 @@ KIND_CLASS = {"organization": SCHEMA.Organization, "place": SCHEMA.Place}
 
 
 def bind_prefixes(graph: Graph) -> Graph:
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, URIRef(str(ns)))
-    graph.bind("rdfs", RDFS)
-    graph.bind("xsd", XSD)
+    for prefix, ns in WRITTEN_PREFIXES.items():
+        graph.bind(prefix, URIRef(ns))
     return graph
 
 

@@ -46,11 +46,11 @@ from rdflib.term import Node
 
 from kg.errors import ExitCode, GraphError
 from kg.graph import resolution
-from kg.graph.export import TRIG_PREFIXES, trig_of, write_text, write_with
+from kg.graph.export import trig_of, write_text, write_with
 from kg.graph.rdf import bind_prefixes, decimal_literal
 from kg.graph.resolution import Triple
 from kg.graph.terms import rdflib_term
-from kg.graph.vocab import ELEC, NIF
+from kg.graph.vocab import ELEC, NIF, WRITTEN_PREFIXES
 
 DEFAULT_STORE = Path(".kg-store")
 T = TypeVar("T")
@@ -277,7 +277,7 @@ def export(store: ox.Store, out: Path) -> tuple[Path, Path]:
     """graph.trig (every article's named graph) and graph.ttl (their union) of the whole store."""
     trig = write_with(out / "graph.trig", lambda tmp: trig_of(_named_quads(store), tmp))
     ttl = write_with(out / "graph.ttl", lambda tmp: store.dump(
-        tmp, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=TRIG_PREFIXES))
+        tmp, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=WRITTEN_PREFIXES))
     return trig, ttl
 
 

@@ -12,10 +12,9 @@ from collections import defaultdict
 from rdflib import RDFS, Graph, URIRef
 from rdflib.plugins.sparql.sparql import Query
 
-from kg.graph.vocab import PREFIXES, class_codes, class_kinds, kind_of, ontology
+from kg.graph.vocab import WRITTEN_PREFIXES, class_codes, class_kinds, kind_of, ontology
 
-PREFIX_LINES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + \
-    "\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+PREFIX_LINES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in WRITTEN_PREFIXES.items())
 
 ENTITIES = PREFIX_LINES + """
 SELECT ?e ?type ?name ?alias WHERE {
