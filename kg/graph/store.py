@@ -255,11 +255,10 @@ def resolve_store(store: ox.Store, base: str) -> int:
 def to_rdflib(store: ox.Store) -> Dataset:
     """The article graphs as an rdflib Dataset (unioned by default), kg's datatypes restored."""
     dataset = bind_prefixes(Dataset(default_union=True))
-    for name in sorted(store.named_graphs(), key=lambda g: g.value):
-        graph = dataset.graph(rdflib_term(name))
-        for quad in store.quads_for_pattern(None, None, None, name):
-            predicate = rdflib_term(quad.predicate)
-            graph.add((rdflib_term(quad.subject), predicate, _restored(predicate, rdflib_term(quad.object))))
+    for iri in sorted(g.value for g in store.named_graphs()):
+        graph = dataset.graph(URIRef(iri))
+        for s, p, o in triples_of(store, iri):
+            graph.add((s, p, _restored(p, o)))
     return dataset
 
 
