@@ -17,8 +17,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.graph.queries import Result, run_oxigraph, run_rdflib
+from kg.graph.queries import Result, from_json, run_oxigraph, run_rdflib
 from kg.graph.sandbox import check_local
+from kg.graph.terms import XSD_STRING
 
 RESULT_TYPES = {  # SELECT and ASK, in the order offered when the client does not mind
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -36,7 +37,6 @@ ALIASES = {"application/json": "application/sparql-results+json",
            "application/xml": "application/sparql-results+xml", "text/xml": "application/sparql-results+xml",
            "text/plain": "text/tab-separated-values", "application/x-turtle": "text/turtle",
            "application/json+ld": "application/ld+json"}
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class NotAcceptable(QueryError):
@@ -157,12 +157,7 @@ def serialized(data: Data, query: str, accept: str | None, max_rows: int,
 
 
 def _results(doc: dict, media_type: str) -> bytes:
-    """SPARQL JSON results, converted by Oxigraph to the other result formats."""
-    body = json.dumps(doc, ensure_ascii=False).encode("utf-8")
-    if media_type == "application/sparql-results+json":
-        return body
-    parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-    return parsed.serialize(format=RESULT_TYPES[media_type])
+    return from_json(json.dumps(doc, ensure_ascii=False).encode("utf-8"), RESULT_TYPES[media_type])
 
 
 def _json_term(term: Any) -> dict[str, str]:

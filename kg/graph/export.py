@@ -16,14 +16,12 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import RDFS, XSD, BNode, Dataset, Graph, URIRef
-from rdflib.term import Node
+from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import OutputError
 from kg.graph.rdf import bind_prefixes
-from kg.graph.vocab import PREFIXES
-
-TRIG_PREFIXES = {**{name: str(ns) for name, ns in PREFIXES.items()}, "rdfs": str(RDFS), "xsd": str(XSD)}
+from kg.graph.terms import oxigraph_term
+from kg.graph.vocab import WRITTEN_PREFIXES
 
 
 def _publish(tmp: Path, path: Path) -> None:
@@ -99,14 +97,14 @@ def turtle(graph: Graph) -> str:
     pyoxigraph's writer, as for TriG: rdflib's triple-quoted long strings can end in a quote
     or a backslash in ways other parsers reject.
     """
-    triples = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in sorted(graph)]
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TRIG_PREFIXES).decode("utf-8")
+    triples = [ox.Triple(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o)) for s, p, o in sorted(graph)]
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=WRITTEN_PREFIXES).decode("utf-8")
 
 
 def trig_of(quads: Iterable[ox.Quad], output: Path | None = None) -> bytes | None:
     """The one TriG writer (pyoxigraph's), with kg's prefixes; quads in the order given."""
     return ox.serialize(quads, None if output is None else str(output), format=ox.RdfFormat.TRIG,
-                        prefixes=TRIG_PREFIXES)
+                        prefixes=WRITTEN_PREFIXES)
 
 
 def jsonld(graph: Graph) -> str:
@@ -130,23 +128,10 @@ def _sorted_values(node: dict) -> dict:
 
 def trig(dataset: Dataset) -> str:
     """TriG of every named graph, graphs and triples in a stable order."""
-    quads = [ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(str(g.identifier)))
+    quads = [ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o), ox.NamedNode(str(g.identifier)))
              for g in sorted(dataset.graphs(), key=lambda g: str(g.identifier))
              if isinstance(g.identifier, URIRef) for s, p, o in sorted(g)]
     return (trig_of(quads) or b"").decode("utf-8")
-
-
-def _ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as pyoxigraph's."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
 
 
 def merged(dataset: Dataset) -> Graph:

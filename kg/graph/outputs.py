@@ -84,13 +84,13 @@ def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool
     write_text(out / "graph.trig", trig(dataset))
     write_text(out / "graph.ttl", turtle(union))
     write_text(out / "graph.jsonld", jsonld(union))
-    write_with(out / "graph.graphml", lambda tmp: write_graphml(to_networkx(union), tmp))
+    g = to_networkx(union)  # one walk of the union for the GraphML and the drawing
+    write_with(out / "graph.graphml", lambda tmp: write_graphml(g, tmp))
     if images:
         title = (result.built[0].article.title or result.built[0].article.id) if len(result.built) == 1 \
             else f"{len(result.built)} articles"
-        g = to_networkx(union)
-        if too_big(g):  # a corpus: kg draw --focus draws its parts
-            print(f"kg: graph.png/.svg not drawn: {too_big(g)}", file=sys.stderr)
+        if reason := too_big(g):  # a corpus: kg draw --focus draws its parts
+            print(f"kg: graph.png/.svg not drawn: {reason}", file=sys.stderr)
         else:
             _draw_once(g, f"kg: {title}", [out / "graph.png", out / "graph.svg"])
     check = validate(union)

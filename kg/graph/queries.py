@@ -23,17 +23,20 @@ from dataclasses import dataclass
 from itertools import islice, product
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef, Variable
+import pyoxigraph as ox
+from rdflib import Graph, Variable
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result as RdflibResult
 from rdflib.term import Node
 
 from kg.assets import QUERIES_DIR as QUERY_DIR
 from kg.errors import QueryError, printable
+from kg.graph.terms import rdflib_term
 
 FORMATS = ("table", "json", "xml", "csv", "tsv")
+RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                  "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 TRIPLE_COLUMNS = ["subject", "predicate", "object"]  # CONSTRUCT and DESCRIBE, as rows
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True)
@@ -152,12 +155,13 @@ def named_query(name: str, values: Mapping[str, str] | None = None) -> str:
     return bind(load_named(name), values or {})
 
 
-def check_syntax(query: str) -> None:
-    """Raise QueryError with the parser's line/column message for a malformed query."""
+def check_syntax(query: str) -> Query:
+    """``query`` parsed and translated, ready to run; QueryError with the parser's line/column
+    message for a malformed one."""
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        prepareQuery(query)
+        return prepareQuery(query)
     except Exception as err:  # pyparsing raises its own exception types
         raise QueryError(f"SPARQL syntax error: {' '.join(str(err).split())}") from None
 
@@ -165,9 +169,7 @@ def check_syntax(query: str) -> None:
 def run_rdflib(graph: Graph, query: str | Query, limit: int | None = None) -> Result:
     """The solutions of ``query`` (text, or as rdflib prepared it) on an rdflib graph; at most
     ``limit`` of them."""
-    if isinstance(query, str):
-        check_syntax(query)
-    result = graph.query(query)
+    result = graph.query(check_syntax(query) if isinstance(query, str) else query)  # parsed once
     if result.type == "ASK":
         return Result([], [], ask=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -181,42 +183,21 @@ def run_oxigraph(store, query: str, limit: int | None = None) -> Result:
 
     Oxigraph evaluates lazily: with a ``limit`` and no ORDER BY, it stops after ``limit`` rows.
     """
-    import pyoxigraph
-
     try:
         result = store.query(query)
     except SyntaxError as err:
         raise QueryError(f"SPARQL syntax error: {' '.join(str(err).split())}") from None
-    if isinstance(result, bool | pyoxigraph.QueryBoolean):
+    if isinstance(result, bool | ox.QueryBoolean):
         return Result([], [], ask=bool(result))
-    if isinstance(result, pyoxigraph.QueryTriples):
-        return Result(TRIPLE_COLUMNS, [[_term(t.subject), _term(t.predicate), _term(t.object)]
+    if isinstance(result, ox.QueryTriples):
+        return Result(TRIPLE_COLUMNS, [[rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)]
                                        for t in islice(result, limit)])
     columns = [v.value for v in result.variables]
-    return Result(columns, [[_term(sol[c]) for c in columns] for sol in islice(result, limit)])
-
-
-def _term(term) -> Node | None:
-    """An Oxigraph term as rdflib's."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == XSD_STRING:  # a simple literal, as rdflib reads one
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return Result(columns, [[rdflib_term(sol[c]) for c in columns] for sol in islice(result, limit)])
 
 
 def sparql_results(result: Result, fmt: str) -> str:
     """The result in a standard SPARQL 1.1 results format: json, xml, csv or tsv."""
-    import pyoxigraph as ox
-
     if result.ask is not None:
         standard = RdflibResult("ASK")
         standard.askAnswer = result.ask
@@ -225,14 +206,15 @@ def sparql_results(result: Result, fmt: str) -> str:
         standard.vars = [Variable(c) for c in result.columns]
         standard.bindings = [{Variable(c): t for c, t in zip(result.columns, row, strict=True) if t is not None}
                              for row in result.terms]
-    json = standard.serialize(format="json")
-    if fmt == "json":
-        return json.decode("utf-8") + "\n"
-    target = {"xml": ox.QueryResultsFormat.XML, "csv": ox.QueryResultsFormat.CSV,
-              "tsv": ox.QueryResultsFormat.TSV}[fmt]
-    parsed = ox.parse_query_results(json, format=ox.QueryResultsFormat.JSON)
-    text = parsed.serialize(format=target).decode("utf-8")
+    text = from_json(standard.serialize(format="json"), RESULT_FORMATS[fmt]).decode("utf-8")
     return text if text.endswith("\n") else text + "\n"
+
+
+def from_json(results: bytes, fmt: ox.QueryResultsFormat) -> bytes:
+    """SPARQL JSON results in the results format ``fmt``, written by Oxigraph."""
+    if fmt == ox.QueryResultsFormat.JSON:
+        return results
+    return ox.parse_query_results(results, format=ox.QueryResultsFormat.JSON).serialize(format=fmt)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -21,7 +21,7 @@ from kg.extract.facts import Candidacy, Contest, Entity, Evidence, Extraction
 from kg.extract.lexicon import lookup_key, place_forms
 from kg.extract.numbers import SCALE, parse_number
 from kg.graph.iri import candidacy_iri, contest_iri, court_case_iri, mint
-from kg.graph.vocab import DEFAULT_BASE, ELEC, ITSRDF, NIF, ORG, PREFIXES, PROV, SCHEMA, class_for
+from kg.graph.vocab import DEFAULT_BASE, ELEC, ITSRDF, NIF, ORG, PROV, SCHEMA, WRITTEN_PREFIXES, class_for
 from kg.ingest import Article
 from kg.nlp.parse import Parse
 
@@ -46,10 +46,8 @@ KIND_CLASS = {"organization": SCHEMA.Organization, "place": SCHEMA.Place}
 
 
 def bind_prefixes(graph: Graph) -> Graph:
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, URIRef(str(ns)))
-    graph.bind("rdfs", RDFS)
-    graph.bind("xsd", XSD)
+    for prefix, ns in WRITTEN_PREFIXES.items():
+        graph.bind(prefix, URIRef(ns))
     return graph
 
 
@@ -98,6 +96,12 @@ class ArticleGraph:
         g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
         g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
         g.add((node, NIF.referenceContext, self.iri))
+
+    def named(self, node: URIRef, cls: URIRef, name: str) -> None:
+        """A node of class ``cls`` with its name as schema:name and rdfs:label (what resolution reads)."""
+        self.g.add((node, RDF.type, cls))
+        self.g.add((node, SCHEMA.name, _text(name)))
+        self.g.add((node, RDFS.label, _text(name)))
 
     def sentence(self, n: int) -> URIRef:
         iri = URIRef(f"{self.iri}/sentence/{n + 1}")
@@ -159,9 +163,7 @@ class ArticleGraph:
     def add_entity(self, e: Entity) -> None:
         node, g = self.entity_iri(e.id), self.g
         cls = SCHEMA.Person if e.kind == "person" else class_for(KIND_CLASS[e.kind], e.code)
-        g.add((node, RDF.type, cls))
-        g.add((node, SCHEMA.name, _text(e.name)))
-        g.add((node, RDFS.label, _text(e.name)))
+        self.named(node, cls, e.name)
         for alias in e.aliases:
             g.add((node, SCHEMA.alternateName, _text(alias)))
         g.add((self.iri, SCHEMA.mentions, node))
@@ -177,9 +179,7 @@ class ArticleGraph:
             return
         known = place_forms().get(lookup_key(name), ())
         code = next((p.type for p in known if p.name == name), "other")
-        self.g.add((node, RDF.type, class_for(SCHEMA.Place, code)))
-        self.g.add((node, SCHEMA.name, _text(name)))
-        self.g.add((node, RDFS.label, _text(name)))
+        self.named(node, class_for(SCHEMA.Place, code), name)
 
     def add_jurisdiction(self, e: Entity) -> None:
         """Link a regional body to its region, naming the region if the article did not."""
@@ -204,9 +204,7 @@ class ArticleGraph:
             self.provenance(post, h.evidence)
         for i, ev in enumerate(x.events, start=1):
             node = mint(self.base, "event", self.article.key, f"{i}-{ev.label}")
-            g.add((node, RDF.type, class_for(SCHEMA.Event, ev.code)))
-            g.add((node, SCHEMA.name, _text(ev.label)))
-            g.add((node, RDFS.label, _text(ev.label)))
+            self.named(node, class_for(SCHEMA.Event, ev.code), ev.label)
             if ev.date:
                 g.add((node, SCHEMA.startDate, Literal(ev.date, datatype=XSD.date)))
             if ev.date_text:
@@ -251,9 +249,7 @@ class ElectionGraph:
                 else mint(base, "contest", self.w.article.key, c.office))  # a regional race with no region: ours
         name = " ".join(p for p in (CONTEST_WORDS.get(c.office, c.office), c.region, c.year) if p)
         g = self.g
-        g.add((node, RDF.type, ELEC.Contest))
-        g.add((node, SCHEMA.name, _text(name)))
-        g.add((node, RDFS.label, _text(name)))
+        self.w.named(node, ELEC.Contest, name)
         g.add((node, ELEC.office, Literal(c.office)))
         if c.label and c.label != name:
             g.add((node, SCHEMA.alternateName, _text(c.label)))
@@ -319,9 +315,7 @@ class ElectionGraph:
                 g.add((node, ELEC.stage, stage))
             if r.source:
                 source = mint(w.base, "organization", r.source)
-                g.add((source, RDF.type, SCHEMA.Organization))
-                g.add((source, SCHEMA.name, _text(r.source)))
-                g.add((source, RDFS.label, _text(r.source)))
+                w.named(source, SCHEMA.Organization, r.source)
                 g.add((node, ELEC.reportedBy, source))
             w.provenance(node, r.evidence)
 
@@ -335,9 +329,7 @@ class ElectionGraph:
         g, w = self.g, self.w
         for case in self.x.cases:
             node = court_case_iri(w.base, case.number)
-            g.add((node, RDF.type, ELEC.CourtCase))
-            g.add((node, SCHEMA.name, _text(f"Perkara {case.number}")))
-            g.add((node, RDFS.label, _text(f"Perkara {case.number}")))
+            w.named(node, ELEC.CourtCase, f"Perkara {case.number}")
             g.add((node, SCHEMA.identifier, _text(case.number)))
             if case.court:
                 g.add((node, ELEC.court, w.entity_iri(case.court)))

@@ -10,7 +10,6 @@ with the server's own first line of explanation.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import time
@@ -91,12 +90,15 @@ class Server:
         """A SELECT or ASK query's SPARQL JSON results."""
         response = self.request("POST", url, "query", data={"query": query},
                                 headers={"Accept": RESULTS_JSON})
-        try:
-            return response.json()
-        except ValueError:
-            raise RemoteError(f"the answer is not SPARQL JSON results "
-                              f"({response.headers.get('Content-Type', 'no type')})",
-                              path=shown(url)) from None
+        return _results_json(response, url)
+
+
+def _results_json(response: requests.Response, url: str) -> dict:
+    try:
+        return response.json()
+    except ValueError:
+        raise RemoteError(f"the answer is not SPARQL JSON results "
+                          f"({response.headers.get('Content-Type', 'no type')})", path=shown(url)) from None
 
 
 def _first_line(text: str) -> str:
@@ -117,7 +119,7 @@ def run_remote(url: str, query: str, limit: int | None = None) -> Result:
     Graph results (CONSTRUCT, DESCRIBE) come back as Turtle, sorted as run_rdflib sorts them.
     """
     from rdflib import Graph
-    from rdflib.query import Result as SparqlResult
+    from rdflib.plugins.sparql.results.jsonresults import JSONResult
 
     server = Server(url)
     response = server.request("POST", url, "query", data={"query": query},
@@ -126,9 +128,9 @@ def run_remote(url: str, query: str, limit: int | None = None) -> Result:
     if kind in ("text/turtle", "application/n-triples", "text/plain"):
         graph = Graph().parse(data=response.text, format="turtle")
         return Result(TRIPLE_COLUMNS, [list(t) for t in sorted(graph)][:limit])
-    data = response.json()
+    data = _results_json(response, url)
     if "boolean" in data:
         return Result([], [], ask=bool(data["boolean"]))
-    parsed = SparqlResult.parse(io.BytesIO(response.content), format="json")  # rdflib terms, typed
+    parsed = JSONResult(data)  # rdflib terms, typed; the JSON parsed once
     return Result([str(v) for v in parsed.vars],
                   [[row.get(v) for v in parsed.vars] for row in parsed.bindings[:limit]])

@@ -42,13 +42,15 @@ from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import XSD, Dataset, Literal, URIRef
+from rdflib.term import Node
 
 from kg.errors import ExitCode, GraphError
 from kg.graph import resolution
-from kg.graph.export import TRIG_PREFIXES, trig_of, write_text, write_with
+from kg.graph.export import trig_of, write_text, write_with
 from kg.graph.rdf import bind_prefixes, decimal_literal
 from kg.graph.resolution import Triple
-from kg.graph.vocab import ELEC, NIF
+from kg.graph.terms import rdflib_term
+from kg.graph.vocab import ELEC, NIF, WRITTEN_PREFIXES
 
 DEFAULT_STORE = Path(".kg-store")
 T = TypeVar("T")
@@ -214,18 +216,8 @@ def _drop_orphans(triples: list[str]) -> str:
 
 def triples_of(store: ox.Store, iri: str) -> list[Triple]:
     """A stored article graph's triples as rdflib terms."""
-    return [(URIRef(q.subject.value), URIRef(q.predicate.value), _object(q.object))
+    return [(rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object))
             for q in store.quads_for_pattern(None, None, None, ox.NamedNode(iri))]
-
-
-def _object(term: ox.NamedNode | ox.Literal) -> URIRef | Literal:
-    """An Oxigraph object term as rdflib's; plain strings stay plain, as kg writes them."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
 
 
 def triple_count(store: ox.Store) -> int:
@@ -263,24 +255,28 @@ def resolve_store(store: ox.Store, base: str) -> int:
 def to_rdflib(store: ox.Store) -> Dataset:
     """The article graphs as an rdflib Dataset (unioned by default), kg's datatypes restored."""
     dataset = bind_prefixes(Dataset(default_union=True))
-    dataset.parse(data=ox.serialize(_named_quads(store), format=ox.RdfFormat.N_QUADS),
-                  format="nquads")
-    for predicate, datatype in RESTORED_TYPES.items():
-        for s, p, o, g in list(dataset.quads((None, predicate, None, None))):
-            dataset.remove((s, p, o, g))
-            dataset.add((s, p, Literal(str(o), datatype=datatype), g))
-    for s, p, o, g in list(dataset.quads((None, None, None, None))):
-        if isinstance(o, Literal) and o.datatype == XSD.decimal:  # stored as a value: 3, not 3.0
-            dataset.remove((s, p, o, g))
-            dataset.add((s, p, decimal_literal(Decimal(str(o))), g))
+    for iri in sorted(g.value for g in store.named_graphs()):
+        graph = dataset.graph(URIRef(iri))
+        for s, p, o in triples_of(store, iri):
+            graph.add((s, p, _restored(p, o)))
     return dataset
+
+
+def _restored(predicate: URIRef, term: Node) -> Node:
+    """A stored object as kg wrote it: its number type, its canonical decimal (stored as a value:
+    3, not 3.0)."""
+    if predicate in RESTORED_TYPES:
+        return Literal(str(term), datatype=RESTORED_TYPES[predicate])
+    if isinstance(term, Literal) and term.datatype == XSD.decimal:
+        return decimal_literal(Decimal(str(term)))
+    return term
 
 
 def export(store: ox.Store, out: Path) -> tuple[Path, Path]:
     """graph.trig (every article's named graph) and graph.ttl (their union) of the whole store."""
     trig = write_with(out / "graph.trig", lambda tmp: trig_of(_named_quads(store), tmp))
     ttl = write_with(out / "graph.ttl", lambda tmp: store.dump(
-        tmp, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=TRIG_PREFIXES))
+        tmp, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=WRITTEN_PREFIXES))
     return trig, ttl
 
 

@@ -6,14 +6,15 @@ a user of the graph would see.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 from rdflib import RDFS, Graph, URIRef
+from rdflib.plugins.sparql.sparql import Query
 
-from kg.graph.vocab import PREFIXES, class_codes, class_kinds, kind_of, ontology
+from kg.graph.vocab import WRITTEN_PREFIXES, class_codes, class_kinds, kind_of, ontology
 
-PREFIX_LINES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + \
-    "\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+PREFIX_LINES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in WRITTEN_PREFIXES.items())
 
 ENTITIES = PREFIX_LINES + """
 SELECT ?e ?type ?name ?alias WHERE {
@@ -60,6 +61,14 @@ SELECT ?r ?who ?votes ?percent ?seats ?scope ?stage WHERE {
 }"""
 
 
+@functools.cache
+def _prepared(query: str) -> Query:
+    """A query parsed once: parsing costs more than running it on one article's graph."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(query)
+
+
 def _indonesian(value, decimals: bool = False) -> str | None:
     """A number as Indonesian news writes it: 1.234.567, 45,6."""
     if value is None:
@@ -72,7 +81,7 @@ def _indonesian(value, decimals: bool = False) -> str | None:
 def _candidacies(graph: Graph) -> list[dict]:
     """Two entries per ticket, as FORMAT.md counts them: the head, and the running mate for the deputy office."""
     tickets: dict[str, dict] = {}
-    for row in graph.query(CANDIDACIES):
+    for row in graph.query(_prepared(CANDIDACIES)):
         t = tickets.setdefault(str(row.c), {
             "head": str(row.head), "mate": str(row.mate) if row.mate is not None else None,
             "office": str(row.office), "region": str(row.region) if row.region is not None else None,
@@ -93,7 +102,7 @@ def _candidacies(graph: Graph) -> list[dict]:
 
 def _results(graph: Graph) -> list[dict]:
     out = []
-    for row in sorted(graph.query(RESULTS), key=lambda r: str(r.r)):
+    for row in sorted(graph.query(_prepared(RESULTS)), key=lambda r: str(r.r)):
         stage = str(row.stage).rsplit("#", 1)[-1] if row.stage is not None else None
         out.append({"candidate": str(row.who), "votes": _indonesian(row.votes),
                     "percent": _indonesian(row.percent, decimals=True), "seats": _indonesian(row.seats),
@@ -122,7 +131,7 @@ def summarize(graph: Graph, first_words: int = 8) -> dict[str, list[dict]]:
     types: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
     aliases: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(ENTITIES):
+    for row in graph.query(_prepared(ENTITIES)):
         e = str(row.e)
         types[e].add(str(row.type))
         names[e] = str(row.name)
@@ -134,7 +143,7 @@ def summarize(graph: Graph, first_words: int = 8) -> dict[str, list[dict]]:
     out["results"] = _results(graph)
     roles: dict[str, list[str]] = defaultdict(list)
     affiliation: dict[str, str] = {}
-    for row in graph.query(ROLES):
+    for row in graph.query(_prepared(ROLES)):
         roles[str(row.person)].append(str(row.role))
         if row.org is not None:
             affiliation[str(row.person)] = str(row.org)
@@ -149,7 +158,7 @@ def summarize(graph: Graph, first_words: int = 8) -> dict[str, list[dict]]:
         elif section in ("organizations", "places"):
             out[section].append({"name": names[e], "aliases": sorted(aliases[e]), "type": code})
     events: dict[str, dict] = {}
-    for row in graph.query(EVENTS):
+    for row in graph.query(_prepared(EVENTS)):
         kind = _kind_of({str(row.type)})
         ev = events.setdefault(str(row.e), {"label": str(row.label), "type": kind[1] if kind else "other",
                                             "date": None, "place": None, "participants": []})
@@ -158,9 +167,9 @@ def summarize(graph: Graph, first_words: int = 8) -> dict[str, list[dict]]:
         if row.who is not None and str(row.who) not in ev["participants"]:
             ev["participants"].append(str(row.who))
     out["events"] = [dict(events[k], participants=sorted(events[k]["participants"])) for k in sorted(events)]
-    for row in sorted(graph.query(QUOTES), key=lambda r: str(r.q)):
+    for row in sorted(graph.query(_prepared(QUOTES)), key=lambda r: str(r.q)):
         out["quotes"].append({"speaker": str(row.speaker) if row.speaker is not None else None,
                               "first_words": " ".join(str(row.text).split()[:first_words])})
-    for row in sorted(graph.query(FIGURES), key=lambda r: str(r.f)):
+    for row in sorted(graph.query(_prepared(FIGURES)), key=lambda r: str(r.f)):
         out["numbers"].append({"value": str(row.value), "what": str(row.what)})
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import ORG, PROV, SDO, ClosedNamespace
 
 from kg.assets import ONTOLOGY_DIR
@@ -54,6 +54,8 @@ PROV = _defined("prov", PROV)
 NIF = _prefix("nif")
 ITSRDF = _prefix("itsrdf")
 PREFIXES = {"elec": ELEC, "schema": SCHEMA, "org": ORG, "prov": PROV, "nif": NIF, "itsrdf": ITSRDF}
+WRITTEN_PREFIXES = {**{name: str(ns) for name, ns in PREFIXES.items()}, "rdfs": str(RDFS), "xsd": str(XSD)}
+"""Every prefix kg binds in its graphs, exports and SPARQL: its own and rdfs, xsd."""
 
 
 @functools.cache
@@ -98,5 +100,5 @@ def _is_subclass(onto: Graph, cls: URIRef, ancestor: URIRef) -> bool:
     return ancestor in set(onto.transitive_objects(cls, RDFS.subClassOf))
 
 
-__all__ = ["ELEC", "SCHEMA", "ORG", "PROV", "NIF", "ITSRDF", "RDF", "PREFIXES", "KINDS", "class_for", "class_codes",
-           "class_kinds", "kind_of"]
+__all__ = ["ELEC", "SCHEMA", "ORG", "PROV", "NIF", "ITSRDF", "RDF", "PREFIXES", "WRITTEN_PREFIXES", "KINDS",
+           "class_for", "class_codes", "class_kinds", "kind_of"]
