@@ -36,6 +36,7 @@ from kg.graph.vocab import DEFAULT_BASE
 from kg.ingest import Article, iter_articles, language_problem, normalise_text
 from kg.nlp import clitics, pipeline
 from kg.nlp.parse import Parse, from_conllu, from_stanza, to_conllu
+from kg.processes import die_with_parent
 
 DEFAULT_CACHE = Path(".kg-cache")
 CACHE_FORMAT = 2  # bump when what the cache holds changes (CoNLL-U columns, MISC fields)
@@ -192,30 +193,8 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _worker_start(parent: int) -> None:
-    _die_with(parent)
+    die_with_parent(parent)
     _one_thread()
-
-
-def _die_with(parent: int) -> None:
-    """Have the kernel kill this worker when its parent dies, even by kill -9 (Linux prctl
-    PR_SET_PDEATHSIG); elsewhere a thread polls the parent's pid. Orphans never keep parsing."""
-    import signal
-    import threading
-
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) != 0:  # 1 = PR_SET_PDEATHSIG
-            raise OSError(ctypes.get_errno(), "prctl")
-    except (OSError, AttributeError):
-        def watch() -> None:
-            while os.getppid() == parent:
-                time.sleep(1.0)
-            os._exit(1)
-        threading.Thread(target=watch, daemon=True).start()
-    if os.getppid() != parent:  # the parent died before the request took effect
-        os._exit(1)
 
 
 def _parse_in_processes(texts: list[str], models: str, workers: int) -> Iterator[Parse]:
