@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from itertools import repeat
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Dataset, Graph
 
@@ -42,6 +43,7 @@ DEFAULT_CACHE = Path(".kg-cache")
 CACHE_FORMAT = 2  # bump when what the cache holds changes (CoNLL-U columns, MISC fields)
 BATCH = 8
 Paths = str | Path | Iterable[str | Path]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ def _stanza_parses(models: str, texts: list[str]) -> list[Parse]:
     return [from_stanza(doc) for doc in docs]
 
 
-def _one_thread() -> None:
+def one_thread() -> None:
     """Worker start: one torch thread per process, so N workers use N cores, not N x all cores."""
     import torch
 
@@ -194,13 +196,18 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
 
 def _worker_start(parent: int) -> None:
     die_with_parent(parent)
-    _one_thread()
+    one_thread()
+
+
+def spread(items: list[T], workers: int) -> list[list[T]]:
+    """Batches of at most BATCH items, small enough that every worker gets one."""
+    size = max(1, min(BATCH, -(-len(items) // workers)))
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _parse_in_processes(texts: list[str], models: str, workers: int) -> Iterator[Parse]:
     """Batches spread over ``workers`` spawned processes (fork is unsafe once torch has run)."""
-    size = max(1, min(BATCH, -(-len(texts) // workers)))
-    batches = [texts[i:i + size] for i in range(0, len(texts), size)]
+    batches = spread(texts, workers)
     with worker_pool(workers) as pool:
         for batch, conllus in zip(batches, pool.map(_conllu_parses, repeat(models), batches), strict=True):
             yield from (from_conllu(c, text=t) for t, c in zip(batch, conllus, strict=True))
