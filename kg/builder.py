@@ -245,6 +245,19 @@ def text_article(text: str, *, force: bool = False) -> Article:
     return Article(id="text-" + hashlib.sha256(body.encode()).hexdigest()[:10], text=body, path=Path("<text>"))
 
 
+def unique_articles(articles: Iterable[Article]) -> tuple[list[Article], list[tuple[Article, Article]]]:
+    """The first article of each key (the same URL, or the same content), which is built once,
+    and (article, the first one with its key) for each of the others."""
+    first: dict[str, Article] = {}
+    same = []
+    for a in articles:
+        if a.key in first:
+            same.append((a, first[a.key]))
+        else:
+            first[a.key] = a
+    return list(first.values()), same
+
+
 def build_articles(articles: Iterable[Article], *, parser: Parser | None = None,
                    models: str | Path = "bundled", workers: int = 1, cluster: str | None = None,
                    base: str = DEFAULT_BASE, cache_dir: Path | None = DEFAULT_CACHE,
@@ -296,7 +309,7 @@ def build(paths: Paths, *, models: str | Path = "bundled", base: str = DEFAULT_B
     are cached in ``cache_dir`` (``.kg-cache``, as for `kg build`; None: no cache).
     """
     found = [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
-    articles = list(iter_articles(found, force=force))
+    articles, _ = unique_articles(iter_articles(found, force=force))
     dataset, _ = build_dataset(articles, models=models, base=base, cache_dir=cache_dir,
                                workers=workers, parser=parser)
     return dataset
