@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -39,10 +40,18 @@ STAGE_RANK = {stage: rank for rank, stage in enumerate((  # most final first
     ELEC.realCount, ELEC.quickCount))}
 
 
-def _kind(graph: Graph, node: URIRef) -> str | None:
-    if (node, RDF.type, ELEC.Contest) in graph:  # an event too, but drawn as the centre of its race
+def kind(classes: Iterable[object]) -> str | None:
+    """The KIND_STYLE key of a node with these rdf:types (IRIs or strings), or None."""
+    classes = {str(c) for c in classes}
+    if str(ELEC.Contest) in classes:  # an event too, but drawn as the centre of its race
         return "contest"
-    return kind_of(graph.objects(node, RDF.type))
+    return kind_of(classes)
+
+
+def style(classes: Iterable[object]) -> tuple[str, str]:
+    """(colour, legend label) of a node with these rdf:types: the drawing's, the GraphML's and
+    the explorer's."""
+    return KIND_STYLE.get(kind(classes), OTHER_STYLE)
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -60,7 +69,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         for node in (s, o):
             if node not in g:
                 g.add_node(node, label=str(graph.value(node, RDFS.label) or node.split("/")[-1]),
-                           kind=_kind(graph, node) or "place")
+                           kind=kind(graph.objects(node, RDF.type)) or "place")
         if not g.has_edge(s, o, key=str(p)):
             g.add_edge(s, o, key=str(p), label=label, predicate=str(p))
     return g

@@ -17,10 +17,9 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from kg.drawing import KIND_STYLE, OTHER_STYLE
+from kg.drawing import KIND_STYLE, style
 from kg.errors import KgError
 from kg.graph import answers
-from kg.graph.vocab import kind_of
 from kg.serve import entities
 
 HERE = Path(__file__).resolve().parent
@@ -38,11 +37,6 @@ def page(request: Request, template: str, status: int = 200, **context: object) 
         name=request.app.state.config.name, legend=[(style[0], style[1]) for style in KIND_STYLE.values()],
         **context)
     return HTMLResponse(html, status_code=status)
-
-
-def style(classes: list[str]) -> tuple[str, str]:
-    """(colour, legend label) of a node with these classes, as the drawing colours it."""
-    return KIND_STYLE.get(kind_of(classes), OTHER_STYLE)
 
 
 async def search_page(request: Request) -> Response:
