@@ -191,4 +191,9 @@ def _short(iri: str) -> str:
 
     from kg.drawing import EDGE_LABELS
 
-    return EDGE_LABELS.get(URIRef(iri)) or iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return EDGE_LABELS.get(URIRef(iri)) or local_name(iri)
+
+
+def local_name(iri: str) -> str:
+    """The last part of an IRI, after its # or last /: how the explorer names a property."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
