@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.errors import ExitCode, InputError, KgError, QueryError, printable
+from kg.errors import MEANINGS, ExitCode, InputError, KgError, QueryError, printable
 from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
@@ -38,10 +39,8 @@ EPILOG = """examples:
   kg eval ../shared/eval/dev/gold ../shared/eval/dev/articles
   kg models evaluate                      scores of the bundled Stanza models
 
-Exit codes: 0 ok, 2 usage, 3 not found, 4 empty input, 5 binary input, 6 bad encoding,
-7 not Indonesian, 8 too large, 9 bad record, 10 bad query, 11 bad graph,
-12 SHACL violations (--strict), 13 model missing, 14 SPARQL server refused or unreachable,
-15 query stopped (time or memory limit), 130 interrupted."""
+""" + textwrap.fill("Exit codes: " + ", ".join(f"{int(code)} {text}".replace(" ", "\xa0")  # kept whole
+                                               for code, text in MEANINGS.items()) + ".", 96).replace("\xa0", " ")
 
 
 def _models_arg(p: argparse.ArgumentParser) -> None:
