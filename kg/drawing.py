@@ -63,8 +63,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         from kg.graph.export import merged
         graph = merged(graph)
     g = nx.MultiDiGraph()
-    edges = [(s, o, EDGE_LABELS[p], p) for s, p, o in sorted(graph.triples((None, None, None)))
-             if p in EDGE_LABELS and isinstance(o, URIRef)]
+    links = sorted(t for p in EDGE_LABELS for t in graph.triples((None, p, None)) if isinstance(t[2], URIRef))
+    edges = [(s, o, EDGE_LABELS[p], p) for s, p, o in links]
     for s, o, label, p in edges + election_edges(graph):
         for node in (s, o):
             if node not in g:
