@@ -124,7 +124,19 @@ def neighbourhood(g: nx.MultiDiGraph, focus: str, radius: int = 2) -> nx.MultiDi
         raise KeyError(focus)
     exact = [n for n in matches if g.nodes[n]["label"].lower() == wanted]
     centre = (exact or matches)[0]
-    return nx.ego_graph(g, centre, radius=radius, undirected=True)
+    return in_order(g, nx.ego_graph(g, centre, radius=radius, undirected=True))
+
+
+def in_order(g: nx.Graph, nodes: Iterable) -> nx.Graph:
+    """The subgraph of ``g`` on ``nodes``, its nodes and edges in ``g``'s order. (NetworkX's own
+    subgraph iterates a small node set in hash order, which changes with every Python process,
+    and the layout with it.)"""
+    keep = set(nodes)
+    sub = g.__class__()
+    sub.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
+    edges = g.edges(keys=True, data=True) if g.is_multigraph() else g.edges(data=True)
+    sub.add_edges_from(e for e in edges if e[0] in keep and e[1] in keep)
+    return sub
 
 
 def layout(g: nx.MultiDiGraph) -> dict:
@@ -136,7 +148,7 @@ def layout(g: nx.MultiDiGraph) -> dict:
     comps = sorted(nx.connected_components(und), key=lambda c: (-len(c), min(map(str, c))))
     boxes = []
     for comp in comps:
-        sub = und.subgraph(comp)
+        sub = in_order(und, comp)
         side = 2.2 * math.sqrt(len(comp)) if len(comp) > 1 else 0.0
         raw = spread(sub) if len(comp) > 2 else \
             {n: (float(i), 0.0) for i, n in enumerate(sorted(comp, key=str))}
