@@ -66,7 +66,6 @@ class Built:
 @dataclass
 class BuildReport:
     built: list[Built] = field(default_factory=list)  # empty when a sink took the graphs
-    errors: list[InputError] = field(default_factory=list)
     articles: int = 0
     parsed: int = 0  # articles the model parsed (not from the cache)
     seconds: float = 0.0
