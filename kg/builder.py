@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from itertools import repeat
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Dataset, Graph
 
@@ -36,11 +37,13 @@ from kg.graph.vocab import DEFAULT_BASE
 from kg.ingest import Article, iter_articles, language_problem, normalise_text
 from kg.nlp import clitics, pipeline
 from kg.nlp.parse import Parse, from_conllu, from_stanza, to_conllu
+from kg.processes import die_with_parent
 
 DEFAULT_CACHE = Path(".kg-cache")
 CACHE_FORMAT = 2  # bump when what the cache holds changes (CoNLL-U columns, MISC fields)
 BATCH = 8
 Paths = str | Path | Iterable[str | Path]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,6 @@ class Built:
 @dataclass
 class BuildReport:
     built: list[Built] = field(default_factory=list)  # empty when a sink took the graphs
-    errors: list[InputError] = field(default_factory=list)
     articles: int = 0
     parsed: int = 0  # articles the model parsed (not from the cache)
     seconds: float = 0.0
@@ -174,7 +176,7 @@ def _stanza_parses(models: str, texts: list[str]) -> list[Parse]:
     return [from_stanza(doc) for doc in docs]
 
 
-def _one_thread() -> None:
+def one_thread() -> None:
     """Worker start: one torch thread per process, so N workers use N cores, not N x all cores."""
     import torch
 
@@ -192,36 +194,19 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _worker_start(parent: int) -> None:
-    _die_with(parent)
-    _one_thread()
+    die_with_parent(parent)
+    one_thread()
 
 
-def _die_with(parent: int) -> None:
-    """Have the kernel kill this worker when its parent dies, even by kill -9 (Linux prctl
-    PR_SET_PDEATHSIG); elsewhere a thread polls the parent's pid. Orphans never keep parsing."""
-    import signal
-    import threading
-
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) != 0:  # 1 = PR_SET_PDEATHSIG
-            raise OSError(ctypes.get_errno(), "prctl")
-    except (OSError, AttributeError):
-        def watch() -> None:
-            while os.getppid() == parent:
-                time.sleep(1.0)
-            os._exit(1)
-        threading.Thread(target=watch, daemon=True).start()
-    if os.getppid() != parent:  # the parent died before the request took effect
-        os._exit(1)
+def spread(items: list[T], workers: int) -> list[list[T]]:
+    """Batches of at most BATCH items, small enough that every worker gets one."""
+    size = max(1, min(BATCH, -(-len(items) // workers)))
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _parse_in_processes(texts: list[str], models: str, workers: int) -> Iterator[Parse]:
     """Batches spread over ``workers`` spawned processes (fork is unsafe once torch has run)."""
-    size = max(1, min(BATCH, -(-len(texts) // workers)))
-    batches = [texts[i:i + size] for i in range(0, len(texts), size)]
+    batches = spread(texts, workers)
     with worker_pool(workers) as pool:
         for batch, conllus in zip(batches, pool.map(_conllu_parses, repeat(models), batches), strict=True):
             yield from (from_conllu(c, text=t) for t, c in zip(batch, conllus, strict=True))
@@ -257,6 +242,19 @@ def text_article(text: str, *, force: bool = False) -> Article:
     if problem:
         raise InputError(problem, path="<text>")
     return Article(id="text-" + hashlib.sha256(body.encode()).hexdigest()[:10], text=body, path=Path("<text>"))
+
+
+def unique_articles(articles: Iterable[Article]) -> tuple[list[Article], list[tuple[Article, Article]]]:
+    """The first article of each key (the same URL, or the same content), which is built once,
+    and (article, the first one with its key) for each of the others."""
+    first: dict[str, Article] = {}
+    same = []
+    for a in articles:
+        if a.key in first:
+            same.append((a, first[a.key]))
+        else:
+            first[a.key] = a
+    return list(first.values()), same
 
 
 def build_articles(articles: Iterable[Article], *, parser: Parser | None = None,
@@ -310,7 +308,7 @@ def build(paths: Paths, *, models: str | Path = "bundled", base: str = DEFAULT_B
     are cached in ``cache_dir`` (``.kg-cache``, as for `kg build`; None: no cache).
     """
     found = [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
-    articles = list(iter_articles(found, force=force))
+    articles, _ = unique_articles(iter_articles(found, force=force))
     dataset, _ = build_dataset(articles, models=models, base=base, cache_dir=cache_dir,
                                workers=workers, parser=parser)
     return dataset

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.errors import ExitCode, InputError, KgError, QueryError, printable
+from kg.errors import MEANINGS, ExitCode, InputError, KgError, QueryError, printable
 from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
@@ -38,10 +39,8 @@ EPILOG = """examples:
   kg eval ../shared/eval/dev/gold ../shared/eval/dev/articles
   kg models evaluate                      scores of the bundled Stanza models
 
-Exit codes: 0 ok, 2 usage, 3 not found, 4 empty input, 5 binary input, 6 bad encoding,
-7 not Indonesian, 8 too large, 9 bad record, 10 bad query, 11 bad graph,
-12 SHACL violations (--strict), 13 model missing, 14 SPARQL server refused or unreachable,
-15 query stopped (time or memory limit), 130 interrupted."""
+""" + textwrap.fill("Exit codes: " + ", ".join(f"{int(code)} {text}".replace(" ", "\xa0")  # kept whole
+                                               for code, text in MEANINGS.items()) + ".", 96).replace("\xa0", " ")
 
 
 def _models_arg(p: argparse.ArgumentParser) -> None:
@@ -81,7 +80,7 @@ class Progress:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.builder import build_dataset
+    from kg.builder import build_dataset, unique_articles
     from kg.graph.outputs import check_out_folder, write_exports
     from kg.ingest import iter_articles
 
@@ -109,11 +108,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         from kg.graph.store import source_key, writing
 
         failed = {source_key(e.file) for e in errors if e.file is not None}
-        unique_articles(articles)  # only to note duplicates: the store also keeps their files
+        _note_duplicates(unique_articles(articles)[1])  # Store keeps all their files, builds one
         with writing(Path(args.store)):
             code = build_into_store(args, articles, failed)
         return code or (int(errors[0].code) if errors else 0)
-    articles = unique_articles(articles)
+    articles, same = unique_articles(articles)
+    _note_duplicates(same)
     print(f"kg: building {len(articles)} article(s) with the {args.models} Stanza models",
           file=sys.stderr)
     progress = Progress(len(articles))
@@ -130,16 +130,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     return int(errors[0].code) if errors else 0
 
 
-def unique_articles(articles: list[Article]) -> list[Article]:
-    """The first of articles with one key (same URL, or same content): built once, noted."""
-    first: dict[str, Article] = {}
-    for a in articles:
-        if a.key in first:
-            print(printable(f"kg: {_place(a)}: the same article as {_place(first[a.key])}; built once"),
-                  file=sys.stderr)
-        else:
-            first[a.key] = a
-    return list(first.values())
+def _note_duplicates(same: list[tuple[Article, Article]]) -> None:
+    for article, first in same:
+        print(printable(f"kg: {_place(article)}: the same article as {_place(first)}; built once"),
+              file=sys.stderr)
 
 
 def _place(article: Article) -> str:

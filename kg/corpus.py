@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.builder import DEFAULT_CACHE, Built, Parser, Paths, build_articles
+from kg.builder import DEFAULT_CACHE, Built, Parser, Paths, build_articles, unique_articles
 from kg.graph import store as kg_store
 from kg.graph.iri import mint
 from kg.graph.queries import Result, run_oxigraph
@@ -83,10 +83,7 @@ class Store:
         sources = kg_store.plan_sources(known, old, run, failed,
                                         {src for src in old or {} if not Path(src).exists()},
                                         prune=prune, legacy=legacy)
-        first: dict[str, Article] = {}
-        for a in articles:  # one article per key: the same URL or content is built once
-            first.setdefault(a.key, a)
-        todo = [a for a in first.values() if known.get(iris[a.key]) != a.sha256]
+        todo = [a for a in unique_articles(articles)[0] if known.get(iris[a.key]) != a.sha256]
         if plan:
             plan(len(articles), len(todo))
         parsed = 0

@@ -57,12 +57,10 @@ class StanzaOnWorker(WorkerPlugin):
         self.models, self.fingerprint = models, fingerprint
 
     def setup(self, worker: object = None) -> None:
-        import torch
-
-        from kg.builder import model_fingerprint
+        from kg.builder import model_fingerprint, one_thread
         from kg.nlp import pipeline
 
-        torch.set_num_threads(1)
+        one_thread()
         if model_fingerprint(self.models) != self.fingerprint:
             raise ModelError(f"this worker's {self.models} models differ from the client's; "
                              "install the same model set on every worker", path=self.models)
@@ -97,15 +95,14 @@ def parse_on_cluster(pending: list[Article], models: str, address: str, *,
     ``parse`` defaults to the build's own Stanza parse to CoNLL-U and ``plugin`` to loading the
     models on each worker; tests pass others.
     """
-    from kg.builder import BATCH, _conllu_parses, model_fingerprint
+    from kg.builder import _conllu_parses, model_fingerprint, spread
     from kg.nlp.parse import from_conllu
 
     parse = parse or _conllu_parses
     with connect(address) as client:
         client.register_plugin(plugin or StanzaOnWorker(models, model_fingerprint(models)))
         threads = max(1, sum(client.nthreads().values()))
-        size = max(1, min(BATCH, -(-len(pending) // threads)))
-        batches = deque(pending[i:i + size] for i in range(0, len(pending), size))
+        batches = deque(spread(pending, threads))
         running: deque[tuple[list[Article], object]] = deque()
         submit = partial(client.submit, parse, models, pure=False)
         while batches or running:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -39,10 +40,18 @@ STAGE_RANK = {stage: rank for rank, stage in enumerate((  # most final first
     ELEC.realCount, ELEC.quickCount))}
 
 
-def _kind(graph: Graph, node: URIRef) -> str | None:
-    if (node, RDF.type, ELEC.Contest) in graph:  # an event too, but drawn as the centre of its race
+def kind(classes: Iterable[object]) -> str | None:
+    """The KIND_STYLE key of a node with these rdf:types (IRIs or strings), or None."""
+    classes = {str(c) for c in classes}
+    if str(ELEC.Contest) in classes:  # an event too, but drawn as the centre of its race
         return "contest"
-    return kind_of(graph.objects(node, RDF.type))
+    return kind_of(classes)
+
+
+def style(classes: Iterable[object]) -> tuple[str, str]:
+    """(colour, legend label) of a node with these rdf:types: the drawing's, the GraphML's and
+    the explorer's."""
+    return KIND_STYLE.get(kind(classes), OTHER_STYLE)
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -54,13 +63,13 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         from kg.graph.export import merged
         graph = merged(graph)
     g = nx.MultiDiGraph()
-    edges = [(s, o, EDGE_LABELS[p], p) for s, p, o in sorted(graph.triples((None, None, None)))
-             if p in EDGE_LABELS and isinstance(o, URIRef)]
+    links = sorted(t for p in EDGE_LABELS for t in graph.triples((None, p, None)) if isinstance(t[2], URIRef))
+    edges = [(s, o, EDGE_LABELS[p], p) for s, p, o in links]
     for s, o, label, p in edges + election_edges(graph):
         for node in (s, o):
             if node not in g:
                 g.add_node(node, label=str(graph.value(node, RDFS.label) or node.split("/")[-1]),
-                           kind=_kind(graph, node) or "place")
+                           kind=kind(graph.objects(node, RDF.type)) or "place")
         if not g.has_edge(s, o, key=str(p)):
             g.add_edge(s, o, key=str(p), label=label, predicate=str(p))
     return g
@@ -115,7 +124,19 @@ def neighbourhood(g: nx.MultiDiGraph, focus: str, radius: int = 2) -> nx.MultiDi
         raise KeyError(focus)
     exact = [n for n in matches if g.nodes[n]["label"].lower() == wanted]
     centre = (exact or matches)[0]
-    return nx.ego_graph(g, centre, radius=radius, undirected=True)
+    return in_order(g, nx.ego_graph(g, centre, radius=radius, undirected=True))
+
+
+def in_order(g: nx.Graph, nodes: Iterable) -> nx.Graph:
+    """The subgraph of ``g`` on ``nodes``, its nodes and edges in ``g``'s order. (NetworkX's own
+    subgraph iterates a small node set in hash order, which changes with every Python process,
+    and the layout with it.)"""
+    keep = set(nodes)
+    sub = g.__class__()
+    sub.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
+    edges = g.edges(keys=True, data=True) if g.is_multigraph() else g.edges(data=True)
+    sub.add_edges_from(e for e in edges if e[0] in keep and e[1] in keep)
+    return sub
 
 
 def layout(g: nx.MultiDiGraph) -> dict:
@@ -127,7 +148,7 @@ def layout(g: nx.MultiDiGraph) -> dict:
     comps = sorted(nx.connected_components(und), key=lambda c: (-len(c), min(map(str, c))))
     boxes = []
     for comp in comps:
-        sub = und.subgraph(comp)
+        sub = in_order(und, comp)
         side = 2.2 * math.sqrt(len(comp)) if len(comp) > 1 else 0.0
         raw = spread(sub) if len(comp) > 2 else \
             {n: (float(i), 0.0) for i, n in enumerate(sorted(comp, key=str))}

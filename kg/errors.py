@@ -33,6 +33,19 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+MEANINGS = {  # for `kg --help`; the README's table says more
+    ExitCode.OK: "ok", ExitCode.USAGE: "usage", ExitCode.NOT_FOUND: "not found",
+    ExitCode.EMPTY_INPUT: "empty input", ExitCode.BINARY_INPUT: "binary input",
+    ExitCode.BAD_ENCODING: "bad encoding", ExitCode.NOT_INDONESIAN: "not Indonesian",
+    ExitCode.TOO_LARGE: "too large", ExitCode.BAD_RECORD: "bad record", ExitCode.BAD_QUERY: "bad query",
+    ExitCode.BAD_GRAPH: "bad graph", ExitCode.SHACL_VIOLATION: "SHACL violations (--strict)",
+    ExitCode.MODEL_MISSING: "model missing", ExitCode.REMOTE: "SPARQL server refused or unreachable",
+    ExitCode.QUERY_STOPPED: "query stopped (time or memory limit)",
+    ExitCode.STORE_BUSY: "store written by another build", ExitCode.IO_ERROR: "cannot write or read a path",
+    ExitCode.INTERRUPTED: "interrupted",
+}
+
+
 class KgError(Exception):
     """An error the user can act on; the CLI prints it as one line, without a traceback."""
 

@@ -49,6 +49,18 @@ def test_api_and_cli_build_the_same_resolved_graph(tmp_path: Path, fake_parser: 
     assert len({g.identifier for g in from_api.graphs() if len(g)}) == len(list(ARTICLES.iterdir()))
 
 
+def test_the_api_builds_a_duplicate_once_as_the_cli_does(tmp_path: Path, fake_parser: Parser) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    first = sorted(ARTICLES.iterdir())[0]
+    (corpus / first.name).write_bytes(first.read_bytes())
+    (corpus / f"salinan-{first.name}").write_bytes(first.read_bytes())  # a copy under another name
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--no-images", "--no-cache"],
+                parser=fake_parser) == 0
+    from_cli = Dataset().parse(tmp_path / "out" / "graph.trig", format="trig")
+    assert quads(kg.build(corpus, parser=fake_parser)) == quads(from_cli)
+
+
 def test_a_file_a_folder_and_a_list_give_the_same_graph(fake_parser: Parser) -> None:
     files = sorted(ARTICLES.iterdir())
     assert quads(kg.build(files, parser=fake_parser)) == quads(kg.build(str(ARTICLES), parser=fake_parser))

@@ -58,6 +58,14 @@ def test_exit_codes_are_distinct() -> None:
     assert 0 not in [int(c) for c in ExitCode if c is not ExitCode.OK]
 
 
+def test_kg_help_lists_every_exit_code(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    for code in ExitCode:
+        assert re.search(rf"[ ,]{int(code)} \w", shown), f"kg --help does not explain exit code {int(code)}"
+
+
 # --------------------------------------------------------------------------- bad article inputs
 
 

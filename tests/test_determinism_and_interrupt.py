@@ -91,6 +91,40 @@ if __name__ == "__main__":
 """
 
 
+DRAWING_SCRIPT = """
+import sys
+from pathlib import Path
+
+import networkx as nx
+
+from kg.drawing import draw, neighbourhood, to_networkx
+from kg.graph.loading import load_graph
+
+out, fixture = Path(sys.argv[1]), sys.argv[2]
+g = to_networkx(load_graph(fixture))
+draw(neighbourhood(g, "Pilgub Sumatera Tengah 2024", radius=1), out / "focus.svg")
+parts = nx.MultiDiGraph()  # several small components: a layout per component
+for i in range(6):
+    ring = [f"https://example.org/{i}/{j}" for j in range(3 + i % 2)]
+    parts.add_nodes_from((n, {"label": n[-3:], "kind": "person"}) for n in ring)
+    parts.add_edges_from((a, b, {"label": "with", "predicate": "p"}) for a, b in zip(ring, ring[1:] + ring[:1]))
+draw(parts, out / "parts.svg")
+"""
+
+
+def test_drawings_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    """A neighbourhood (--focus) and a graph of small components: networkx iterates a small
+    subgraph's nodes in hash order, which must not reach the layout."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed-{seed}"
+        out.mkdir()
+        run_python(DRAWING_SCRIPT, out, FIXTURES / "graphs" / "election.ttl", hash_seed=seed)
+        outputs.append(files_of(out))
+    assert set(outputs[0]) == {"focus.svg", "parts.svg"}
+    assert outputs[0] == outputs[1]
+
+
 def test_mapping_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     """Fixed parses -> extraction -> RDF -> Turtle/TriG, in processes with different hash seeds
     and in this one: the same bytes every time."""

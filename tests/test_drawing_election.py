@@ -39,3 +39,17 @@ def test_a_race_reads_as_numbered_pairs(tmp_path: Path) -> None:
     out = draw(race, tmp_path / "race.svg", "Pilgub Sumatera Tengah 2024")
     svg = out.read_text(encoding="utf-8")
     assert "no. 2 · 54,4% · elected" in svg and "kontestasi / contest" in svg
+
+
+def test_the_explorer_colours_nodes_as_the_drawing_does() -> None:
+    """A contest is an event too, yet both show it in the contest colour of the legend."""
+    from rdflib import RDF
+
+    from kg.drawing import KIND_STYLE
+    from kg.serve.explorer import style
+
+    graph = load_graph(str(FIXTURE))
+    g = to_networkx(graph)
+    for node, d in g.nodes(data=True):
+        classes = [str(c) for c in graph.objects(node, RDF.type)]
+        assert style(classes)[0] == KIND_STYLE[d["kind"]][0], d["label"]

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import ExitCode, KgError, QueryError
+from kg.processes import die_with_parent
 
 DEFAULT_TIMEOUT = 30.0  # seconds per query
 DEFAULT_MEMORY = 1 << 30  # bytes of heap per query process beyond its loaded data
@@ -204,7 +205,7 @@ def _serve(conn: Any, open_data: Callable[[], Any], memory: int) -> None:
     """The child: load the data, cap the heap, then answer until the parent hangs up."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills us on Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    die_with_parent()  # no pid to check: a fork server may have started us
     try:
         data = open_data()
     except KgError as err:
@@ -233,16 +234,6 @@ def _quiet_stderr() -> None:
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 2)
     os.close(null)
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (even by kill -9)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def _cap_heap(memory: int) -> None:

@@ -137,18 +137,20 @@ def _literals(data: Data, iri: str) -> list[tuple[str, str]]:
 def evidence(data: Data, iri: str) -> list[Evidence]:
     """Per article that states it: the sentence, the article, and how sure kg is. A fact's
     prov:Derivation (or an entity's mentions, nif:Phrase with ITS) lead to the sentence; graphs
-    written before phrases existed tie the fact to its sentence directly."""
+    written before phrases existed tie the fact to its sentence directly. The sentence's text is
+    read inside each branch: joined after the UNION, Oxigraph scans every sentence of the store."""
+    text = f"?sentence <{NIF.anchorOf}> ?text"
     query = f"""SELECT DISTINCT ?text ?article ?title ?date ?url ?confidence ?method WHERE {{
       GRAPH ?article {{
         {{ <{iri}> <{PROV.qualifiedDerivation}> ?d . ?d <{PROV.entity}> ?phrase ;
-              <{ELEC.confidence}> ?confidence ; <{ELEC.method}> ?method . ?phrase <{NIF.sentence}> ?sentence }}
+              <{ELEC.confidence}> ?confidence ; <{ELEC.method}> ?method . ?phrase <{NIF.sentence}> ?sentence .
+           {text} }}
         UNION
         {{ ?phrase <{ITSRDF.taIdentRef}> <{iri}> ; <{ITSRDF.taConfidence}> ?confidence ;
-              <{ITSRDF.taAnnotatorsRef}> ?method ; <{NIF.sentence}> ?sentence }}
+              <{ITSRDF.taAnnotatorsRef}> ?method ; <{NIF.sentence}> ?sentence . {text} }}
         UNION
-        {{ <{iri}> <{PROV.wasDerivedFrom}> ?sentence . ?sentence a <{ELEC.Sentence}> .
+        {{ <{iri}> <{PROV.wasDerivedFrom}> ?sentence . ?sentence a <{ELEC.Sentence}> . {text}
            OPTIONAL {{ <{iri}> <{ELEC.confidence}> ?confidence }} OPTIONAL {{ <{iri}> <{ELEC.method}> ?method }} }}
-        ?sentence <{NIF.anchorOf}> ?text .
         OPTIONAL {{ ?article <{SCHEMA.headline}> ?title }}
         OPTIONAL {{ ?article <{SCHEMA.identifier}> ?title }}  # untitled: its file stem, not the key
         OPTIONAL {{ ?article <{SCHEMA.datePublished}> ?date }}
@@ -189,4 +191,9 @@ def _short(iri: str) -> str:
 
     from kg.drawing import EDGE_LABELS
 
-    return EDGE_LABELS.get(URIRef(iri)) or iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return EDGE_LABELS.get(URIRef(iri)) or local_name(iri)
+
+
+def local_name(iri: str) -> str:
+    """The last part of an IRI, after its # or last /: how the explorer names a property."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]

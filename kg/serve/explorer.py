@@ -17,10 +17,9 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from kg.drawing import KIND_STYLE, OTHER_STYLE
+from kg.drawing import KIND_STYLE, style
 from kg.errors import KgError
 from kg.graph import answers
-from kg.graph.vocab import kind_of
 from kg.serve import entities
 
 HERE = Path(__file__).resolve().parent
@@ -38,11 +37,6 @@ def page(request: Request, template: str, status: int = 200, **context: object) 
         name=request.app.state.config.name, legend=[(style[0], style[1]) for style in KIND_STYLE.values()],
         **context)
     return HTMLResponse(html, status_code=status)
-
-
-def style(classes: list[str]) -> tuple[str, str]:
-    """(colour, legend label) of a node with these classes, as the drawing colours it."""
-    return KIND_STYLE.get(kind_of(classes), OTHER_STYLE)
 
 
 async def search_page(request: Request) -> Response:
@@ -63,7 +57,7 @@ async def entity_page(request: Request) -> Response:
     elements += [{"data": {"id": f"e{i}", "source": e.source, "target": e.target, "label": e.label,
                            "predicate": e.predicate, "fact": e.fact}} for i, e in enumerate(edges)]
     return page(request, "entity.html", facts=facts, colour=style(facts.node.classes), elements=elements,
-                short=_short)
+                short=entities.local_name)
 
 
 async def facts_api(request: Request) -> Response:
@@ -72,9 +66,9 @@ async def facts_api(request: Request) -> Response:
     if facts is None:
         return JSONResponse({"error": "no such entity"}, status_code=404)
     doc = dataclasses.asdict(facts)
-    doc["properties"] = [[_short(p), v] for p, v in facts.properties]
-    doc["related"] = [{"via": _short(via), "label": n.label, "iri": n.iri,
-                       "values": [[_short(p), v] for p, v in values]} for via, n, values in facts.related]
+    doc["properties"] = [[entities.local_name(p), v] for p, v in facts.properties]
+    doc["related"] = [{"via": entities.local_name(via), "label": n.label, "iri": n.iri,
+                       "values": [[entities.local_name(p), v] for p, v in values]} for via, n, values in facts.related]
     doc["kind"] = style(facts.node.classes)[1]
     return JSONResponse(doc)
 
@@ -94,7 +88,3 @@ async def query_page(request: Request) -> Response:
 
 EXAMPLE_QUERY = """PREFIX schema: <https://schema.org/>
 SELECT ?name ?type WHERE { ?e a ?type ; schema:name ?name } ORDER BY ?name LIMIT 20"""
-
-
-def _short(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
