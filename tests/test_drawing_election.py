@@ -48,7 +48,7 @@ def test_the_explorer_colours_nodes_as_the_drawing_does() -> None:
     from kg.drawing import KIND_STYLE
     from kg.serve.explorer import style
 
-    graph = load_graph(str(FIXTURE))
+    graph = load_graph(str(ELECTION_TTL))
     g = to_networkx(graph)
     for node, d in g.nodes(data=True):
         classes = [str(c) for c in graph.objects(node, RDF.type)]
