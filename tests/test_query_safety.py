@@ -89,7 +89,11 @@ CTRL_C = ("import signal, sys\nsignal.signal(signal.SIGINT, signal.default_int_h
 def test_a_runaway_query_on_the_store_stops_on_a_signal(sig: int, seed_store: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-c", CTRL_C, "query", "--store", str(seed_store), CROSS],
                             env=kg_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)  # the query is running in its worker by now
+    # the query runs once kg has forked its worker, which shows kg's own command line
+    deadline = time.monotonic() + 60
+    while len(running(f"{seed_store} {CROSS}")) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)
     assert proc.poll() is None
     start = time.monotonic()
     proc.send_signal(sig)
