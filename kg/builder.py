@@ -5,6 +5,9 @@ what made the parse (the model files' contents, the Stanza version, the cache fo
 the mapping layer re-maps without re-parsing, changing a model re-parses. With ``workers`` > 1
 the parse runs in that many processes, each with its own one-thread pipeline, sending CoNLL-U
 back (a string pickles cheaply, a Stanza document does not); mapping goes on in this process.
+Only what extraction reads is parsed (pipeline.BUILD_PROCESSORS); ``trees`` adds lemmas and
+dependency trees, which narrow event participants and find activity verbs (kg/extract reads
+them when they are there and falls back on the words around a name or verb when not).
 
 Whatever parses is a `Parser` (texts -> parses, and the key of its parses in the cache), passed
 in: `stanza_parser` by default, another one in tests that must not load Stanza.
@@ -46,12 +49,26 @@ Paths = str | Path | Iterable[str | Path]
 T = TypeVar("T")
 
 
+@dataclass
+class ParseStats:
+    """What the parse stage cost: words parsed, seconds waited for them (model load included)."""
+
+    words: int = 0
+    seconds: float = 0.0
+    load_seconds: float = 0.0  # loading the pipeline in this process (0 with workers)
+
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
 @dataclass(frozen=True)
 class Parser:
-    """Articles -> their parses, in order (lazily), and the key naming those parses in the cache."""
+    """Articles -> their parses, in order (lazily), and the key naming those parses in the cache;
+    ``load``, if any, loads the models in this process before the first parse (timed apart)."""
 
     parse: Callable[[list[Article]], Iterator[Parse]]
     key: str
+    load: Callable[[], object] | None = None
 
 
 @dataclass(frozen=True)
@@ -69,20 +86,28 @@ class BuildReport:
     articles: int = 0
     parsed: int = 0  # articles the model parsed (not from the cache)
     seconds: float = 0.0
+    parse: ParseStats = field(default_factory=ParseStats)
 
 
 # ----------------------------------------------------------------------------- the parse cache
 
 
-def model_fingerprint(models: str | Path) -> str:
-    """What a Stanza parse depends on: the model files' contents, Stanza's version, the cache
-    format. (Names and sizes are not enough: a retrained model can have exactly the old size.)"""
-    files = {Path(p) for p in pipeline.model_paths(models).values()}
+def processors_for(trees: bool) -> str:
+    """The Stanza processors a build runs."""
+    return ",".join(pipeline.BUILD_PROCESSORS + (pipeline.TREE_PROCESSORS if trees else ()))
+
+
+def model_fingerprint(models: str | Path, processors: str = processors_for(False), quantized: bool = True) -> str:
+    """What a Stanza parse depends on: the model files' contents, the processors run and whether
+    their weights were quantized, Stanza's version, the cache format. (Names and sizes are not
+    enough: a retrained model can have exactly the old size.)"""
+    files = {Path(p) for p in pipeline.model_paths(models, processors.split(",")).values()}
     folder = pipeline.model_folder(models)
     lexicon = folder / clitics.FILENAME if folder else None
     files |= {lexicon} if lexicon and lexicon.is_file() else set()
     ids = sorted(f"{p.name}:{_content_hash(p)}" for p in files)
     ids += ["official"] if models == "official" else []
+    ids += [f"processors={processors}", f"int8={quantized}"]
     ids += [f"stanza {metadata.version('stanza')}", f"cache format {CACHE_FORMAT}"]
     return hashlib.sha256("|".join(ids).encode()).hexdigest()[:16]
 
@@ -133,27 +158,34 @@ def _covers(parse: Parse) -> bool:
 # ----------------------------------------------------------------------------- parsing
 
 
-def stanza_parser(models: str | Path = "bundled", workers: int = 1, cluster: str | None = None) -> Parser:
+def stanza_parser(models: str | Path = "bundled", workers: int = 1, cluster: str | None = None,
+                  trees: bool = False) -> Parser:
     """kg's Stanza pipeline (``models``: bundled, official or a folder), in ``workers`` processes
-    or on a Dask ``cluster`` (a scheduler address or local:N, see kg.distributed).
+    or on a Dask ``cluster`` (a scheduler address or local:N, see kg.distributed); ``trees``
+    adds lemmas and dependency trees to what builds parse.
 
     The pipeline is loaded only when some article needs parsing.
     """
-    return Parser(functools.partial(_stanza_parse, str(models), workers, cluster), model_fingerprint(models))
+    processors = processors_for(trees)
+    here = not cluster and workers == 1
+    return Parser(functools.partial(_stanza_parse, str(models), processors, workers, cluster),
+                  model_fingerprint(models, processors),
+                  functools.partial(pipeline.shared_pipeline, str(models), processors) if here else None)
 
 
-def _stanza_parse(models: str, workers: int, cluster: str | None, articles: list[Article]) -> Iterator[Parse]:
+def _stanza_parse(models: str, processors: str, workers: int, cluster: str | None,
+                  articles: list[Article]) -> Iterator[Parse]:
     if cluster:
         from kg.distributed import parse_on_cluster
-        for _, parses in parse_on_cluster(articles, models, cluster):
+        for _, parses in parse_on_cluster(articles, models, cluster, processors=processors):
             yield from parses
         return
     texts = [a.text for a in articles]
     if workers > 1 and len(texts) > 1:
-        yield from _parse_in_processes(texts, models, workers)
+        yield from _parse_in_processes(texts, models, processors, workers)
         return
     for i in range(0, len(texts), BATCH):
-        yield from _stanza_parses(models, texts[i:i + BATCH])
+        yield from _stanza_parses(models, processors, texts[i:i + BATCH])
 
 
 LONG_ARTICLE = 5_000  # words; a longer article is announced before its parse, which takes a while
@@ -168,8 +200,8 @@ def _announce_long(article: Article) -> None:
               "on one core", file=sys.stderr, flush=True)
 
 
-def _stanza_parses(models: str, texts: list[str]) -> list[Parse]:
-    nlp = pipeline.shared_pipeline(models)  # first: it says clearly when models are missing
+def _stanza_parses(models: str, processors: str, texts: list[str]) -> list[Parse]:
+    nlp = pipeline.shared_pipeline(models, processors)  # first: it says clearly when models are missing
     import stanza
 
     docs = nlp.bulk_process([stanza.Document([], text=t) for t in texts])
@@ -183,8 +215,8 @@ def one_thread() -> None:
     torch.set_num_threads(1)
 
 
-def _conllu_parses(models: str, texts: list[str]) -> list[str]:
-    return [to_conllu(p) for p in _stanza_parses(models, texts)]
+def _conllu_parses(models: str, processors: str, texts: list[str]) -> list[str]:
+    return [to_conllu(p) for p in _stanza_parses(models, processors, texts)]
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
@@ -204,17 +236,19 @@ def spread(items: list[T], workers: int) -> list[list[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _parse_in_processes(texts: list[str], models: str, workers: int) -> Iterator[Parse]:
+def _parse_in_processes(texts: list[str], models: str, processors: str, workers: int) -> Iterator[Parse]:
     """Batches spread over ``workers`` spawned processes (fork is unsafe once torch has run)."""
     batches = spread(texts, workers)
     with worker_pool(workers) as pool:
-        for batch, conllus in zip(batches, pool.map(_conllu_parses, repeat(models), batches), strict=True):
+        results = pool.map(_conllu_parses, repeat(models), repeat(processors), batches)
+        for batch, conllus in zip(batches, results, strict=True):
             yield from (from_conllu(c, text=t) for t, c in zip(batch, conllus, strict=True))
 
 
-def parse_articles(articles: list[Article], parser: Parser,
-                   cache: ParseCache) -> Iterator[tuple[Article, Parse, bool]]:
-    """(article, parse, parsed_now): cached ones first, then the rest through ``parser``."""
+def parse_articles(articles: list[Article], parser: Parser, cache: ParseCache,
+                   stats: ParseStats | None = None) -> Iterator[tuple[Article, Parse, bool]]:
+    """(article, parse, parsed_now): cached ones first, then the rest through ``parser``;
+    ``stats`` adds up the words parsed and the seconds spent loading and waiting for them."""
     pending = []
     for article in articles:
         cached = cache.get(article)
@@ -225,9 +259,25 @@ def parse_articles(articles: list[Article], parser: Parser,
             _announce_long(article)
     if not pending:  # the parser (and Stanza) is never touched when the cache has everything
         return
-    for article, parse in zip(pending, parser.parse(pending), strict=True):
+    stats = stats if stats is not None else ParseStats()
+    if parser.load:
+        start = time.monotonic()
+        parser.load()
+        stats.load_seconds += time.monotonic() - start
+        stats.seconds += time.monotonic() - start
+    for article, parse in zip(pending, _counted(parser.parse(pending), stats), strict=True):
         cache.put(article, parse)
         yield article, parse, True
+
+
+def _counted(parses: Iterator[Parse], stats: ParseStats) -> Iterator[Parse]:
+    """``parses``, adding up their words and the time spent waiting for each (not the caller's)."""
+    start = time.monotonic()
+    for parse in parses:
+        stats.seconds += time.monotonic() - start
+        stats.words += sum(len(s.words) for s in parse.sentences)
+        yield parse
+        start = time.monotonic()
 
 
 # ----------------------------------------------------------------------------- building
@@ -259,22 +309,23 @@ def unique_articles(articles: Iterable[Article]) -> tuple[list[Article], list[tu
 
 def build_articles(articles: Iterable[Article], *, parser: Parser | None = None,
                    models: str | Path = "bundled", workers: int = 1, cluster: str | None = None,
-                   base: str = DEFAULT_BASE, cache_dir: Path | None = DEFAULT_CACHE,
+                   trees: bool = False, base: str = DEFAULT_BASE, cache_dir: Path | None = DEFAULT_CACHE,
                    dataset: Dataset | None = None, progress: Callable[[Built], None] | None = None,
                    sink: Callable[[Built, Graph], None] | None = None) -> tuple[Dataset, BuildReport]:
     """Parse, extract and write each article's named graph into ``dataset`` (not yet resolved).
 
     ``parser`` defaults to the Stanza pipeline of ``models`` (in ``workers`` processes or on a
-    ``cluster``). With
+    ``cluster``; with ``trees``, lemmas and dependency trees too). With
     ``sink``, each graph goes to it instead, from a dataset of its own (rdflib keeps index
     entries of removed graphs), and ``report.built`` stays empty: memory stays flat however many
     articles go to a store.
     """
     start = time.monotonic()
     dataset = dataset if dataset is not None else new_dataset()
-    parser = parser or stanza_parser(models, workers, cluster)
+    parser = parser or stanza_parser(models, workers, cluster, trees)
     report = BuildReport()
-    for article, parse, parsed_now in parse_articles(list(articles), parser, ParseCache(cache_dir, parser.key)):
+    cache = ParseCache(cache_dir, parser.key)
+    for article, parse, parsed_now in parse_articles(list(articles), parser, cache, report.parse):
         extraction = extract(parse, article.date, article.title)
         target = new_dataset() if sink else dataset
         iri = add_article(target, article, parse, extraction, base)

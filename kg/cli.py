@@ -14,7 +14,7 @@ from kg.errors import MEANINGS, ExitCode, InputError, KgError, QueryError, print
 from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
-    from kg.builder import Built, Parser
+    from kg.builder import Built, Parser, ParseStats
     from kg.ingest import Article
 
 EPILOG = """examples:
@@ -117,10 +117,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"kg: building {len(articles)} article(s) with the {args.models} Stanza models",
           file=sys.stderr)
     progress = Progress(len(articles))
-    dataset, result = build_dataset(articles, parser=args.parser, models=args.models, base=args.base,
-                                    cache_dir=_cache_dir(args), progress=progress, workers=args.workers,
-                                    cluster=args.cluster)
+    parser = _parser(args)
+    dataset, result = build_dataset(articles, parser=parser, base=args.base,
+                                    cache_dir=_cache_dir(args), progress=progress)
     progress.close()
+    _print_parse_speed(result.parse)
     summary = write_exports(dataset, result, out, images=not args.no_images,
                             article_images=args.article_images and not args.no_images)
     print(summary.text, file=sys.stderr)
@@ -138,6 +139,20 @@ def _note_duplicates(same: list[tuple[Article, Article]]) -> None:
 
 def _place(article: Article) -> str:
     return f"{article.path}:{article.line}" if article.line else str(article.path)
+
+
+def _parser(args: argparse.Namespace) -> Parser:
+    """The parser a build uses: the one `main` was given, or Stanza as the options say."""
+    from kg.builder import stanza_parser
+
+    return args.parser or stanza_parser(args.models, args.workers, args.cluster, trees=args.trees)
+
+
+def _print_parse_speed(stats: ParseStats) -> None:
+    if stats.words:
+        load = f", {stats.load_seconds:.1f} s of it loading the models" if stats.load_seconds else ""
+        print(f"kg: parse stage: {stats.words} words in {stats.seconds:.1f} s{load} = "
+              f"{stats.words_per_second():.0f} words/s", file=sys.stderr)
 
 
 def _cache_dir(args: argparse.Namespace) -> Path | None:
@@ -159,10 +174,11 @@ def build_into_store(args: argparse.Namespace, articles: list[Article], failed: 
         print(f"kg: {given} article(s), {given - todo} unchanged; building {todo} into {store.path} "
               f"with the {args.models} Stanza models", file=sys.stderr)
 
-    r = store.sync_articles(articles, prune=args.prune, failed=failed, parser=args.parser, models=args.models,
-                            workers=args.workers, cluster=args.cluster, base=args.base,
+    parser = _parser(args)
+    r = store.sync_articles(articles, prune=args.prune, failed=failed, parser=parser, base=args.base,
                             cache_dir=_cache_dir(args), progress=progress, plan=plan)
     progress.close()
+    _print_parse_speed(r.parse)
     print(f"kg: {r.built} built ({r.parsed} parsed, {r.built - r.parsed} from cache), "
           f"{r.unchanged} unchanged; store {store.path}: {r.added} added, {r.replaced} replaced, "
           f"{r.removed} removed, {r.rewritten} rewritten by entity resolution; "
@@ -362,7 +378,9 @@ def cmd_models_train(args: argparse.Namespace) -> int:
         name, _, value = item.partition("=")
         steps[name] = int(value)
     cfg = TrainConfig(Path(args.data), Path(args.out), Path(args.work), steps=steps,
-                      ner_corpora=tuple(args.ner_corpora.split(",")))
+                      ner_corpora=tuple(args.ner_corpora.split(",")),
+                      ner_init=Path(args.ner_init) if args.ner_init else None,
+                      ner_batch_size=args.ner_batch_size)
     timings = train(cfg, args.processors.split(","))
     for name, seconds in timings.items():
         print(f"{name}: {seconds / 60:.1f} min")
@@ -372,7 +390,8 @@ def cmd_models_train(args: argparse.Namespace) -> int:
 def cmd_models_evaluate(args: argparse.Namespace) -> int:
     from kg.nlp.evaluation import evaluate_models
 
-    sys.stdout.write(evaluate_models(args.models, Path(args.data), args.limit))
+    sys.stdout.write(evaluate_models(args.models, Path(args.data), args.limit, quantized=not args.float,
+                                     ud=not args.ner_only))
     return 0
 
 
@@ -456,6 +475,9 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("--cluster", type=_cluster_address, metavar="ADDRESS",
                    help="parse on a Dask cluster: its scheduler (tcp://HOST:8786) or local:N "
                         "(N worker processes on this machine); mapping and writes stay here")
+    p.add_argument("--trees", action="store_true",
+                   help="also parse lemmas and dependency trees (slower; they narrow event participants "
+                        "and find activity verbs)")
     p.add_argument("--base", default=DEFAULT_BASE, type=_base_iri,
                    help=f"base IRI of instances (default: {DEFAULT_BASE})")
     p.add_argument("--cache", help="parse cache folder (default: .kg-cache)")
@@ -572,12 +594,16 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("--processors", default=",".join(TRAINABLE))
     p.add_argument("--steps", nargs="*", metavar="PROC=N", help="override steps, e.g. ner=2000")
     p.add_argument("--ner-corpora", default="nergrit", metavar="NAMES",
-                   help="NER training data: nergrit, or nergrit,nerp to add NER-PROSA")
+                   help="NER training corpora: nergrit, idner2k, nerp (comma-separated)")
+    p.add_argument("--ner-init", metavar="NER.pt", help="continue training this NER model (fine-tune)")
+    p.add_argument("--ner-batch-size", type=int, default=32, metavar="N", help="sentences per NER step")
     p.set_defaults(run=cmd_models_train)
-    p = models.add_parser("evaluate", help="score models on GSD/CSUI test and NERGrit test",
+    p = models.add_parser("evaluate", help="score models on GSD/CSUI test and the NERGrit and IDNer test sets",
                           description="Example: kg models evaluate --models bundled")
     p.add_argument("--data", default="../shared/data")
     p.add_argument("--limit", type=int, default=0, help="only the first N sentences of each test set")
+    p.add_argument("--float", action="store_true", help="float weights as trained, not kg's int8 ones")
+    p.add_argument("--ner-only", action="store_true", help="score the NER alone (the parse does not depend on it)")
     _models_arg(p)
     p.set_defaults(run=cmd_models_evaluate)
     return top

@@ -10,12 +10,12 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.builder import DEFAULT_CACHE, Built, Parser, Paths, build_articles, unique_articles
+from kg.builder import DEFAULT_CACHE, Built, Parser, ParseStats, Paths, build_articles, unique_articles
 from kg.graph import store as kg_store
 from kg.graph.iri import mint
 from kg.graph.queries import Result, run_oxigraph
@@ -35,6 +35,7 @@ class SyncReport:
     rewritten: int  # graphs rewritten by entity resolution
     triples: int
     seconds: float
+    parse: ParseStats = field(default_factory=ParseStats)  # what parsing cost
 
     @property
     def built(self) -> int:
@@ -86,7 +87,7 @@ class Store:
         todo = [a for a in unique_articles(articles)[0] if known.get(iris[a.key]) != a.sha256]
         if plan:
             plan(len(articles), len(todo))
-        parsed = 0
+        parsed, parse = 0, ParseStats()
         if todo or sources.stale:
             kg_store.mark_changed(folder)
         if todo:
@@ -95,7 +96,7 @@ class Store:
                                        base=base,
                                        cache_dir=cache_dir, progress=progress,
                                        sink=lambda built, graph: put(built.graph, graph))
-            parsed = result.parsed
+            parsed, parse = result.parsed, result.parse
         removed = kg_store.remove_graphs(store, sources.stale)
         kg_store.save_sources(folder, sources.sources)  # after removing: a crash before retries it
         rewritten = kg_store.resolve_pending(store, folder, base)
@@ -105,7 +106,7 @@ class Store:
         replaced = sum(iris[a.key] in known for a in todo)
         return SyncReport(len(articles), len(articles) - len(todo), len(todo) - replaced, replaced,
                           removed, parsed, rewritten, kg_store.triple_count(store),
-                          time.monotonic() - start)
+                          time.monotonic() - start, parse)
 
     def query(self, sparql: str, limit: int | None = None) -> Result:
         """SPARQL on the union of the articles (lazily: with ``limit`` and no ORDER BY it stops early)."""

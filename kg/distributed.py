@@ -38,7 +38,7 @@ REMOTE = re.compile(r"(tcp|tls)://[^\s/]+$")
 IN_FLIGHT = 2  # batches per worker thread: one running, one queued beside it
 CONNECT_SECONDS = 20
 
-Parser = Callable[[str, list[str]], list[str]]  # (models, texts) -> CoNLL-U, on a worker
+Parser = Callable[[str, str, list[str]], list[str]]  # (models, processors, texts) -> CoNLL-U, on a worker
 
 
 def cluster_address(value: str) -> str:
@@ -53,18 +53,18 @@ class StanzaOnWorker(WorkerPlugin):
 
     name = "kg-stanza"
 
-    def __init__(self, models: str, fingerprint: str):
-        self.models, self.fingerprint = models, fingerprint
+    def __init__(self, models: str, fingerprint: str, processors: str):
+        self.models, self.fingerprint, self.processors = models, fingerprint, processors
 
     def setup(self, worker: object = None) -> None:
         from kg.builder import model_fingerprint, one_thread
         from kg.nlp import pipeline
 
         one_thread()
-        if model_fingerprint(self.models) != self.fingerprint:
+        if model_fingerprint(self.models, self.processors) != self.fingerprint:
             raise ModelError(f"this worker's {self.models} models differ from the client's; "
                              "install the same model set on every worker", path=self.models)
-        pipeline.shared_pipeline(self.models)
+        pipeline.shared_pipeline(self.models, self.processors)
 
 
 @contextmanager
@@ -88,23 +88,24 @@ def connect(address: str) -> Iterator[Client]:
 
 
 def parse_on_cluster(pending: list[Article], models: str, address: str, *,
-                     parse: Parser | None = None,
+                     processors: str | None = None, parse: Parser | None = None,
                      plugin: WorkerPlugin | None = None) -> Iterator[tuple[list[Article], list[Parse]]]:
     """(batch, parses) in article order, each batch parsed by ``parse`` on some worker.
 
-    ``parse`` defaults to the build's own Stanza parse to CoNLL-U and ``plugin`` to loading the
-    models on each worker; tests pass others.
+    ``processors`` default to what builds parse, ``parse`` to the build's own Stanza parse to
+    CoNLL-U and ``plugin`` to loading the models on each worker; tests pass others.
     """
-    from kg.builder import _conllu_parses, model_fingerprint, spread
+    from kg.builder import _conllu_parses, model_fingerprint, processors_for, spread
     from kg.nlp.parse import from_conllu
 
     parse = parse or _conllu_parses
+    processors = processors or processors_for(False)
     with connect(address) as client:
-        client.register_plugin(plugin or StanzaOnWorker(models, model_fingerprint(models)))
+        client.register_plugin(plugin or StanzaOnWorker(models, model_fingerprint(models, processors), processors))
         threads = max(1, sum(client.nthreads().values()))
         batches = deque(spread(pending, threads))
         running: deque[tuple[list[Article], object]] = deque()
-        submit = partial(client.submit, parse, models, pure=False)
+        submit = partial(client.submit, parse, models, processors, pure=False)
         while batches or running:
             while batches and len(running) < IN_FLIGHT * threads:
                 batch = batches.popleft()

@@ -5,6 +5,10 @@ punctuation against name or aliases; roles by half their words; events by type p
 a similar label or the same date; quotes by speaker and first four words; numbers by
 value in Indonesian notation. Matching is greedy and one-to-one, gold in file order,
 so the figures equal those of the reference scorer.
+
+Event participants, which the reference scorer does not score, are scored apart from the
+overall figure: within each matched pair of events, a participant matches by name or any
+alias its article gives that person or organization.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from kg.extract.numbers import WORD_NUMBERS
 CATEGORIES = ("persons", "roles", "organizations", "places", "events", "event_dates", "quotes", "numbers",
               "candidacies", "results")
 OPTIONAL = ("candidacies", "results")  # scored only for gold files that have the key
+EXTRA = ("participants",)  # scored here only, not part of "overall"
 SCORER_WORDS = {"satu": 1, "sebelas": 11, **{k: v for k, v in WORD_NUMBERS.items()
                                             if k not in ("puluhan", "ratusan", "ribuan", "jutaan")}}
 
@@ -93,6 +98,7 @@ class Category:
     gold: int = 0
     misses: list[str] = field(default_factory=list)  # gold items not found
     false_hits: list[str] = field(default_factory=list)  # predictions that match no gold
+    pairs: list[tuple] = field(default_factory=list)  # (prediction, gold) matched
 
     def add(self, other: Category) -> None:
         self.matched += other.matched
@@ -115,6 +121,7 @@ def _match(preds: list, golds: list, same: Callable, show: Callable[[object], st
         else:
             used.add(hit)
             cat.matched += 1
+            cat.pairs.append((preds[hit], g))
     cat.false_hits = [show(p) for i, p in enumerate(preds) if i not in used]
     return cat
 
@@ -157,6 +164,7 @@ def score_article(gold: dict, pred: dict) -> dict[str, Category]:
     out["events"] = _match(pe, ge, _same_event, show_event)
     out["event_dates"] = _match([e for e in pe if e.get("date")], [e for e in ge if e.get("date")],
                                 lambda p, g: _same_event(p, g) and p.get("date") == g.get("date"), show_event)
+    out["participants"] = _participants(pred, gold, out["events"].pairs)
     out["quotes"] = _match(pred.get("quotes") or [], gold.get("quotes") or [], _quote_matcher(gold),
                            lambda q: f"{q.get('speaker')}: {q.get('first_words')}")
     out["numbers"] = _match(pred.get("numbers") or [], gold.get("numbers") or [],
@@ -172,20 +180,39 @@ def score_article(gold: dict, pred: dict) -> dict[str, Category]:
     return out
 
 
+def _participants(pred: dict, gold: dict, events: list[tuple[dict, dict]]) -> Category:
+    """Participants of the matched events; a name stands for its article's entity (and aliases)."""
+    def entity(doc: dict, name: str) -> dict:
+        named = {"name": name}
+        found = (e for cat in ("persons", "organizations") for e in doc.get(cat) or [] if same_entity(e, named))
+        return next(found, named)
+
+    total = Category()
+    for p, g in events:
+        label = g.get("label")
+        cat = _match([entity(pred, n) for n in p.get("participants") or []],
+                     [entity(gold, n) for n in g.get("participants") or []],
+                     same_entity, lambda x, label=label: f"{label}: {x.get('name')}")
+        total.add(cat)
+        total.misses += cat.misses
+        total.false_hits += cat.false_hits
+    return total
+
+
 @dataclass
 class Report:
     articles: dict[str, dict[str, Category]]
     missing: list[str]
 
     def totals(self) -> dict[str, Category]:
-        total = {c: Category() for c in CATEGORIES}
+        total = {c: Category() for c in CATEGORIES + EXTRA}
         for cats in self.articles.values():
-            for c in CATEGORIES:
+            for c in CATEGORIES + EXTRA:
                 total[c].add(cats[c])
         overall = Category()
         for c in CATEGORIES:
             overall.add(total[c])
-        return total | {"overall": overall}
+        return {c: total[c] for c in CATEGORIES} | {"overall": overall} | {c: total[c] for c in EXTRA}
 
 
 def score_dirs(gold_dir: Path, pred_dir: Path) -> Report:
@@ -223,7 +250,7 @@ def format_report(report: Report, details: bool = True) -> str:
     if details:
         for name, cats in report.articles.items():
             lines.append(f"== {name}")
-            for c in CATEGORIES:
+            for c in CATEGORIES + EXTRA:
                 for miss in cats[c].misses:
                     lines.append(f"  miss  {c:<12} {miss}")
                 for extra in cats[c].false_hits:

@@ -18,6 +18,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import NamedTuple
@@ -56,6 +57,15 @@ needs_models = pytest.mark.skipif(
 def fake_parse(text: str) -> Parse:
     """A model-free `Parse` (kg.nlp.parse.rough_parse) with no NER tags."""
     return rough_parse(text, {})
+
+
+def without_tree(parse: Parse) -> Parse:
+    """``parse`` as a default build has it, without the lemma and depparse processors: lemmas are
+    the word forms, heads 0, relations "dep" (kg.nlp.parse.from_stanza)."""
+    def bare(token):
+        return replace(token, words=tuple(replace(w, lemma=w.text, head=0, deprel="dep") for w in token.words))
+
+    return replace(parse, sentences=tuple(replace(s, tokens=tuple(map(bare, s.tokens))) for s in parse.sentences))
 
 
 def article_graph(article: Article, parse: Parse) -> Graph:

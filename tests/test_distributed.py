@@ -57,7 +57,7 @@ class NoModels(distributed.WorkerPlugin):
         pass
 
 
-def slow_parse(log: Path, models: str, texts: list[str]) -> list[str]:
+def slow_parse(log: Path, models: str, processors: str, texts: list[str]) -> list[str]:
     """A parse that takes two seconds, leaving its pid in log/running while it works."""
     with open(log / "attempts", "a", encoding="utf-8") as f:
         f.write(texts[0][:12] + "\n")

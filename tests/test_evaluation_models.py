@@ -45,6 +45,9 @@ def test_bundled_models_on_five_sentences() -> None:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"{SHARED_DATA} not present")
     report = evaluate_models("bundled", SHARED_DATA, limit=5)
-    for needle in ("GSD test", "CSUI test", "LAS", "Lemmas", "micro", "tokens/s", "threads"):
+    for needle in ("GSD test", "CSUI test", "LAS", "Lemmas", "micro", "tokens/s", "threads",
+                   "NERGrit test", "IDNer-news-2k test", "weights: int8"):
         assert needle in report
     assert "XPOS" not in report
+    ner_only = evaluate_models("bundled", SHARED_DATA, limit=5, ud=False)
+    assert "IDNer-news-2k test" in ner_only and "GSD test" not in ner_only and "tokens/s" not in ner_only

@@ -1,27 +1,66 @@
 """Events outside the trigger lexicon, on sentences written for this test and parsed once by
-the bundled models (tests/fixtures/sentences): the main verb of a dated sentence."""
+the bundled models (tests/fixtures/sentences): the main verb of a dated sentence, found in the
+dependency tree (`kg build --trees`) or, in a default build's parse, outside subordinate clauses
+with its stem read off its affixes."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from conftest import without_tree
 
 from kg.extract.activities import activity_events, sentence_activity
 from kg.extract.article import extract
 from kg.extract.facts import Extraction
+from kg.extract.stems import stem_candidates
 from kg.ingest import read_article
-from kg.nlp.parse import Parse, from_conllu
+from kg.nlp.parse import Parse, Sentence, Token, Word, from_conllu
 
 SENTENCES = Path(__file__).parent / "fixtures" / "sentences"
 
 
-@pytest.fixture(scope="module")
-def lebak() -> tuple[Parse, Extraction]:
+@pytest.fixture(scope="module", params=[True, False], ids=["trees", "build"])
+def lebak(request: pytest.FixtureRequest) -> tuple[Parse, Extraction]:
     article = read_article(SENTENCES / "articles" / "kegiatan_lebak.txt")[0]
     parse = from_conllu((SENTENCES / "parses" / "kegiatan_lebak.conllu").read_text(encoding="utf-8"),
                         text=article.text)
+    parse = parse if request.param else without_tree(parse)
     return parse, extract(parse, article.date)
+
+
+@pytest.mark.parametrize(("form", "stem"), [
+    ("menangkap", "tangkap"), ("memantau", "pantau"), ("menyegel", "segel"), ("mengabulkan", "kabul"),
+    ("menggelar", "gelar"), ("melantik", "lantik"), ("menyatakan", "nyata"), ("dibacakan", "baca"),
+    ("mendatangi", "datang"), ("berpatroli", "patroli"), ("diperiksa", "periksa"), ("kata", "kata")])
+def test_stems_of_verb_forms(form: str, stem: str) -> None:
+    assert stem in stem_candidates(form)
+    assert stem_candidates(form)[0] == form  # the form itself comes first
+
+
+def unparsed(text: str, verbs: set[str]) -> Sentence:
+    """A sentence as a build without trees parses it, with these words tagged VERB."""
+    words = text.replace(",", " ,").replace(".", " .").split()
+    tokens, at = [], 0
+    for i, w in enumerate(words, 1):
+        at = text.index(w, at)
+        upos = "VERB" if w in verbs else "PUNCT" if w in ",." else "X"
+        tokens.append(Token(w, at, at + len(w), "O", (Word(i, w, w, upos, "_", 0, "dep"),)))
+        at += len(w)
+    return Sentence(0, text, 0, len(text), tuple(tokens))
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Warga yang mengawasi TPS datang, Rabu (20/11/2024), untuk menyegel kotak suara.", "datang"),
+    ("Petugas datang untuk menyegel dan menyita kotak suara, Rabu (20/11/2024).", "datang"),
+    ("Untuk menyegel dan menyita kotak suara petugas datang pada Rabu (20/11/2024).", "datang"),
+    ("Setelah warga membubarkan diri, polisi memeriksa lokasi pada Rabu (20/11/2024).", "periksa"),
+    ("Warga yang menyegel kotak suara itu ditangkap pada Rabu (20/11/2024).", "tangkap"),
+])
+def test_a_verb_in_a_subordinate_clause_is_no_main_verb(text: str, lemma: str) -> None:
+    verbs = {"mengawasi", "datang", "menyegel", "menyita", "membubarkan", "memeriksa", "ditangkap"}
+    activity = sentence_activity(unparsed(text, verbs))
+    assert activity is not None and activity.lemma == lemma
 
 
 def sentence_with(parse: Parse, words: str):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import re
 import socket
 from pathlib import Path
 
@@ -34,7 +37,7 @@ def no_network():
 
 @pytest.fixture(scope="module")
 def seed_doc(no_network):
-    nlp = pipeline.load_pipeline("bundled")
+    nlp = pipeline.load_pipeline("bundled", quantized=False)
     return nlp(SEED.read_text(encoding="utf-8"))
 
 
@@ -43,8 +46,49 @@ def exports(tmp_path_factory, no_network) -> Path:
     from kg.cli import main
 
     out = tmp_path_factory.mktemp("exports")
-    assert main(["build", str(SEED), "--out", str(out), "--no-cache"]) == 0
+    log = io.StringIO()
+    with contextlib.redirect_stderr(log):
+        assert main(["build", str(SEED), "--out", str(out), "--no-cache"]) == 0
+    (out.parent / f"{out.name}.log").write_text(log.getvalue(), encoding="utf-8")
     return out
+
+
+def test_build_reports_the_parse_speed(exports) -> None:
+    log = (exports.parent / f"{exports.name}.log").read_text(encoding="utf-8")
+    assert re.search(r"parse stage: [1-9]\d* words in [\d.]+ s, [\d.]+ s of it loading the models = "
+                     r"[1-9]\d* words/s", log)
+
+
+def test_builds_parse_only_what_extraction_reads_with_one_thread(no_network) -> None:
+    import torch
+
+    from kg.builder import ParseCache, parse_articles, stanza_parser
+    from kg.ingest import iter_articles
+
+    [article] = iter_articles([SEED])
+    plain = next(parse_articles([article], stanza_parser(), ParseCache(None, "")))[1]
+    assert torch.get_num_threads() == 1
+    words = [w for s in plain.sentences for w in s.words]
+    assert {(w.head, w.deprel) for w in words} == {(0, "dep")}  # no tree asked for, none made
+    assert any(t.ner != "O" for s in plain.sentences for t in s.tokens)
+    trees = next(parse_articles([article], stanza_parser(trees=True), ParseCache(None, "")))[1]
+    assert [w.upos for s in trees.sentences for w in s.words] == [w.upos for w in words]
+    assert sum(w.head == 0 for s in trees.sentences for w in s.words) == len(trees.sentences)
+    assert stanza_parser().key != stanza_parser(trees=True).key
+
+
+def test_int8_weights_in_the_build_processors_but_the_tokenizer(seed_doc) -> None:
+    nlp = pipeline.load_pipeline("bundled")
+    kinds = {name: {type(m).__module__ for m in (getattr(p, "trainers", None) or [p.trainer])[0].model.modules()}
+             for name, p in nlp.processors.items()}
+    for name in ("tokenize", "lemma", "depparse"):
+        assert not any("quantized" in k for k in kinds[name]), name
+    for name in ("mwt", "pos", "ner"):
+        assert any("quantized" in k for k in kinds[name]), name
+    doc = nlp(SEED.read_text(encoding="utf-8"))
+    ner = [t.ner for s in doc.sentences for t in s.tokens]
+    float_ner = [t.ner for s in seed_doc.sentences for t in s.tokens]  # seed_doc: float weights
+    assert sum(a == b for a, b in zip(ner, float_ner, strict=True)) >= 0.97 * len(ner)
 
 
 def test_bundled_models_parse_the_seed(seed_doc) -> None:

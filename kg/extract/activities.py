@@ -7,6 +7,11 @@ of a sentence (its root in the dependency parse, or a verb joined to it) whose l
 activity verb (kg/extract/data/activity-verbs.tsv) makes an event of type ``other``; a speech
 verb makes a statement ("Keterangan <speaker>"). To keep precision only sentences with a
 resolved date count, and not those where a lexicon trigger already names the event.
+
+A build's parse has no tree and no lemmas unless asked for (`kg build --trees`). Then a main
+verb is a verb outside the clauses that subordinators open (a relative clause after "yang", a
+purpose after "untuk", a time after "setelah" …; such a clause runs to the next punctuation),
+and its lemma is whichever stem of its form (kg.extract.stems) the lexicon has.
 """
 
 from __future__ import annotations
@@ -19,9 +24,16 @@ from kg.extract.dates import DateMention
 from kg.extract.facts import RULE, Event, Evidence
 from kg.extract.lexicon import DATA
 from kg.extract.quotes import find_quotes
+from kg.extract.stems import stem_candidates
 from kg.nlp.parse import Sentence, Word
 
 MAIN_RELATIONS = {"root", "parataxis", "conj", "ccomp"}  # "…," kata X / X menangkap … dan menyita …
+# words that open a clause whose verb is not the sentence's main verb (relative, purpose, time,
+# condition, reason, manner); "bahwa" is not one: the tree takes its clause (ccomp) as main
+SUBORDINATORS = {"yang", "untuk", "agar", "supaya", "guna", "ketika", "saat", "sewaktu", "setelah",
+                 "sesudah", "sebelum", "sejak", "usai", "selama", "jika", "apabila", "bila", "kalau",
+                 "karena", "sebab", "sehingga", "meski", "meskipun", "walaupun", "sambil", "seraya"}
+JOINERS = {"dan", "serta", "atau", "lalu", "kemudian"}
 
 
 @functools.cache
@@ -40,20 +52,56 @@ class Activity:
     label_end: int  # the verb phrase the label is read from
 
 
-def _main_verbs(sentence: Sentence) -> list[tuple[Word, int, int]]:
+def has_tree(sentence: Sentence) -> bool:
+    """Whether the sentence was parsed with dependencies (and lemmas): a tree has one root."""
+    return any(w.deprel == "root" for w in sentence.words)
+
+
+def _main_verbs(sentence: Sentence, tree: bool) -> list[tuple[Word, int, int]]:
     words = [(w, t.start, t.end) for t in sentence.tokens for w in t.words]
+    if not tree:
+        return _unsubordinated_verbs(words)
     roots = {w.id for w, _, _ in words if w.deprel == "root"}
     return [(w, s, e) for w, s, e in words if w.upos == "VERB" and (
         w.deprel == "root" or (w.deprel.split(":")[0] in MAIN_RELATIONS and w.head in roots))]
 
 
+def _unsubordinated_verbs(words: list[tuple[Word, int, int]]) -> list[tuple[Word, int, int]]:
+    """Verbs outside the clauses SUBORDINATORS open. Such a clause holds the next verb and the
+    verbs joined to it ("untuk menyegel dan menyita …"); it ends at punctuation or at a verb not
+    joined ("Warga yang mengawasi TPS datang": datang is the main verb)."""
+    found, subordinate, clause_verb, joined = [], False, False, False
+    for word, start, end in words:
+        lower = word.text.lower()
+        if word.upos == "PUNCT":
+            subordinate = clause_verb = joined = False
+        elif lower in SUBORDINATORS:
+            subordinate, clause_verb, joined = True, False, False
+        elif word.upos == "VERB":
+            if subordinate and (joined or not clause_verb):
+                clause_verb = True
+            else:
+                found.append((word, start, end))
+                subordinate = False
+            joined = False
+        else:
+            joined = lower in JOINERS or (joined and word.upos in ("ADV", "AUX", "PART"))
+    return found
+
+
+def _activity_lemma(word: Word, tree: bool) -> str | None:
+    """The word's lemma if the lexicon has it: the parser's lemma, or without one a stem of its form."""
+    candidates = [word.lemma.lower()] if tree else stem_candidates(word.text)
+    return next((c for c in candidates if c in activity_verbs()), None)
+
+
 def sentence_activity(sentence: Sentence) -> Activity | None:
     """The election activity a sentence's main verb reports, an action before a statement."""
-    found = []
-    for word, start, end in _main_verbs(sentence):
-        kind = activity_verbs().get(word.lemma.lower())
-        if kind:
-            found.append(Activity(kind, word.lemma.lower(), start, end, min(sentence.end, end + 60)))
+    found, tree = [], has_tree(sentence)
+    for word, start, end in _main_verbs(sentence, tree):
+        lemma = _activity_lemma(word, tree)
+        if lemma:
+            found.append(Activity(activity_verbs()[lemma], lemma, start, end, min(sentence.end, end + 60)))
     found.sort(key=lambda a: (a.kind != "activity", a.start))
     return found[0] if found else None
 

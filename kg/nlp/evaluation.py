@@ -3,8 +3,9 @@
 Parsing is scored end to end: the raw text of GSD test and CSUI test (rebuilt by Stanza's
 own ``conllu_to_text``) goes through the full pipeline, and the predicted CoNLL-U is compared
 with the gold by the CoNLL 2018 scorer Stanza uses (``udtools.udeval``), so tokenisation and
-sentence errors count against every later column. NER is scored on NERGrit test with gold
-tokens (entity-level, exact span and type), so it measures the tagger alone.
+sentence errors count against every later column. NER is scored on NERGrit test and
+IDNer-news-2k test with gold tokens (entity-level, exact span and type), so it measures the
+tagger alone.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from typing import TYPE_CHECKING
 
 from kg.errors import ExitCode, KgError
 from kg.nlp.conllu import read_conllu_blocks, split_conllu_blocks, write_conllu_blocks
-from kg.nlp.pipeline import load_pipeline, model_paths
-from kg.nlp.training import NER_DIR, UD_TEST_SETS, read_bio
+from kg.nlp.pipeline import NOT_QUANTIZED, load_pipeline, model_paths
+from kg.nlp.training import NER_CORPORA, UD_TEST_SETS, read_ner
 
 if TYPE_CHECKING:
     import stanza
 
 UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "UFeats", "Lemmas", "UAS", "LAS")
-NER_TEST = f"{NER_DIR}/test.txt"
+NER_TESTS = {"nergrit": "NERGrit", "idner2k": "IDNer-news-2k"}  # corpus -> name in the report
 Span = tuple[int, int, str]
 
 
@@ -49,6 +50,7 @@ class NerResult:
     """Entity counts per type; precision, recall and F1 are derived from them."""
 
     sentences: int
+    name: str = "NERGrit"
     gold: dict[str, int] = field(default_factory=dict)
     pred: dict[str, int] = field(default_factory=dict)
     correct: dict[str, int] = field(default_factory=dict)
@@ -57,22 +59,30 @@ class NerResult:
 # --------------------------------------------------------------------------- entry point
 
 
-def evaluate_models(models: str, data_dir: Path, limit: int = 0) -> str:
-    """Evaluate one model set on the held-out test sets; returns a printable report."""
+def evaluate_models(models: str, data_dir: Path, limit: int = 0, quantized: bool = True,
+                    ud: bool = True) -> str:
+    """Evaluate one model set on the held-out test sets, with int8 weights as kg runs it or
+    float ones as trained; returns a printable report. ``ud=False`` scores the NER alone
+    (the parsing scores do not depend on the NER model)."""
     import torch
 
+    torch.set_num_threads(1)  # as builds run it (pipeline.shared_pipeline): robust on a busy machine
     files = _test_files(Path(data_dir))
     importlib.import_module("stanza")  # before the clock: the load time is the models' alone
-    start = time.monotonic()
-    nlp = load_pipeline(models)
-    load_seconds = time.monotonic() - start
-    with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
-        ud = [evaluate_ud(nlp, name, files[name], Path(tmp), limit) for name in UD_TEST_SETS]
-    del nlp
-    ner_nlp = load_pipeline(models, processors="tokenize,ner", tokenize_pretokenized=True)
-    ner = evaluate_ner(ner_nlp, read_bio(files["ner"])[: _cut(limit)])
-    header = _header(models, Path(data_dir), limit, load_seconds, torch.get_num_threads())
-    return "\n\n".join([header, format_ud(ud), format_ner(ner), format_speed(ud[0])]) + "\n"
+    parts, load_seconds = [], None
+    if ud:
+        start = time.monotonic()
+        nlp = load_pipeline(models, quantized=quantized)
+        load_seconds = time.monotonic() - start
+        with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
+            runs = [evaluate_ud(nlp, name, files[name], Path(tmp), limit) for name in UD_TEST_SETS]
+        del nlp
+        parts += [format_ud(runs), format_speed(runs[0])]
+    ner_nlp = load_pipeline(models, processors="tokenize,ner", quantized=quantized, tokenize_pretokenized=True)
+    ner = [evaluate_ner(ner_nlp, read_ner(Path(data_dir), corpus, "test")[: _cut(limit)], name)
+           for corpus, name in NER_TESTS.items()]
+    header = _header(models, Path(data_dir), limit, load_seconds, torch.get_num_threads(), quantized)
+    return "\n\n".join([header, *parts[:1], *map(format_ner, ner), *parts[1:]]) + "\n"
 
 
 def _cut(limit: int) -> int | None:
@@ -83,11 +93,11 @@ def _cut(limit: int) -> int | None:
 def _test_files(data_dir: Path) -> dict[str, Path]:
     """The test files under data_dir, or a KgError naming what is missing."""
     if not data_dir.is_dir():
-        raise KgError("not found: evaluation needs the UD treebanks and NERGrit "
+        raise KgError("not found: evaluation needs the UD treebanks and the NER test sets "
                       "(the ../shared/data layout, see models/README.md)",
                       path=data_dir, code=ExitCode.NOT_FOUND)
     files = {name: data_dir / rel for name, rel in UD_TEST_SETS.items()}
-    files["ner"] = data_dir / NER_TEST
+    files |= {corpus: data_dir / NER_CORPORA[corpus][0] / NER_CORPORA[corpus][3] for corpus in NER_TESTS}
     for path in files.values():
         if not path.is_file():
             raise KgError("not found: evaluation needs this test set", path=path,
@@ -156,9 +166,10 @@ def fold_lemmas(conllu: str) -> str:
 # --------------------------------------------------------------------------- NER
 
 
-def evaluate_ner(nlp: stanza.Pipeline, sents: Sequence[tuple[list[str], list[str]]]) -> NerResult:
+def evaluate_ner(nlp: stanza.Pipeline, sents: Sequence[tuple[list[str], list[str]]],
+                 name: str = "NERGrit") -> NerResult:
     """Tag gold-tokenised sentences and count exact (span, type) matches."""
-    result = NerResult(len(sents))
+    result = NerResult(len(sents), name)
     if not sents:
         return result
     doc = nlp([tokens for tokens, _ in sents])
@@ -208,12 +219,15 @@ def prf(correct: int, gold: int, pred: int) -> tuple[float, float, float]:
 # --------------------------------------------------------------------------- report
 
 
-def _header(models: str, data_dir: Path, limit: int, load_seconds: float, threads: int) -> str:
+def _header(models: str, data_dir: Path, limit: int, load_seconds: float | None, threads: int,
+            quantized: bool) -> str:
     where = Path(model_paths(models)["tokenize_model_path"]).parent
     name = str(where) if Path(models) == where else f"{models} ({where})"
     scope = f"first {limit} sentences of each test set" if limit > 0 else "full test sets"
     return (f"Model set: {name}\nData: {data_dir} ({scope})\n"
-            f"Pipeline load: {load_seconds:.1f} s (all processors); torch threads: {threads}")
+            + (f"Pipeline load: {load_seconds:.1f} s (all processors); " if load_seconds is not None else "")
+            + f"torch threads: {threads}; "
+            f"weights: {'int8 but ' + ', '.join(NOT_QUANTIZED) if quantized else 'float, as trained'}")
 
 
 def format_ud(results: Sequence[UdResult]) -> str:
@@ -230,7 +244,7 @@ def format_ud(results: Sequence[UdResult]) -> str:
 
 def format_ner(ner: NerResult) -> str:
     """Per-type and micro precision, recall and F1 x 100 with the entity counts."""
-    rows = [f"NER, NERGrit test, gold tokens ({ner.sentences} sentences; exact span and type)",
+    rows = [f"NER, {ner.name} test, gold tokens ({ner.sentences} sentences; exact span and type)",
             f"  {'type':<14}{'gold':>6}{'pred':>6}{'correct':>8}{'P':>8}{'R':>8}{'F1':>8}"]
     kinds = sorted(set(ner.gold) | set(ner.pred))
     totals = [sum(c.values()) for c in (ner.gold, ner.pred, ner.correct)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,16 @@ if TYPE_CHECKING:
 BUNDLED_DIR = MODELS_DIR / "id-kg"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 USES_VECTORS = ("pos", "depparse", "ner")
+# What kg's extraction reads: tokens, words, UPOS and NER. Lemmas are read nowhere and the
+# dependency tree only narrows event participants, which it did not improve on the dev
+# articles (models/README.md); `kg build --trees` adds both.
+BUILD_PROCESSORS = ("tokenize", "mwt", "pos", "ner")
+TREE_PROCESSORS = ("lemma", "depparse")
+# Left in float: the tokenizer (int8 makes it about 3x slower, issue 11), and the lemmatizer and
+# parser, which builds do not run and int8 costs 0.14-0.18 LAS (models/README.md).
+NOT_QUANTIZED = ("tokenize", "lemma", "depparse")
+CHARLM_FILES = {"forward": "charlm_forward.pt", "backward": "charlm_backward.pt"}
+USES_CHARLM = ("ner",)  # kg's processors trained with the character LM, when the set has one
 
 
 def _official_dir() -> Path:
@@ -37,20 +48,28 @@ def model_folder(models: str | Path = "bundled") -> Path | None:
     return BUNDLED_DIR if models == "bundled" else Path(models)
 
 
-def model_paths(models: str | Path = "bundled") -> dict[str, str]:
-    """Stanza keyword arguments naming every model file; raises ModelError if any is missing."""
+def model_paths(models: str | Path = "bundled", processors: Collection[str] = PROCESSORS) -> dict[str, str]:
+    """Stanza keyword arguments naming the model files of ``processors`` (with the vectors and
+    character LMs they were trained with); raises ModelError if any is missing."""
     if models == "official":
-        return _official_paths()
+        return _official_paths() if "ner" in processors else {}
+    wanted = [p for p in PROCESSORS if p in processors]
     folder = model_folder(models)
-    files = {p: folder / f"{p}.pt" for p in PROCESSORS} | {"pretrain": folder / "pretrain.pt"}
+    files = {p: folder / f"{p}.pt" for p in wanted}
+    if set(wanted) & set(USES_VECTORS):
+        files["pretrain"] = folder / "pretrain.pt"
     missing = sorted(str(f) for f in files.values() if not f.exists())
     if missing:
         hint = ("run `kg models train` with ../shared/data present (see models/README.md)"
                 if models == "bundled" else "point --models at a folder with these files")
         raise ModelError(f"incomplete Stanza model set, missing {', '.join(missing)}; {hint}",
                          path=folder)
-    kwargs = {f"{p}_model_path": str(files[p]) for p in PROCESSORS}
-    kwargs |= {f"{p}_pretrain_path": str(files["pretrain"]) for p in USES_VECTORS}
+    kwargs = {f"{p}_model_path": str(files[p]) for p in wanted}
+    kwargs |= {f"{p}_pretrain_path": str(files["pretrain"]) for p in USES_VECTORS if p in wanted}
+    charlms = {d: folder / name for d, name in CHARLM_FILES.items()}
+    if all(f.exists() for f in charlms.values()):  # a model trained with them needs them at load
+        kwargs |= {f"{p}_{d}_charlm_path": str(f) for p in USES_CHARLM if p in wanted
+                   for d, f in charlms.items()}
     return kwargs
 
 
@@ -68,21 +87,20 @@ def _official_paths() -> dict[str, str]:
             "install them on a networked machine with `python -c \"import stanza; "
             "stanza.download('id')\"`, copy the stanza_resources folder here (or set "
             "STANZA_RESOURCES_DIR), or use --models bundled", path=root)
-    bundled = model_paths("bundled")
-    return {k: bundled[k] for k in ("ner_model_path", "ner_pretrain_path")}
+    return model_paths("bundled", ("ner",))
 
 
 def load_pipeline(models: str | Path = "bundled", processors: str = ",".join(PROCESSORS),
-                  **stanza_kwargs) -> stanza.Pipeline:
+                  quantized: bool = True, **stanza_kwargs) -> stanza.Pipeline:
     """A fresh offline Indonesian Stanza pipeline (tokenize → ner) from the chosen model set.
 
     Only the named processors are loaded (Stanza loads every processor it is given a model
     path for). A kg model set's clitic lexicon (``clitics.json``) post-processes the tokenizer.
+    ``quantized``: int8 weights where they cost nothing measurable (see `quantize`).
     """
     import stanza
 
-    wanted = set(processors.split(","))
-    paths = {k: v for k, v in model_paths(models).items() if k.split("_", 1)[0] in wanted}
+    paths = model_paths(models, processors.split(","))
     folder = model_folder(models)
     resources = _official_dir().parent if folder is None else folder
     options = {"lang": "id", "processors": processors, "dir": str(resources),
@@ -92,10 +110,38 @@ def load_pipeline(models: str | Path = "bundled", processors: str = ",".join(PRO
     if folder is not None and not options["tokenize_pretokenized"]:
         options.setdefault("tokenize_postprocessor", clitics.load_clitics(folder / clitics.FILENAME))
     logging.getLogger("stanza").setLevel(logging.ERROR)
-    return stanza.Pipeline(**options)
+    nlp = stanza.Pipeline(**options)
+    return quantize(nlp) if quantized else nlp
+
+
+def quantize(nlp: stanza.Pipeline) -> stanza.Pipeline:
+    """int8 dynamic quantization of the Linear and LSTM layers of the processors builds run
+    but the tokenizer: faster on a CPU for scores within 0.05 points (models/README.md)."""
+    import warnings
+
+    import torch
+
+    for name, processor in nlp.processors.items():
+        if name in NOT_QUANTIZED:
+            continue
+        for trainer in getattr(processor, "trainers", None) or [processor.trainer]:
+            with warnings.catch_warnings():  # torch announces a future move of these functions
+                warnings.filterwarnings("ignore", ".*quantiz", category=UserWarning)
+                warnings.filterwarnings("ignore", ".*quantiz", category=DeprecationWarning)
+                trainer.model = torch.ao.quantization.quantize_dynamic(
+                    trainer.model, {torch.nn.Linear, torch.nn.LSTM}, dtype=torch.qint8)
+    return nlp
 
 
 @functools.cache
-def shared_pipeline(models: str = "bundled") -> stanza.Pipeline:
-    """One pipeline per process and model set, loaded on first use."""
-    return load_pipeline(models)
+def shared_pipeline(models: str = "bundled", processors: str = ",".join(BUILD_PROCESSORS),
+                    quantized: bool = True) -> stanza.Pipeline:
+    """One pipeline per process, model set and processor list, loaded on first use.
+
+    Torch gets one thread: parallelism comes from worker processes, which stays fast when
+    other programs compete for the cores (more threads per process collapse then, issue 11).
+    """
+    import torch
+
+    torch.set_num_threads(1)
+    return load_pipeline(models, processors, quantized)

@@ -8,8 +8,11 @@ word2vec vectors trained here on the same data's text. Nothing is downloaded.
 
 from __future__ import annotations
 
+import ast
+import csv
 import json
 import logging
+import os
 import random
 import shutil
 import time
@@ -19,19 +22,33 @@ from pathlib import Path
 
 from kg.nlp import clitics
 from kg.nlp.conllu import read_conllu_blocks, write_conllu_blocks
+from kg.nlp.pipeline import CHARLM_FILES, USES_CHARLM
 
 log = logging.getLogger(__name__)
 
-PROCESSORS = ("vectors", "tokenize", "mwt", "clitics", "pos", "lemma", "depparse", "ner")
+PROCESSORS = ("vectors", "charlm", "tokenize", "mwt", "clitics", "pos", "lemma", "depparse", "ner")
 UD_TRAIN_SOURCES = ("ud/id_csui-ud-train.conllu", "ud/id_gsd-ud-dev.conllu", "ud/id_pud-ud-test.conllu")
 UD_TEST_SETS = {"gsd": "ud/id_gsd-ud-test.conllu", "csui": "ud/id_csui-ud-test.conllu"}
 NER_DIR = "ner/nergrit"
 NERP_DIR = "ner/nerp"
+IDNER_DIR = "ner/idner2k"
 NERP_LABELS = {"PPL": "PERSON", "PLC": "PLACE", "IND": "ORGANISATION"}  # EVT and FNB are not kg's types
+IDNER_LABELS = {"PER": "PERSON", "ORG": "ORGANISATION", "LOC": "PLACE"}
+# name -> (folder, train, dev, test); the dev files of the news corpora choose the best NER step
+NER_CORPORA = {
+    "nergrit": (NER_DIR, "train.txt", "valid.txt", "test.txt"),
+    "idner2k": (IDNER_DIR, "train.txt", "dev.txt", "test.txt"),
+    "nerp": (NERP_DIR, "train.txt", "valid.txt", "test.txt"),
+}
+NEWS_NER = ("nergrit", "idner2k")  # NER-PROSA is lower-cased: its dev split says little about news
+# Small enough for a 2-core CPU in about an hour per direction (models/README.md has the timings).
+CHARLM_SIZE = ["--char_emb_dim", "64", "--char_hidden_dim", "256", "--char_num_layers", "1",
+               "--batch_size", "32", "--bptt_size", "100"]
+CHARLM_CUTOFF = 5  # characters seen fewer times are UNK
 SHORTHAND = "id_kg"
 
 # Sizes chosen to keep the whole model set under 60 MB (see models/README.md).
-DEFAULT_STEPS = {"tokenize": 3000, "mwt": 30, "pos": 1500, "lemma": 10, "depparse": 3000, "ner": 2500}
+DEFAULT_STEPS = {"charlm": 4, "tokenize": 3000, "mwt": 30, "pos": 1500, "lemma": 10, "depparse": 3000, "ner": 2500}
 PARSER_SIZE = ["--hidden_dim", "200", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
                "--deep_biaff_output_dim", "100", "--num_layers", "2"]
 
@@ -47,6 +64,8 @@ class TrainConfig:
     seed: int = 1234
     dev_fraction: float = 0.1
     ner_corpora: tuple[str, ...] = ("nergrit",)
+    ner_init: Path | None = None  # an NER model to continue training from (fine-tuning)
+    ner_batch_size: int = 32  # sentences per NER step
 
 
 # --------------------------------------------------------------------------- data
@@ -106,7 +125,7 @@ def ud_texts(cfg: TrainConfig) -> Iterator[list[str]]:
 
 
 def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
-    """Sentences of an IndoNLU token<TAB>tag file."""
+    """Sentences of a BIO file: IndoNLU's token<TAB>tag, or IDNer's space-separated token UPOS tag."""
     sents, tokens, tags = [], [], []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -114,7 +133,11 @@ def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
                 sents.append((tokens, tags))
             tokens, tags = [], []
             continue
-        word, _, tag = line.partition("\t")
+        if "\t" in line:
+            word, _, tag = line.partition("\t")
+        else:
+            fields = line.split()
+            word, tag = fields[0], fields[-1] if len(fields) > 1 else ""
         tokens.append(word)
         tags.append(tag.strip() or "O")
     if tokens:
@@ -129,16 +152,37 @@ def nerp_as_nergrit(sents: Iterable[tuple[list[str], list[str]]]) -> list[tuple[
     character model relies on that, so entity tokens and sentence starts are capitalised.
     """
     out = []
-    for tokens, tags in sents:
-        labels = []
-        for tag in tags:
-            prefix, _, label = tag.partition("-")
-            labels.append(f"{prefix}-{NERP_LABELS[label]}" if label in NERP_LABELS else "O")
+    for tokens, labels in relabel(sents, NERP_LABELS):
         starts = [True] + [prev in (".", "!", "?") for prev in tokens[:-1]]
         cased = [t[:1].upper() + t[1:] if (start or lab != "O") else t
                  for t, lab, start in zip(tokens, labels, starts, strict=True)]
         out.append((cased, labels))
     return out
+
+
+def relabel(sents: Iterable[tuple[list[str], list[str]]],
+            labels: dict[str, str]) -> list[tuple[list[str], list[str]]]:
+    """BIO tags renamed to kg's types; labels missing from ``labels`` become O."""
+    out = []
+    for tokens, tags in sents:
+        renamed = []
+        for tag in tags:
+            prefix, _, label = tag.partition("-")
+            renamed.append(f"{prefix}-{labels[label]}" if label in labels else "O")
+        out.append((tokens, renamed))
+    return out
+
+
+def read_ner(data_dir: Path, corpus: str, split: str) -> list[tuple[list[str], list[str]]]:
+    """One split ("train", "dev" or "test") of a named NER corpus, in kg's labels
+    (PERSON, ORGANISATION, PLACE)."""
+    if corpus not in NER_CORPORA:
+        raise ValueError(f"unknown NER corpus {corpus!r} (known: {', '.join(NER_CORPORA)})")
+    folder, *files = NER_CORPORA[corpus]
+    sents = read_bio(data_dir / folder / files[("train", "dev", "test").index(split)])
+    if corpus == "idner2k":
+        return relabel(sents, IDNER_LABELS)
+    return nerp_as_nergrit(sents) if corpus == "nerp" else sents
 
 
 def bio_to_stanza_json(sents: Iterable[tuple[list[str], list[str]]], path: Path) -> Path:
@@ -169,6 +213,91 @@ def train_vectors(cfg: TrainConfig, dim: int = 100, min_count: int = 3) -> Path:
     Pretrain(str(out), str(txt)).load()
     log.info("vectors: %d words from %d sentences", len(model.wv), len(sentences))
     return out
+
+
+# --------------------------------------------------------------------------- character LM
+
+
+def raw_text_lines(cfg: TrainConfig, ud_train: Path) -> Iterator[str]:
+    """Running text for the character LM, from training sides only (never a test split):
+    the UD train split's sentences, the 2017 GSD train text, the news NER corpora's training
+    sentences and the IndoNLU text files (their text fields, not their labels)."""
+    for path in (ud_train, cfg.data_dir / "ud/legacy/id-ud-train-2017.conllu"):
+        if not path.is_file():
+            continue
+        for block in read_conllu_blocks(path):
+            text = next((ln.split("=", 1)[1].strip() for ln in block if ln.startswith("# text")), "")
+            yield text or " ".join(ln.split("\t")[1] for ln in block if ln[:1].isdigit())
+    for corpus in NEWS_NER:
+        if (cfg.data_dir / NER_CORPORA[corpus][0]).is_dir():
+            yield from (" ".join(tokens) for tokens, _ in read_ner(cfg.data_dir, corpus, "train"))
+    for path in sorted((cfg.data_dir / "text").glob("*")):
+        with path.open(encoding="utf-8", errors="replace", newline="") as f:
+            rows = csv.reader(f, delimiter="\t" if path.suffix == ".tsv" else ",")
+            for row in rows:
+                yield from (t for t in map(_text_field, row) if t)
+
+
+def _text_field(field: str) -> str:
+    """A field's text if it reads as a sentence; "" for labels (one word, or a list of BIO tags)."""
+    if field.startswith("[") and field.endswith("]"):
+        try:
+            items = [str(t) for t in ast.literal_eval(field)]
+        except (ValueError, SyntaxError):
+            return ""
+        return "" if set(items) <= {"O", "B", "I"} else " ".join(items)
+    return field.strip() if len(field.split()) >= 3 else ""
+
+
+def train_charlm(cfg: TrainConfig, ud_train: Path) -> list[Path]:
+    """Forward and backward character LMs (Stanza charlm), one process each, one thread each.
+
+    Every 50th line is held out to choose the best checkpoint. Sized by CHARLM_SIZE and
+    ``steps["charlm"]`` epochs.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import torch
+    from stanza.models.common.char_model import build_charlm_vocab
+
+    work = cfg.work_dir / "charlm"
+    work.mkdir(parents=True, exist_ok=True)
+    lines = [ln for ln in raw_text_lines(cfg, ud_train) if ln.strip()]
+    (work / "train.txt").write_text("\n".join(ln for i, ln in enumerate(lines) if i % 50) + "\n", encoding="utf-8")
+    (work / "dev.txt").write_text("\n".join(lines[::50]) + "\n", encoding="utf-8")
+    # one vocabulary for both directions, written before they start (Stanza reuses the file)
+    torch.save(build_charlm_vocab(str(work / "train.txt"), cutoff=CHARLM_CUTOFF).state_dict(),
+               work / "vocab.pt")
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for job in [pool.submit(_charlm_direction, cfg, d) for d in CHARLM_FILES]:
+            job.result()
+    return [cfg.out_dir / name for name in CHARLM_FILES.values()]
+
+
+def _charlm_direction(cfg: TrainConfig, direction: str) -> None:
+    import torch
+    from stanza.models import charlm
+
+    torch.set_num_threads(1)
+    work = cfg.work_dir / "charlm"
+    steps = max(1, cfg.steps["charlm"])
+    _run(charlm.main, [
+        "--shorthand", SHORTHAND, "--direction", direction, *CHARLM_SIZE,
+        "--train_file", work / "train.txt", "--eval_file", work / "dev.txt",
+        "--save_dir", cfg.out_dir, "--save_name", CHARLM_FILES[direction],
+        "--vocab_save_name", os.path.relpath(work / "vocab.pt", cfg.out_dir),
+        "--epochs", steps, "--eval_steps", 200, "--no_checkpoint", "--seed", cfg.seed,
+    ])
+
+
+def _charlm_args(cfg: TrainConfig, processor: str) -> list[str]:
+    """Stanza's character-LM arguments for a processor that uses it and a trained pair, else none."""
+    files = [cfg.out_dir / name for name in CHARLM_FILES.values()]
+    if processor not in USES_CHARLM or not all(f.exists() for f in files):
+        return []
+    return ["--charlm", "--charlm_shorthand", SHORTHAND,
+            "--charlm_forward_file", files[0], "--charlm_backward_file", files[1]]
 
 
 # --------------------------------------------------------------------------- processors
@@ -280,17 +409,23 @@ def train_depparse(cfg: TrainConfig, train: Path, dev: Path) -> None:
 
 
 def train_ner(cfg: TrainConfig) -> None:
+    """NER on the chosen corpora's training splits; the news corpora's dev splits pick the best step."""
     from stanza.models import ner_tagger
     ner = cfg.work_dir / "ner"
-    sentences = read_bio(cfg.data_dir / NER_DIR / "train.txt")
-    if "nerp" in cfg.ner_corpora:
-        sentences += nerp_as_nergrit(read_bio(cfg.data_dir / NERP_DIR / "train.txt"))
-    train = bio_to_stanza_json(sentences, ner / "train.json")
-    dev = bio_to_stanza_json(read_bio(cfg.data_dir / NER_DIR / "valid.txt"), ner / "dev.json")
+    train = bio_to_stanza_json([s for c in cfg.ner_corpora for s in read_ner(cfg.data_dir, c, "train")],
+                               ner / "train.json")
+    dev_corpora = [c for c in cfg.ner_corpora if c in NEWS_NER] or list(cfg.ner_corpora)
+    dev = bio_to_stanza_json([s for c in dev_corpora for s in read_ner(cfg.data_dir, c, "dev")],
+                             ner / "dev.json")
+    init = []
+    if cfg.ner_init is not None:  # copied first: it may be the very file training overwrites
+        shutil.copy(cfg.ner_init, ner / "init.pt")
+        init = ["--finetune", "--finetune_load_name", ner / "init.pt"]
     _run(ner_tagger.main, [
-        *_common(cfg, "ner")[2:], *_pretrain_args(cfg), "--mode", "train",
+        *_common(cfg, "ner")[2:], *_pretrain_args(cfg), *_charlm_args(cfg, "ner"), *init, "--mode", "train",
         "--train_file", train, "--eval_file", dev, "--max_steps", cfg.steps["ner"],
-        "--eval_interval", min(250, cfg.steps["ner"]),
+        "--batch_size", cfg.ner_batch_size,
+        "--eval_interval", max(1, min(250, cfg.steps["ner"] // 10)),
     ])
 
 
@@ -305,6 +440,7 @@ def train(cfg: TrainConfig, processors: Iterable[str] = PROCESSORS) -> dict[str,
     train_file, dev_file = split_ud(cfg)
     steps = {
         "vectors": lambda: train_vectors(cfg),
+        "charlm": lambda: train_charlm(cfg, train_file),
         "tokenize": lambda: train_tokenizer(cfg, train_file, dev_file),
         "mwt": lambda: train_mwt(cfg, train_file, dev_file),
         "clitics": lambda: learn_clitic_lexicon(cfg, train_file),
@@ -319,7 +455,7 @@ def train(cfg: TrainConfig, processors: Iterable[str] = PROCESSORS) -> dict[str,
             start = time.monotonic()
             steps[name]()
             timings[name] = time.monotonic() - start
-            if name not in ("vectors", "clitics"):  # Stanza uses the vectors tensor as saved: keep it float32
+            if name not in ("vectors", "clitics", "charlm"):  # Stanza uses these tensors as saved
                 compact(cfg.out_dir / f"{name}.pt")
             log.info("%s trained in %.0f s", name, timings[name])
     for junk in cfg.out_dir.glob("*checkpoint*"):
