@@ -300,6 +300,13 @@ def _charlm_args(cfg: TrainConfig, processor: str) -> list[str]:
             "--charlm_forward_file", files[0], "--charlm_backward_file", files[1]]
 
 
+def _uses_charlm(model: Path) -> bool:
+    """Whether a saved Stanza model was trained with a character LM (its config decides on load)."""
+    import torch
+
+    return bool(torch.load(model, map_location="cpu", weights_only=False)["config"].get("charlm"))
+
+
 # --------------------------------------------------------------------------- processors
 
 
@@ -421,6 +428,9 @@ def train_ner(cfg: TrainConfig) -> None:
     if cfg.ner_init is not None:  # copied first: it may be the very file training overwrites
         shutil.copy(cfg.ner_init, ner / "init.pt")
         init = ["--finetune", "--finetune_load_name", ner / "init.pt"]
+        if _charlm_args(cfg, "ner") and not _uses_charlm(ner / "init.pt"):
+            log.warning("%s was trained without the character LM: fine-tuning keeps its architecture, "
+                        "so this NER will not use the charlm (train from scratch for that)", cfg.ner_init)
     _run(ner_tagger.main, [
         *_common(cfg, "ner")[2:], *_pretrain_args(cfg), *_charlm_args(cfg, "ner"), *init, "--mode", "train",
         "--train_file", train, "--eval_file", dev, "--max_steps", cfg.steps["ner"],
