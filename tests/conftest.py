@@ -229,7 +229,8 @@ class Server:
 
 @pytest.fixture(scope="module")
 def kg_server(seed_store: Path) -> Iterator[Server]:
-    """`kg serve --store` on the seed store, 2 workers, an 8 s time limit (a named query on a busy machine stays under it) and at most 50 rows."""
+    """`kg serve --store` on the seed store, 2 workers, an 8 s time limit (a named query on a busy
+    machine stays under it) and at most 50 rows."""
     server = Server("--store", str(seed_store), "--timeout", "8", "--max-rows", "50")
     yield server
     server.close()
