@@ -1,9 +1,10 @@
 """Extraction on held-out articles written for these tests (tests/fixtures/heldout): kinds of
 election news the dev articles do not cover (a debate, a Constitutional Court ruling, a
 national recapitulation, a re-vote, a registration, a campaign violation, a candidate
-determination). Fixed parses, so no model runs; the floors guard against fitting rules to
-the dev articles at the cost of news in general. They hold for the parse a default build makes
-(no lemmas, no dependency tree) and for `kg build --trees`."""
+determination; quick counts by two institutes, a numbered recapitulation list, DPRD seats,
+a sole ticket against the empty box, a disqualification). Fixed parses, so no model runs; the
+floors guard against fitting rules to the dev articles at the cost of news in general. They
+hold for the parse a default build makes (no lemmas, no dependency tree) and for `kg build --trees`."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.95, "roles": 0.85, "organizations": 0.88, "places": 0.85, "events": 0.63,
-          "event_dates": 0.77, "quotes": 0.95, "numbers": 0.94, "overall": 0.86}
+FLOORS = {"persons": 0.95, "roles": 0.83, "organizations": 0.90, "places": 0.88, "events": 0.60,
+          "event_dates": 0.74, "quotes": 0.95, "numbers": 0.95, "candidacies": 0.95, "results": 0.95,
+          "overall": 0.90}
 
 
 def summary(name: str, trees: bool) -> dict:

@@ -30,6 +30,7 @@ from kg.extract.contests import (
 )
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
+from kg.extract.personal_names import DEGREES_AFTER
 
 BALLOT_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6",
                 "tujuh": "7", "delapan": "8", "sembilan": "9", "sepuluh": "10"}
@@ -61,7 +62,8 @@ CUE_RE = re.compile(
 PREAMBLE_WORD = re.compile(
     r"\s*(?:[,:]\s*|[-/]\s*|\((?:[^()\n]{1,25})\)|(?:pasangan|calon|bakal|paslon|bapaslon|kandidat|tunggal|petahana"
     r"|terpilih|dan|yakni|yaitu|adalah|ialah|diperoleh|oleh|untuk|dalam|pada|periode|yang|lain|lainnya|berikutnya"
-    r"|tersebut|itu|ini|resmi|nomor\s+urut|no\.\s+urut"
+    r"|tersebut|itu|ini|resmi|nomor\s+urut|no\.\s+urut|sebagai|menjadi"
+    r"|ditetapkan|dinyatakan|memenuhi\s+syarat|lolos|terdaftar|mendaftar|maju|bertarung|berlaga|bersaing"
     r"|pertama|kedua|ketiga|keempat|kelima|(?:19|20)\d\d(?:\s*[-–]\s*"
     r"(?:19|20)\d\d)?|kabupaten|kab\.|provinsi|kota)(?![\w-])\s*)", re.I)
 SUPPORT_OR_VOTES = re.compile(
@@ -113,20 +115,23 @@ def _is_name(text: str, caps: bool = False) -> bool:
 
 
 def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = False) -> tuple[int, int] | None:
-    """The candidate name starting at ``pos``: capitalised words up to a blocked span or a non-name word."""
-    m = NAME_RE.match(text, pos)
+    """The candidate name starting at ``pos``: capitalised words up to a blocked span or a non-name word;
+    honorifics before it ("Dr. dr. Meiske …") are part of the span, never the whole of it."""
+    honour = lexicon.honorific_regex().match(text[pos:pos + 40])
+    first = pos + (honour.end() if honour else 0)
+    m = NAME_RE.match(text, first)
     if not m:
         return None
-    end = pos
+    end = first
     for w in re.finditer(r"\S+", m.group(0)):
-        s, e = pos + w.start(), pos + w.end()
+        s, e = first + w.start(), first + w.end()
         word = w.group(0).strip(".,").strip("'‘\"“’”").lower()
         if word in NOT_NAME or word in lexicon.post_forms() or any(a <= s < b for a, b in blocked):
             break
         end = e
         if w.group(0).endswith(".") and len(w.group(0)) > 3 and not _title(w.group(0)):
             break  # a word closing the sentence, not an initial or a title (H., Dr., Prof.)
-    if end == pos:
+    if end == first:
         return None
     while end > pos and text[end - 1] in ".,":
         if re.search(r"(?<![\w.])[A-Z]\.$", text[pos:end]):
@@ -194,7 +199,7 @@ def _status(phrase: str) -> str | None:
         return "not_eligible"
     if re.search(r"\bbakal\b|\bbapaslon\b|\bbaca(?:gub|bup|walkot|pres)\b|mendaftar", low):
         return "registered"
-    if re.search(r"ditetapkan\s+sebagai|memenuhi\s+syarat|\blolos\b", low):
+    if re.search(r"\bditetapkan\b|memenuhi\s+syarat|\blolos\b", low):
         return "eligible"
     return None
 
@@ -212,7 +217,10 @@ def _ballot(phrase_start: int, phrase: str) -> tuple[str, tuple[int, int]] | Non
 
 
 def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[int, tuple[int, int] | None]:
-    """The end of a name's alias ("alias Bimo", "(Bimo)"), if any, and the alias's span if it is a name."""
+    """The end of a name's degrees and alias ("Dr. A, M.Si.-B", "alias Bimo", "(Bimo)"), if any, and the
+    alias's span if it is a name."""
+    degrees = DEGREES_AFTER.match(text, end)
+    end = degrees.end() if degrees else end
     alias = ALIAS.match(text, end)
     if not alias:
         return end, None
@@ -241,12 +249,18 @@ def _pair_from(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool =
     return head, None, after, "", aliases
 
 
+# "Ketua Tim Pemenangan pasangan nomor urut 2, A", "saksi paslon 1, A": the name is the team's, not a candidate.
+ON_BEHALF = re.compile(r"\b(?:tim(?:\s+(?:pemenangan|sukses|kampanye|hukum|advokasi))?|saksi|kuasa\s+hukum"
+                       r"|juru\s+bicara|jubir|relawan|pendukung|simpatisan|pengacara|koordinator)\s+"
+                       r"(?:(?:pasangan|paslon|calon|bakal)\s+)*$", re.I)
+
+
 def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
     """Every candidate or pair the text names; ``blocked`` are spans of places and institutions."""
     tickets: list[Ticket] = []
     taken = 0
     for cue in CUE_RE.finditer(text):
-        if cue.start() < taken:
+        if cue.start() < taken or ON_BEHALF.search(text, max(0, cue.start() - 40), cue.start()):
             continue
         start = _preamble(text, cue.start(), blocked)
         if start == cue.start():
@@ -297,7 +311,9 @@ def _status_around(text: str, t: Ticket) -> str | None:
     return "eligible" if DETERMINED_BEFORE.search(text[max(0, t.start - 80):t.start]) else None
 
 
-LIST_NEXT = re.compile(r"\s*[,;]\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+")
+# The next pair of a list, maybe after a relative clause on the one before ("A-B, yang diusung X, serta C-D").
+LIST_NEXT = re.compile(r"(?:\s*,?\s+yang\s+[^,.;()]{1,80}?(?=,|\s+serta\s))?"
+                       r"(?:\s*[,;]\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+)")
 BALLOT_GAP = re.compile(r"\s*[,:]?\s*")
 
 
@@ -332,8 +348,9 @@ NUMBERED_BY_BALLOT = re.compile(r"\b(?:nomor|no\.?)\s+urut\b", re.I)
 
 def _list_lines(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
     """A numbered list of pairs, one a line ("1. A-B"), after the text speaks of candidates; the numbers
-    are ballot numbers when the list follows "nomor urut" (not a ranking of a count)."""
-    out: list[Ticket] = []
+    are ballot numbers when the list follows "nomor urut", or when it gives votes that are not in falling
+    order (a ranking of a count lists the most votes first)."""
+    listed: list[tuple[Ticket, re.Match[str]]] = []
     for m in LIST_LINE.finditer(text):
         before = text[max(0, m.start() - 300):m.start()]
         if _overlaps((m.start(), m.end() + 1), known) or not CANDIDATE_CUE.search(before):
@@ -342,11 +359,22 @@ def _list_lines(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) 
         if found is None or found[1] is None:
             continue
         head, mate, end, link, aliases = found
-        t = Ticket(head, mate, m.start(1), end, "", aliases=aliases)
-        if NUMBERED_BY_BALLOT.search(before):
+        listed.append((Ticket(head, mate, m.start(1), end, "", aliases=aliases), m))
+    votes = [_line_votes(text, t.end) for t, _ in listed]
+    unranked = len(listed) > 1 and None not in votes and votes != sorted(votes, reverse=True)
+    for t, m in listed:
+        if unranked or NUMBERED_BY_BALLOT.search(text, max(0, m.start() - 300), m.start()):
             t.ballot, t.ballot_span = _ballot_number(m.group(1)), (m.start(1), m.end(1))
-        out.append(t)
-    return out
+    return [t for t, _ in listed]
+
+
+LINE_VOTES = re.compile(r"[ \t]*[:–-]?[ \t]*(\d{1,3}(?:\.\d{3})+|\d+)[ \t]+suara\b", re.I)
+
+
+def _line_votes(text: str, end: int) -> int | None:
+    """The votes written right after a listed pair ("1. A-B: 31.402 suara")."""
+    m = LINE_VOTES.match(text, end)
+    return int(m.group(1).replace(".", "")) if m else None
 
 
 RIVAL = re.compile(r"\s*,?\s+(?:(?:beradu\s+(?:gagasan|argumen|program|visi(?:\s+misi)?)|bersaing|berhadapan"

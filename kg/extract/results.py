@@ -21,12 +21,13 @@ FIGURE_RE = re.compile(r"(?<![\w/.,-])(" + DIGITS + r")(?:\s+(ribu|juta))?\s*(%|
 LINK = re.compile(r"^\s*,?\s*(?:atau|dan|\(|/|dengan|yakni)?\s*(?:sebanyak|sekitar|sebesar|hampir)?\s*$", re.I)
 NOT_RESULT_BEFORE = re.compile(r"(?:total|masuk|partisipasi|ambang|batas|target|selisih|terpaut|kurang|lebih dari"
                                r"|minimal|maksimal|syarat|dari)\s+(?:\w+\s+){0,2}$", re.I)
-VOTE_CUE = re.compile(r"\b(?:meraih|memperoleh|disusul|mendapat(?:kan)?|mengantongi|meraup|mendulang|mengumpulkan"
-                      r"|unggul|menang|diraih|diperoleh|capaian|perolehan|raihan|sebanyak|sebesar|hanya|mencapai)\b|:",
+VOTE_CUE = re.compile(r"\b(?:meraih|peraih|memperoleh|disusul|mendapat(?:kan)?|mengantongi|meraup|mendulang"
+                      r"|mengumpulkan|unggul|menang|diraih|diperoleh|capaian|perolehan|raihan|sebanyak|sebesar|hanya|mencapai)\b|:",
                       re.I)
 EMPTY_BOX = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
 BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s+(?:nomor\s+)?(?:urut\s+)?(\d{1,2})\b",
                        re.I)
+LISTED = re.compile(r"\s*(?:dengan|sebanyak|sebesar|yakni)?\s*")  # "…, dan Partai Golkar dengan 22.640.118 suara"
 TABLE_GAP = re.compile(r"\s*[:–-]?\s*")  # "A-B: 1.234 suara", "C-D 96.214.691 suara (58,59 persen)"
 OPPONENT = re.compile(r"\b(?:atas|mengalahkan|mengungguli|melawan|menyusul|menyisihkan)\s+(?:pasangan|paslon)?"
                       r"(?:\s+calon)?\s*$", re.I)
@@ -103,9 +104,10 @@ def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[t
                 parties: list[tuple[int, int, Entity]], head_of: dict[str, str],
                 by_ballot: dict[str, str]) -> list[Reference]:
     refs: list[Reference] = []
-    spans = [(t.start, t.end) for t in tickets if s <= t.start < e]
-    for t in tickets:
-        if s <= t.start < e and not OPPONENT.search(text, max(s, t.start - 30), t.start):
+    here = [t for t in tickets if t.start < e and s < t.end]  # also one cut by the splitter ("A-Hj. | B")
+    spans = [(t.start, t.end) for t in here]
+    for t in here:
+        if not OPPONENT.search(text, max(0, t.start - 30), t.start):
             head = person_at(t.head, people)
             if head is not None:
                 refs.append(Reference(t.start, t.end, head_of.get(head.id, head.id)))
@@ -170,14 +172,17 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
             if last_pair:
                 refs.append(Reference(m.start(), m.end(), last_pair))
         refs.sort(key=lambda r: r.start)
+        listing = False  # a list of results writes its vote verb once: "X meraih …, disusul Y …, dan Z dengan …"
         for fig in _figures(text, s, e):
             before = [r for r in refs if r.end <= fig.start]
             ref = before[-1] if before else None
             if ref is None or ref.candidate is None or fig.start - ref.end > 200:
                 continue
             if not (VOTE_CUE.search(text, max(s, ref.start - 30), fig.start)
-                    or TABLE_GAP.fullmatch(text, ref.end, fig.start)):
+                    or TABLE_GAP.fullmatch(text, ref.end, fig.start)
+                    or (listing and LISTED.fullmatch(text, ref.end, fig.start))):
                 continue
+            listing = True
             race = contests.get(ref.candidate, legislature if ref.candidate in party_ids else contest)
             out.append(_result(ref, fig, race, _stage(text, cues, e), where))
         paired = [r.candidate for r in refs if r.candidate]

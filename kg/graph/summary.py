@@ -53,12 +53,14 @@ SELECT ?c ?head ?mate ?office ?region ?name ?alias ?ballot ?party WHERE {
   OPTIONAL { ?c elec:nominatedBy/schema:name ?party }
 }"""
 RESULTS = PREFIX_LINES + """
-SELECT ?r ?who ?votes ?percent ?seats ?scope ?stage WHERE {
+SELECT ?r ?who ?alias ?votes ?percent ?seats ?scope ?stage WHERE {
   ?r a elec:Result ; elec:resultFor ?holder .
-  { ?holder elec:candidate/schema:name ?who } UNION { ?holder a schema:Organization ; schema:name ?who }
+  { ?holder elec:candidate/schema:name ?who }
+  UNION { ?holder a elec:PoliticalParty ; schema:name ?who OPTIONAL { ?holder schema:alternateName ?alias } }
   OPTIONAL { ?r elec:votes ?votes } OPTIONAL { ?r elec:percent ?percent } OPTIONAL { ?r elec:seats ?seats }
   OPTIONAL { ?r elec:scope/schema:name ?scope } OPTIONAL { ?r elec:stage ?stage }
 }"""
+TEXT = PREFIX_LINES + """SELECT ?text WHERE { ?article a schema:NewsArticle ; nif:isString ?text . }"""
 
 
 @functools.cache
@@ -101,13 +103,21 @@ def _candidacies(graph: Graph) -> list[dict]:
 
 
 def _results(graph: Graph) -> list[dict]:
-    out = []
-    for row in sorted(graph.query(_prepared(RESULTS)), key=lambda r: str(r.r)):
+    """One entry per result; a party is named in the fullest form the article writes ("Partai Gerindra",
+    not the lexicon's "Partai Gerakan Indonesia Raya" the text never uses), as FORMAT.md names organizations."""
+    text = next((str(row.text) for row in graph.query(_prepared(TEXT))), "")
+    rows: dict[str, dict] = {}
+    names: dict[str, set[str]] = defaultdict(set)
+    for row in graph.query(_prepared(RESULTS)):
         stage = str(row.stage).rsplit("#", 1)[-1] if row.stage is not None else None
-        out.append({"candidate": str(row.who), "votes": _indonesian(row.votes),
-                    "percent": _indonesian(row.percent, decimals=True), "seats": _indonesian(row.seats),
-                    "scope": str(row.scope) if row.scope is not None else None, "stage": stage})
-    return out
+        rows[str(row.r)] = {"candidate": str(row.who), "votes": _indonesian(row.votes),
+                            "percent": _indonesian(row.percent, decimals=True), "seats": _indonesian(row.seats),
+                            "scope": str(row.scope) if row.scope is not None else None, "stage": stage}
+        names[str(row.r)] |= {str(row.who)} | ({str(row.alias)} if row.alias is not None else set())
+    for key, row in rows.items():
+        written = [n for n in names[key] if n in text]
+        row["candidate"] = max(written, key=len) if written else row["candidate"]
+    return [rows[key] for key in sorted(rows)]
 
 
 SECTIONS = {"person": "persons", "organization": "organizations", "place": "places", "event": "events"}
