@@ -92,8 +92,21 @@ def test_a_vote_verb_written_once_for_a_list_and_the_top_scorer(text: str, expec
 
 
 def test_party_results_are_named_as_the_article_writes_the_party() -> None:
-    text = ("KPU Kabupaten Banyumas menetapkan perolehan kursi DPRD Kabupaten Banyumas. PDI-P meraih 12 kursi "
-            "dari total 50 kursi. Partai Gerindra memperoleh 6 kursi.")
-    article = Article(id="kursi", text=text, path=Path("kursi.txt"))
-    summary = summarize(article_graph(article, fake_parse(text)))
+    summary = summary_of("KPU Kabupaten Banyumas menetapkan perolehan kursi DPRD Kabupaten Banyumas. PDI-P meraih "
+                         "12 kursi dari total 50 kursi. Partai Gerindra memperoleh 6 kursi.")
     assert {(r["candidate"], r["seats"]) for r in summary["results"]} == {("PDI-P", "12"), ("Partai Gerindra", "6")}
+
+
+def summary_of(text: str) -> dict:
+    article = Article(id="berita", text=text, path=Path("berita.txt"))
+    return summarize(article_graph(article, fake_parse(text)))
+
+
+def test_the_empty_box_gets_its_votes_and_the_sole_ticket_its_own() -> None:
+    summary = summary_of(
+        "KPU Kabupaten Tapin menetapkan pasangan calon tunggal bupati, Rizal Hamdani-Fitria Rahmah. "
+        "Berdasarkan real count Sirekap, paslon Rizal Hamdani-Fitria Rahmah unggul atas kotak kosong dengan "
+        "58.612 suara atau 67,8 persen. Adapun kotak kosong meraih 27.836 suara atau 32,2 persen. Relawan "
+        "menilai perolehan kotak kosong di atas 30 persen menjadi catatan.")
+    assert {(r["candidate"], r["votes"], r["percent"]) for r in summary["results"]} == {
+        ("Rizal Hamdani", "58.612", "67,8"), ("Kotak Kosong", "27.836", "32,2")}

@@ -14,7 +14,7 @@ from kg.extract.article import extract
 from kg.extract.candidacies import find_tickets
 from kg.extract.contests import office_in
 from kg.extract.courts import find_cases
-from kg.extract.facts import Extraction
+from kg.extract.facts import EMPTY_BOX, Extraction
 from kg.nlp.parse import rough_parse
 
 
@@ -23,6 +23,8 @@ def run(text: str, title: str | None = None, date: dt.date | None = dt.date(2024
 
 
 def name(x: Extraction, entity_id: str | None) -> str | None:
+    if entity_id == EMPTY_BOX:
+        return "kotak kosong"
     return x.entity(entity_id).name if entity_id else None
 
 
@@ -114,7 +116,8 @@ def test_results_with_votes_shares_and_stage() -> None:
             "45,6 persen dari total 2.707.000 suara sah. Perolehan kedua diraih Darmawan Putra dan Siti Rohani "
             "dengan 980.120 suara atau 36,2 persen. Adapun kotak kosong mendapat 18,2 persen.",
             title="Rekapitulasi Pilgub Jateng")
-    assert results(x) == {("Bagus Santika", "1.234.567", "45,6"), ("Darmawan Putra", "980.120", "36,2")}
+    assert results(x) == {("Bagus Santika", "1.234.567", "45,6"), ("Darmawan Putra", "980.120", "36,2"),
+                          ("kotak kosong", None, "18,2")}
 
 
 def test_quick_count_by_institute_and_by_ballot_number() -> None:

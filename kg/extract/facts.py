@@ -120,11 +120,14 @@ class Candidacy:
     evidence: Evidence
 
 
+EMPTY_BOX = "kotak-kosong"  # Result.candidate of the empty box a sole ticket runs against
+
+
 @dataclass(frozen=True)
 class Result:
     """Votes, a share or seats reported for a candidate (head of the ticket) or a party."""
 
-    candidate: str  # entity id of the head of the ticket, or of the party
+    candidate: str  # entity id of the head of the ticket, or of the party; or EMPTY_BOX
     votes: str | None  # as written: "119.643"
     percent: str | None  # "44", "50,07"
     seats: str | None

@@ -14,22 +14,22 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.candidacies import THIS_PAIR, Ticket, person_at
-from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence, Result
+from kg.extract.facts import EMPTY_BOX, RULE, Candidacy, Contest, Entity, Evidence, Result
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE_RE = re.compile(r"(?<![\w/.,-])(" + DIGITS + r")(?:\s+(ribu|juta))?\s*(%|persen\b|suara\b|kursi\b)", re.I)
 LINK = re.compile(r"^\s*,?\s*(?:atau|dan|\(|/|dengan|yakni)?\s*(?:sebanyak|sekitar|sebesar|hampir)?\s*$", re.I)
 NOT_RESULT_BEFORE = re.compile(r"(?:total|masuk|partisipasi|ambang|batas|target|selisih|terpaut|kurang|lebih dari"
-                               r"|minimal|maksimal|syarat|dari)\s+(?:\w+\s+){0,2}$", re.I)
+                               r"|minimal|maksimal|syarat|dari|di\s+atas|di\s+bawah)\s+(?:\w+\s+){0,2}$", re.I)
 VOTE_CUE = re.compile(r"\b(?:meraih|peraih|memperoleh|disusul|mendapat(?:kan)?|mengantongi|meraup|mendulang"
                       r"|mengumpulkan|unggul|menang|diraih|diperoleh|capaian|perolehan|raihan|sebanyak|sebesar|hanya|mencapai)\b|:",
                       re.I)
-EMPTY_BOX = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
+EMPTY_BOX_RE = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
 BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s+(?:nomor\s+)?(?:urut\s+)?(\d{1,2})\b",
                        re.I)
 LISTED = re.compile(r"\s*(?:dengan|sebanyak|sebesar|yakni)?\s*")  # "…, dan Partai Golkar dengan 22.640.118 suara"
 TABLE_GAP = re.compile(r"\s*[:–-]?\s*")  # "A-B: 1.234 suara", "C-D 96.214.691 suara (58,59 persen)"
-OPPONENT = re.compile(r"\b(?:atas|mengalahkan|mengungguli|melawan|menyusul|menyisihkan)\s+(?:pasangan|paslon)?"
+OPPONENT = re.compile(r"\b(?:atas|mengalahkan|mengungguli|melawan|menyusul|menyisihkan|lawan)\s+(?:pasangan|paslon)?"
                       r"(?:\s+calon)?\s*$", re.I)
 MARGIN_AFTER = re.compile(r"(?:\s+suara)?\s+(?:dari|atas|di\s+atas)\s+(?:para\s+)?(?:pesaing|lawan|rival|kompetitor"
                           r"|paslon|pasangan|calon)", re.I)
@@ -97,7 +97,7 @@ class Reference:
 
     start: int
     end: int
-    candidate: str | None  # entity id; None for the empty box, which only stops a figure going to the name before
+    candidate: str  # entity id, or EMPTY_BOX
 
 
 def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
@@ -122,8 +122,9 @@ def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[t
     for m in BY_BALLOT.finditer(text, s, e):
         if m.group(1).lstrip("0") in by_ballot and not any(r.start <= m.start() < r.end for r in refs):
             refs.append(Reference(m.start(), m.end(), by_ballot[m.group(1).lstrip("0")]))
-    for m in EMPTY_BOX.finditer(text, s, e):
-        refs.append(Reference(m.start(), m.end(), None))
+    for m in EMPTY_BOX_RE.finditer(text, s, e):
+        if not OPPONENT.search(text, max(s, m.start() - 30), m.start()):  # "unggul atas kotak kosong"
+            refs.append(Reference(m.start(), m.end(), EMPTY_BOX))
     return sorted(refs, key=lambda r: r.start)
 
 
@@ -160,6 +161,7 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
     by_ballot = {c.ballot_number.lstrip("0"): c.person for c in candidacies
                  if c.ballot_number and not c.office.startswith("wakil ")}
     contests = {c.person: c.contest for c in candidacies}
+    contests[EMPTY_BOX] = next((c.contest for c in candidacies if c.sole), contest)  # the sole ticket's race
     running = {c.person for c in candidacies}
     party_ids = {ent.id for _, _, ent in parties}
     people = [(a, b, ent) for a, b, ent in people if ent.id in running]
@@ -176,7 +178,7 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
         for fig in _figures(text, s, e):
             before = [r for r in refs if r.end <= fig.start]
             ref = before[-1] if before else None
-            if ref is None or ref.candidate is None or fig.start - ref.end > 200:
+            if ref is None or fig.start - ref.end > 200:
                 continue
             if not (VOTE_CUE.search(text, max(s, ref.start - 30), fig.start)
                     or TABLE_GAP.fullmatch(text, ref.end, fig.start)
@@ -185,7 +187,7 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
             listing = True
             race = contests.get(ref.candidate, legislature if ref.candidate in party_ids else contest)
             out.append(_result(ref, fig, race, _stage(text, cues, e), where))
-        paired = [r.candidate for r in refs if r.candidate]
+        paired = [r.candidate for r in refs if r.candidate != EMPTY_BOX]
         last_pair = paired[-1] if paired else last_pair
     return _unique(out)
 

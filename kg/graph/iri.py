@@ -27,6 +27,11 @@ def candidacy_iri(base: str, office: str, region: str | None, year: str | None, 
     return mint(base, "candidacy", contest_key(office, region, year), person)
 
 
+def empty_box_iri(contest: URIRef) -> URIRef:
+    """<contest>/kotak-kosong: the empty box of a race with a sole ticket, shared as the race is."""
+    return URIRef(f"{contest}/kotak-kosong")
+
+
 def court_case_iri(base: str, case_number: str) -> URIRef:
     """<base>/case/02-phpu-bup-xxiii-2025: one case however many articles report it."""
     return mint(base, "case", case_number)

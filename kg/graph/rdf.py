@@ -17,10 +17,10 @@ from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
-from kg.extract.facts import Candidacy, Contest, Entity, Evidence, Extraction
+from kg.extract.facts import EMPTY_BOX, Candidacy, Contest, Entity, Evidence, Extraction
 from kg.extract.lexicon import lookup_key, place_forms
 from kg.extract.numbers import SCALE, parse_number
-from kg.graph.iri import candidacy_iri, contest_iri, court_case_iri, mint
+from kg.graph.iri import candidacy_iri, contest_iri, court_case_iri, empty_box_iri, mint
 from kg.graph.vocab import DEFAULT_BASE, ELEC, ITSRDF, NIF, ORG, PROV, SCHEMA, WRITTEN_PREFIXES, class_for
 from kg.ingest import Article
 from kg.nlp.parse import Parse
@@ -293,11 +293,11 @@ class ElectionGraph:
     def results(self) -> None:
         g, w = self.g, self.w
         for i, r in enumerate(self.x.results, start=1):
-            ticket = self.tickets.get(r.candidate)
-            holder = ticket or (w.entity_iri(r.candidate) if self.x.entity(r.candidate).kind == "organization"
-                                else None)
-            if holder is None or r.contest is None:
-                continue  # a share with no ticket or no known race has nowhere to go
+            if r.contest is None:
+                continue  # a share with no known race has nowhere to go
+            holder = self.holder(r.candidate, r.contest)
+            if holder is None:
+                continue  # nor one whose candidate has no ticket
             node = mint(w.base, "result", w.article.key, str(i))
             g.add((node, RDF.type, ELEC.Result))
             g.add((node, ELEC.resultFor, holder))
@@ -318,6 +318,17 @@ class ElectionGraph:
                 w.named(source, SCHEMA.Organization, r.source)
                 g.add((node, ELEC.reportedBy, source))
             w.provenance(node, r.evidence)
+
+    def holder(self, candidate: str, contest: Contest) -> URIRef | None:
+        """Who a result is for: a ticket, a party, or the race's empty box (kotak kosong)."""
+        if candidate == EMPTY_BOX:
+            node = empty_box_iri(self.contest(contest))
+            self.w.named(node, ELEC.EmptyBox, "Kotak Kosong")
+            self.g.add((node, ELEC.contest, self.contest(contest)))
+            return node
+        if candidate in self.tickets:
+            return self.tickets[candidate]
+        return self.w.entity_iri(candidate) if self.x.entity(candidate).kind == "organization" else None
 
     @staticmethod
     def stage(stage: str | None, level: str | None, office: str) -> URIRef | None:

@@ -57,6 +57,7 @@ SELECT ?r ?who ?alias ?votes ?percent ?seats ?scope ?stage WHERE {
   ?r a elec:Result ; elec:resultFor ?holder .
   { ?holder elec:candidate/schema:name ?who }
   UNION { ?holder a elec:PoliticalParty ; schema:name ?who OPTIONAL { ?holder schema:alternateName ?alias } }
+  UNION { ?holder a elec:EmptyBox ; schema:name ?who }
   OPTIONAL { ?r elec:votes ?votes } OPTIONAL { ?r elec:percent ?percent } OPTIONAL { ?r elec:seats ?seats }
   OPTIONAL { ?r elec:scope/schema:name ?scope } OPTIONAL { ?r elec:stage ?stage }
 }"""
