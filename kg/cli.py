@@ -15,6 +15,7 @@ from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
     from kg.builder import Built, Parser, ParseStats
+    from kg.corpus import Store
     from kg.ingest import Article
 
 EPILOG = """examples:
@@ -105,12 +106,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             return int(errors[0].code)
         raise InputError("no articles to build", path=", ".join(args.paths), code=ExitCode.EMPTY_INPUT)
     if args.store:
-        from kg.graph.store import source_key, writing
+        from kg.graph.store import source_key
 
         failed = {source_key(e.file) for e in errors if e.file is not None}
         _note_duplicates(unique_articles(articles)[1])  # Store keeps all their files, builds one
-        with writing(Path(args.store)):
-            code = build_into_store(args, articles, failed)
+        code = build_into_store(args, articles, failed)
         return code or (int(errors[0].code) if errors else 0)
     articles, same = unique_articles(articles)
     _note_duplicates(same)
@@ -166,7 +166,11 @@ def build_into_store(args: argparse.Namespace, articles: list[Article], failed: 
     not read (wholly or in part), whose articles stay in the store."""
     from kg.corpus import Store
 
-    store = Store(args.store, write=True)
+    with Store(args.store, write=True) as store:  # the writer lock, held to the end of the export
+        return _sync_and_report(args, store, articles, failed)
+
+
+def _sync_and_report(args: argparse.Namespace, store: Store, articles: list[Article], failed: set[str]) -> int:
     progress = Progress(0)
 
     def plan(given: int, todo: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,12 +47,31 @@ class Store:
     """The knowledge graph of many articles in an Oxigraph store folder.
 
     Opened read-only unless ``write`` (then created if missing); reading a missing store raises
-    `GraphError`.
+    `GraphError`. A writing Store holds the store's writer lock until `close` (or the end of a
+    ``with`` block, or of the process), so a second writer gets `GraphError` naming this process
+    and readers wait for it, as with `kg build --store`.
     """
 
     def __init__(self, path: str | Path = kg_store.DEFAULT_STORE, *, write: bool = False):
         self.path = Path(path)
-        self.oxigraph = kg_store.open_store(self.path, write=write)
+        self._held = ExitStack()
+        if write:
+            self._held.enter_context(kg_store.writing(self.path))
+        try:
+            self.oxigraph = kg_store.open_store(self.path, write=write)
+        except BaseException:
+            self._held.close()
+            raise
+
+    def close(self) -> None:
+        """Release the writer lock (a no-op for a reading Store)."""
+        self._held.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def sync(self, paths: Paths, *, force: bool = False, **options) -> SyncReport:
         """Make the store hold the articles of ``paths`` (see `sync_articles`)."""

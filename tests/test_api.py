@@ -3,6 +3,7 @@ with the command line: the CLI is a thin layer over these, so both give the same
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,11 @@ def test_networkx_and_drawing(tmp_path: Path, fake_parser: Parser) -> None:
     assert any(data["kind"] == "person" for _, data in g.nodes(data=True))
     out = kg.draw(g, tmp_path / "g.svg", title="uji")
     assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_a_writing_store_holds_the_writer_lock_until_closed(tmp_path: Path) -> None:
+    with kg.Store(tmp_path / "store", write=True):
+        with pytest.raises(GraphError, match=f"being written by PID {os.getpid()}") as busy:
+            kg.Store(tmp_path / "store", write=True)
+        assert busy.value.code == ExitCode.STORE_BUSY
+    kg.Store(tmp_path / "store", write=True).close()  # released: a second writer may open it now
