@@ -36,6 +36,10 @@ from run import ensure_store  # noqa: E402
 
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 PERSONS = "SELECT ?p WHERE { ?p a <https://schema.org/Person> } ORDER BY ?p LIMIT 500"
+NAMES_OF = {kind: f"SELECT DISTINCT ?n WHERE {{ ?x a <{cls}> ; <https://schema.org/name> ?n }} ORDER BY ?n LIMIT 500"
+            for kind, cls in (("person", "https://schema.org/Person"),
+                              ("institution", "https://schema.org/Organization"),
+                              ("contest", "https://w3id.org/kg-pemilu/ontology#Contest"))}
 START, END = "<!-- serve:start -->", "<!-- serve:end -->"
 
 
@@ -111,11 +115,26 @@ def _percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000
 
 
-def entity_paths(server: Server) -> list[str]:
-    url = f"{server.url}/sparql?{urllib.parse.urlencode({'query': PERSONS})}"
+def column(server: Server, query: str) -> list[str]:
+    """The first column of a SELECT on the server."""
+    url = f"{server.url}/sparql?{urllib.parse.urlencode({'query': query})}"
     with urllib.request.urlopen(url, timeout=120) as response:
-        rows = json.loads(response.read())["results"]["bindings"]
-    return [f"/entity?{urllib.parse.urlencode({'iri': r['p']['value']})}" for r in rows]
+        answer = json.loads(response.read())
+    first = answer["head"]["vars"][0]
+    return [row[first]["value"] for row in answer["results"]["bindings"]]
+
+
+def entity_paths(server: Server) -> list[str]:
+    return [f"/entity?{urllib.parse.urlencode({'iri': iri})}" for iri in column(server, PERSONS)]
+
+
+def query_paths(server: Server, name: str, declared: dict) -> list[str]:
+    """`/queries/NAME`, or for a parameterised query one URL per name in the store of the kind it
+    takes (a different person, institution or contest each request)."""
+    if not declared:
+        return [f"/queries/{name}"]
+    names = column(server, NAMES_OF[name])
+    return [f"/queries/{name}?{urllib.parse.urlencode({'name': n})}" for n in names]
 
 
 def slow_effect(server: Server, paths: list[str], clients: int, seconds: float) -> dict:
@@ -186,12 +205,15 @@ def main() -> int:
     store = ensure_store(Path(args.work), args.size)
     server = Server(store, args.port, args.workers, args.timeout)
     try:
-        from kg.graph.queries import named_queries
+        from kg.graph.queries import load_named, named_queries, parameters
 
         count = f"{server.url}/sparql?{urllib.parse.urlencode({'query': 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'})}"
         with urllib.request.urlopen(count, timeout=300) as response:
             triples = f"{int(json.loads(response.read())['results']['bindings'][0]['n']['value']):,}"
-        targets = {f"/queries/{name}": [f"/queries/{name}"] for name in named_queries()}
+        targets = {f"/queries/{name}" + ("?name=… (a different one each request)" if declared else ""):
+                   query_paths(server, name, declared)
+                   for name, declared in ((n, parameters(load_named(n))) for n in named_queries())}
+        targets = {name: paths for name, paths in targets.items() if paths}  # a store without contests
         targets["/entity?iri=… (per entity)"] = entity_paths(server)
         runs: dict[str, list[dict]] = {}
         for name, paths in targets.items():

@@ -232,7 +232,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         raise KgError("give a GRAPH file or --store PATH")
     try:  # in a worker process: local only, stopped by --timeout, Ctrl-C or SIGTERM
-        result = run_once(data, rows, query, args.limit, limits=Limits(timeout=args.timeout))
+        result = run_once(data, rows, query, args.limit, bool(args.name), limits=Limits(timeout=args.timeout))
     except QueryError as err:  # name the .rq file the broken query came from
         err.path = err.path or args.file
         raise

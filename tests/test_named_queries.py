@@ -29,6 +29,7 @@ from kg.graph.queries import (
     run_rdflib,
     sparql_string,
 )
+from kg.graph.sandbox import check_local
 from kg.graph.vocab import ELEC, SCHEMA, ontology
 
 PARAMS = {"person": {"name": "rahmat WIBISONO"}, "institution": {"name": "kpu sumteng"},
@@ -114,6 +115,15 @@ def test_institution_and_contest(graph) -> None:
             ("part of", "Pilkada Serentak 2024"), ("ticket", "no. 1: Agus Salim Pohan-Wulan Sembiring"),
             ("court case", "Perkara 12/PHPU.BUP-XXIII/2025: partlyGranted, orders revote"),
             ("result", "PDI Perjuangan: 7 seats, Lembah Hijau")} <= race
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_every_named_query_only_reads_local_data(name: str) -> None:
+    """kg runs its named queries without the sandbox's parse (answers.rows(named=True)): this is
+    that check, once, on each query as shipped and with its parameters bound."""
+    for query in {load_named(name), named_query(name, PARAMS.get(name))}:
+        checked = check_local(query, set)
+        assert checked.form == "SELECT" and not checked.services and not checked.dataset
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))

@@ -94,8 +94,16 @@ class Answer:
     truncated: bool  # more than max_rows rows: only the first max_rows are in the body
 
 
-def rows(data: Data, query: str, limit: int | None = None) -> Result:
-    """The rows `kg query` prints."""
+def rows(data: Data, query: str, limit: int | None = None, named: bool = False) -> Result:
+    """The rows `kg query` prints.
+
+    ``named``: the query is one of kg's own (queries/*.rq, each checked local by the tests) with
+    its parameters bound as literals, so it is not parsed for the check: rdflib's parser takes
+    about 0.5 s CPU on the person query, a hundred times what Oxigraph takes to answer it.
+    """
+    if named:
+        return run_oxigraph(data.store, query, limit) if data.store is not None \
+            else run_rdflib(data.dataset, query, limit)
     checked = check_local(query, data.graphs)
     if data.store is not None:
         return run_oxigraph(data.store, query, limit)
