@@ -1,7 +1,10 @@
 """Candidacies and results written as Indonesian election news writes them, on sentences written for
 these tests (invented names), through the whole extraction on the model-free parse: titles and
 degrees around a pair's hyphen, a cue with a relative clause, list items with their backers, a
-campaign team's chief who is no candidate, numbered result lists, party results and their names.
+campaign team's chief who is no candidate, numbered result lists, party results and their names,
+the empty box, a race named once for all its pairs, "pasangan nomor urut 3 tersebut", running
+mates written "dan wakilnya" or "dan cawagub", legislative candidates, losers and rivals with
+their own figures, figures as written ("61,2 juta"), the respondent of a court case.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from test_election_rules import candidacies, results, run
 
 from kg.extract.facts import Extraction
 from kg.graph.summary import summarize
+from kg.graph.vocab import ELEC
 from kg.ingest import Article
 
 
@@ -110,3 +114,90 @@ def test_the_empty_box_gets_its_votes_and_the_sole_ticket_its_own() -> None:
         "menilai perolehan kotak kosong di atas 30 persen menjadi catatan.")
     assert {(r["candidate"], r["votes"], r["percent"]) for r in summary["results"]} == {
         ("Rizal Hamdani", "58.612", "67,8"), ("Kotak Kosong", "27.836", "32,2")}
+
+
+def test_the_race_named_once_holds_for_the_other_pairs() -> None:
+    x = run("Hasil real count KPU menunjukkan pasangan calon presiden dan wakil presiden nomor urut 2, Ardi Wiguna-"
+            "Laras Candra, meraih 61,2 juta suara atau 55,8 persen. Pasangan nomor urut 1, Bonifas Lamuri-Hasna Umari, "
+            "mengantongi 31,5 juta suara atau 28,7 persen.")
+    assert {c for c in candidacies(x) if c[1] == "presiden"} == {
+        ("Ardi Wiguna", "presiden", "2", "Laras Candra"), ("Bonifas Lamuri", "presiden", "1", "Hasna Umari")}
+    assert results(x) == {("Ardi Wiguna", "61,2 juta", "55,8"), ("Bonifas Lamuri", "31,5 juta", "28,7")}
+
+
+def test_the_pair_just_named_takes_the_ballot_number_of_this_pair() -> None:
+    x = run("KPU Kabupaten Sikka menetapkan pasangan Yosef Wolo-Maria Lering sebagai Bupati dan Wakil Bupati Sikka "
+            "terpilih. Berdasarkan hasil rekapitulasi, pasangan nomor urut 3 tersebut meraih 58.204 suara.")
+    assert ("Yosef Wolo", "bupati", "3", "Maria Lering") in candidacies(x)
+    assert results(x) == {("Yosef Wolo", "58.204", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bakal calon gubernur Gorontalo Ruslan Tulio dan bakal calon wakil gubernur Nuraini Paputu mendaftar ke KPU.",
+     {("Ruslan Tulio", "gubernur", None, "Nuraini Paputu"),
+      ("Nuraini Paputu", "wakil gubernur", None, "Ruslan Tulio")}),
+    ("Sore harinya, cagub petahana Suryo Hamidi dan cawagub Petrus Lawen mendaftar ke KPU Kalbar.",
+     {("Suryo Hamidi", "gubernur", None, "Petrus Lawen"), ("Petrus Lawen", "wakil gubernur", None, "Suryo Hamidi")}),
+    ("KPU Kabupaten Pati menetapkan calon bupati nomor urut 2, Sudarso Wibisana, dan wakilnya, Risma Handari, "
+     "sebagai Bupati dan Wakil Bupati Pati terpilih.",
+     {("Sudarso Wibisana", "bupati", "2", "Risma Handari"),
+      ("Risma Handari", "wakil bupati", "2", "Sudarso Wibisana")}),
+    ("Sebelumnya, bakal calon gubernur Gorontalo dari jalur perseorangan, Abdul Lamatu, menyatakan mundur.",
+     {("Abdul Lamatu", "gubernur", None, None)}),
+])
+def test_running_mates_and_paths_as_news_writes_them(text: str, expected: set) -> None:
+    assert candidacies(run(text)) == expected
+
+
+def test_a_two_digit_ballot_number_after_paslon() -> None:
+    x = run("Hitung cepat Pilwalkot Binjai: paslon 02, Rahmat Sinuraya-Fitri Handini, meraih 64,35%, sedangkan paslon "
+            "01, Amran Hamdan-Tono Sembiran, memperoleh 35,65%.")
+    assert {(c[0], c[2]) for c in candidacies(x) if c[1] == "wali kota"} == {("Rahmat Sinuraya", "2"),
+                                                                           ("Amran Hamdan", "1")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pilbup Grobogan diikuti pasangan nomor urut 1, Sutris Wibowo-Eni Susila, dan pasangan nomor urut 2, Bagyo "
+     "Pujono-Lilik Muryanti. Di Kecamatan Purwodadi, paslon nomor urut 2 menang dengan 41.202 suara berbanding "
+     "35.870 suara.", {("Bagyo Pujono", "41.202", None), ("Sutris Wibowo", "35.870", None)}),
+    ("Pilbup Buru diikuti dua pasangan calon bupati. Di TPS 07, Ikbal Masbai-Sudar Latucon mengumpulkan total 388 "
+     "suara, unggul atas Hasbi Fatse-Zulkar Tuasik yang mendapat 301 suara.",
+     {("Ikbal Masbai", "388", None), ("Hasbi Fatse", "301", None)}),
+    ("Pasangan calon bupati Ikbal Masbai-Sudar Latucon unggul atas pasangan Hasbi Fatse-Zulkar Tuasik dengan 52 "
+     "persen.", {("Ikbal Masbai", None, "52")}),
+])
+def test_the_loser_and_the_rival_get_their_own_figures(text: str, expected: set) -> None:
+    assert results(run(text)) == expected
+
+
+def test_legislative_candidates_and_their_votes() -> None:
+    x = run("KPU Sumatera Barat menuntaskan rekapitulasi. Calon anggota DPR RI dari Partai Gerindra, Hendra Chaniago, "
+            "meraih suara terbanyak dengan 186.455 suara. Di posisi kedua, caleg PDI Perjuangan Yulia Tanjuang "
+            "memperoleh 142.030 suara. Calon anggota DPD RI Syafri Datuk Basa mengumpulkan 512.300 suara. Calon "
+            "anggota KPPS Budiarto hadir.")
+    assert candidacies(x) == {("Hendra Chaniago", "dpr", None, None), ("Yulia Tanjuang", "dpr", None, None),
+                              ("Syafri Datuk Basa", "dpd", None, None)}
+    assert results(x) == {("Hendra Chaniago", "186.455", None), ("Yulia Tanjuang", "142.030", None),
+                          ("Syafri Datuk Basa", "512.300", None)}
+    assert {x.entity(c.person).name: [x.entity(p).name for p in c.parties] for c in x.candidacies}[
+        "Hendra Chaniago"] == ["Partai Gerakan Indonesia Raya"]
+
+
+def test_a_figure_is_given_as_written() -> None:
+    summary = summary_of("KPU Kabupaten Banyumas menetapkan perolehan kursi DPRD Kabupaten Banyumas. PDI-P "
+                         "mengumpulkan 312 ribu suara atau 26,4 persen.")
+    assert [(r["candidate"], r["votes"], r["percent"]) for r in summary["results"]] == [("PDI-P", "312 ribu", "26,4")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dalam perkara tersebut, KPU Kota Palopo menjadi termohon.",
+    "Termohon, yakni KPU Kota Palopo, hadir. Kuasa hukum termohon, Irfan Jaelan, hadir."])
+def test_the_respondent_of_a_court_case(sentence: str) -> None:
+    text = ("Mahkamah Konstitusi menolak permohonan pasangan calon nomor urut 2, Farhan Kasimo-Nurhaya Latif. Putusan "
+            f"perkara nomor 168/PHPU.WAKO-XXIII/2025 dibacakan di Gedung MK. {sentence}")
+    x = run(text)
+    assert [(c.ruling, x.entity(c.respondent).name) for c in x.cases] == [
+        ("rejected", "Komisi Pemilihan Umum Kota Palopo")]
+    graph = article_graph(Article(id="mk", text=text, path=Path("mk.txt")), fake_parse(text))
+    respondents = {str(o) for o in graph.objects(None, ELEC.respondent)}
+    assert len(respondents) == 1 and respondents.pop().endswith("komisi-pemilihan-umum-kota-palopo")

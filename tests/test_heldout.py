@@ -1,10 +1,13 @@
 """Extraction on held-out articles written for these tests (tests/fixtures/heldout): kinds of
 election news the dev articles do not cover (a debate, a Constitutional Court ruling, a
 national recapitulation, a re-vote, a registration, a campaign violation, a candidate
-determination; quick counts by two institutes, a numbered recapitulation list, DPRD seats,
-a sole ticket against the empty box, a disqualification). Fixed parses, so no model runs; the
-floors guard against fitting rules to the dev articles at the cost of news in general. They
-hold for the parse a default build makes (no lemmas, no dependency tree) and for `kg build --trees`."""
+determination; quick counts by several institutes, recapitulations as numbered lists, per
+district and per polling station, DPRD seats, legislative candidates' votes, a sole ticket
+against the empty box (winning and losing), registrations with coalitions, disqualifications and
+withdrawals, winners declared, court rulings with their respondent). Fixed parses, so no model
+runs; the floors guard against fitting rules to the dev articles at the cost of news in general.
+They hold for the parse a default build makes (no lemmas, no dependency tree) and for
+`kg build --trees`."""
 
 from __future__ import annotations
 
@@ -20,9 +23,9 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.95, "roles": 0.83, "organizations": 0.90, "places": 0.88, "events": 0.60,
-          "event_dates": 0.74, "quotes": 0.95, "numbers": 0.95, "candidacies": 0.95, "results": 0.95,
-          "overall": 0.90}
+FLOORS = {"persons": 0.95, "roles": 0.86, "organizations": 0.93, "places": 0.92, "events": 0.58,
+          "event_dates": 0.72, "quotes": 0.95, "numbers": 0.96, "candidacies": 0.97, "results": 0.97,
+          "overall": 0.91}
 
 
 def summary(name: str, trees: bool) -> dict:

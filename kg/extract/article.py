@@ -21,7 +21,7 @@ from kg.extract.candidacies import (
     person_at,
 )
 from kg.extract.contests import article_contest, find_contests, legislature, local_races, place_spans
-from kg.extract.courts import CaseMention, find_cases
+from kg.extract.courts import CaseMention, find_cases, respondent
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.entities import resolve
 from kg.extract.events import build_events, find_triggers, is_specific
@@ -354,9 +354,11 @@ PETITION = re.compile(r"\b(?:permohonan|gugatan|diajukan|dimohonkan|pemohon)\b",
 def _cases(text: str, found: list[CaseMention], sentences: list[tuple[int, int]], entities: list[Entity],
            dates: list[DateMention], tickets: list[Ticket], where) -> list[CourtCase]:
     """Court cases, each with the court the article names (MK), the ticket named in the case's sentence
-    (the petitioner: "permohonan pasangan A-B") and the date written in its ruling's sentence."""
+    (the petitioner: "permohonan pasangan A-B"), the body named as the respondent (termohon) and the
+    date written in its ruling's sentence."""
     courts = _spans(entities, "organization", "court")
     people = _spans(entities, "person")
+    bodies = [(a, b, ent.id) for a, b, ent in _spans(entities, "organization")]
     out = []
     for c in found:
         court = min(courts, key=lambda x: abs(x[0] - c.start))[2] if courts else None
@@ -370,7 +372,7 @@ def _cases(text: str, found: list[CaseMention], sentences: list[tuple[int, int]]
             (d.iso for d in dates if c.start <= d.start < c.window[1] and d.iso), None)
         out.append(CourtCase(c.number, court.id if court else None, c.ruling, c.orders,
                              petitioner.id if petitioner else None, date,
-                             Evidence(c.start, c.end, where(c.start), RULE, 0.9)))
+                             Evidence(c.start, c.end, where(c.start), RULE, 0.9), respondent(text, c.window, bodies)))
     return out
 
 

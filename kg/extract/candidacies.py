@@ -6,7 +6,8 @@
 - one candidate: "calon Gubernur X nomor urut 1, A", "cawagub A", "A dari pasangan nomor urut 1";
 - the pair before its office: "menetapkan A dan B sebagai Bupati dan Wakil Bupati terpilih";
 - a short "A-B" pair where the clause reports votes or backing ("A-B meraih 45 persen",
-  "A-B, yang diusung PDIP") or where its names are those of candidates already found.
+  "A-B, yang diusung PDIP") or where its names are those of candidates already found;
+- a legislative candidate: "calon anggota DPR RI dari Partai X, A", "caleg PDI Perjuangan A".
 The names found here become person mentions (method rule), so candidates the NER model
 misses are still persons. Office, region and parties are resolved later (``candidacy_facts``).
 """
@@ -20,6 +21,7 @@ from kg.extract import lexicon
 from kg.extract.contests import (
     BY_NAME,
     CANDIDATE_FORMS,
+    DEPUTY_CANDIDATE_FORMS,
     OFFICE_PATTERN,
     OFFICE_RE,
     ArticleContest,
@@ -53,7 +55,9 @@ WORD = r"(?:[A-Z][\w'’]*\.?|['‘\"“][A-Z]\w*['’\"”])"
 NAME_RE = re.compile(WORD + r"(?:[ \t]+(?:(?:bin|binti)[ \t]+)?" + WORD + r"){0,5}")
 ALIAS = re.compile(r"\s*(?:\([^()\n]{1,40}\)|,?\s+alias\s+" + WORD + r"(?:\s+" + WORD + r"){0,3})")
 PAIR_LINK = re.compile(
-    r"\s*[-–—/&]\s*|\s+(?:dan|serta)\s+(?:(?:calon\s+)?wakil(?:nya)?\s+(?:" + OFFICE_PATTERN + r")\s+)?"
+    r"\s*[-–—/&]\s*|\s+(?:dan|serta)\s+(?:(?:bakal\s+)?(?:calon\s+)?wakil(?:nya)?\s+(?:" + OFFICE_PATTERN + r")\s+"
+    r"|(?:" + DEPUTY_CANDIDATE_FORMS + r")\s+)?"
+    r"|\s*,?\s+(?:dan|serta|beserta|bersama)\s+wakilnya\s*,?\s+"  # "A, dan wakilnya, B"
     r"|\s*,?\s+(?:yang\s+)?berpasangan\s+(?:dengan\s+)?(?:(?:calon\s+)?wakil(?:nya)?\s+(?:"
     + OFFICE_PATTERN + r")\s+)?", re.I)
 CUE_RE = re.compile(
@@ -64,6 +68,7 @@ PREAMBLE_WORD = re.compile(
     r"|terpilih|dan|yakni|yaitu|adalah|ialah|diperoleh|oleh|untuk|dalam|pada|periode|yang|lain|lainnya|berikutnya"
     r"|tersebut|itu|ini|resmi|nomor\s+urut|no\.\s+urut|sebagai|menjadi"
     r"|ditetapkan|dinyatakan|memenuhi\s+syarat|lolos|terdaftar|mendaftar|maju|bertarung|berlaga|bersaing"
+    r"|(?:dari\s+|melalui\s+)?jalur\s+(?:perseorangan|independen|partai(?:\s+politik)?|parpol)"
     r"|pertama|kedua|ketiga|keempat|kelima|(?:19|20)\d\d(?:\s*[-–]\s*"
     r"(?:19|20)\d\d)?|kabupaten|kab\.|provinsi|kota)(?![\w-])\s*)", re.I)
 SUPPORT_OR_VOTES = re.compile(
@@ -96,6 +101,7 @@ class Ticket:
     ballot_span: tuple[int, int] | None = None
     status: str | None = None
     sole: bool = False  # calon tunggal: the pair runs against the empty box
+    legislature: str | None = None  # a legislative candidate's office: dpr, dpd, dprd provinsi, dprd kabupaten/kota
     roles: list[str] = field(default_factory=list)  # the words calling them candidates: "paslon nomor urut 3"
     aliases: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # (name, its alias)
 
@@ -164,7 +170,7 @@ def _preamble(text: str, pos: int, blocked: list[tuple[int, int]], limit: int = 
     stop = min(len(text), pos + limit)
     while pos < stop:
         ballot = BALLOT_RE.match(text, pos) or BALLOT_RE.match(text, _skip_space(text, pos))
-        bare = BARE_BALLOT.search(text, max(0, pos - 20), _skip_space(text, pos) + 3)
+        bare = BARE_BALLOT.search(text, max(0, pos - 20), _skip_space(text, pos) + 4)  # "paslon 01, "
         if not ballot and bare and bare.start(1) == _skip_space(text, pos):
             ballot = bare
         office = OFFICE_RE.match(text, _skip_space(text, pos))
@@ -287,9 +293,20 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
     tickets += _list_lines(text, blocked, tickets)
     tickets += _pairs_before_office(text, blocked, tickets)
     tickets += _short_pairs(text, blocked, tickets)
+    tickets += _legislative(text, blocked, tickets)
     for t in tickets:  # what the clause says happened outranks "bakal" (registered)
         t.status = (_status_around(text, t) or t.status) if t.status in (None, "registered") else t.status
-    return sorted(tickets, key=lambda t: t.start)
+    tickets.sort(key=lambda t: t.start)
+    _ballots_of_anaphors(text, tickets)
+    return tickets
+
+
+def _ballots_of_anaphors(text: str, tickets: list[Ticket]) -> None:
+    """"KPU menetapkan A-B … . Pasangan nomor urut 3 tersebut meraih …": the pair named just before has number 3."""
+    for m in THIS_PAIR.finditer(text):
+        before = [t for t in tickets if t.end <= m.start() and t.mate is not None]
+        if m.group(1) and before and before[-1].ballot is None and m.start() - before[-1].end < 300:
+            before[-1].ballot, before[-1].ballot_span = _ballot_number(m.group(1)), (m.start(1), m.end(1))
 
 
 DETERMINED_BEFORE = re.compile(r"\b(?:menetapkan|ditetapkan|penetapan)\b(?:(?!\.\s)[^;])*$", re.I)
@@ -375,6 +392,54 @@ def _line_votes(text: str, end: int) -> int | None:
     """The votes written right after a listed pair ("1. A-B: 31.402 suara")."""
     m = LINE_VOTES.match(text, end)
     return int(m.group(1).replace(".", "")) if m else None
+
+
+# "calon anggota DPR RI dari Partai X, A", "caleg PDI Perjuangan A", "calon anggota DPRD Provinsi Jambi A"
+LEGISLATIVE_CUE = re.compile(r"(?<![\w-])(?i:(?:bakal\s+)?calon\s+anggota(?:\s+legislatif)?(?=\s+DPR|\s+DPD|\s*,)"
+                             r"|bacaleg|caleg)(?:\s+(DPRD\s+(?i:Provinsi|Prov\.|Kabupaten|Kab\.|Kota)|DPRD|DPD|DPR)"
+                             r"(?:\s+RI)?)?(?![\w-])")  # the level in capitals: "calon anggota DPR", not "… dapur"
+LEGISLATIVE_GAP = re.compile(r"\s*(?:,|\bdari\b|\bpartai\b|\bdapil\b|\bdaerah\s+pemilihan\b|\bnomor\s+urut\s+\d+|\bRI\b"
+                             r"|\b[IVX]+\b)\s*", re.I)
+
+
+def _legislature(written: str | None, before: str | None) -> str:
+    """The office code of "DPR RI", "DPRD Provinsi", "DPRD Kota" …; a bare "caleg" runs for the one named last."""
+    if written is None:
+        return before or "dpr"
+    word = written.upper()
+    if not word.startswith("DPRD"):
+        return word.split()[0].lower()  # dpr, dpd
+    if "PROV" in word:
+        return "dprd provinsi"
+    if "KAB" in word or "KOTA" in word or not (before or "").startswith("dprd"):
+        return "dprd kabupaten/kota"
+    return before
+
+
+def _legislative(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
+    """Legislative candidates: the cue, its level, then maybe the party, region or electoral district, then the name."""
+    out: list[Ticket] = []
+    office = None
+    for cue in LEGISLATIVE_CUE.finditer(text):
+        office = _legislature(cue.group(1), office)
+        pos = cue.end()
+        while pos < min(len(text), cue.end() + 120):
+            span = next(((a, b) for a, b in blocked if a <= _skip_space(text, pos) < b), None)
+            gap = LEGISLATIVE_GAP.match(text, pos)
+            if span:
+                pos = span[1]
+            elif gap and gap.end() > pos:
+                pos = gap.end()
+            else:
+                break
+        head = _name_at(text, _skip_space(text, pos), blocked)
+        if head is None or _overlaps(head, known + out):
+            continue
+        end, alias = _after_name(text, head[1], blocked)
+        phrase = " ".join(text[cue.start():head[0]].split()).rstrip(" ,")
+        out.append(Ticket(head, None, cue.start(), end, phrase, status=_status(phrase), legislature=office,
+                          roles=[phrase] if len(phrase.split()) > 1 else [], aliases=[(head, alias)] if alias else []))
+    return out
 
 
 RIVAL = re.compile(r"\s*,?\s+(?:(?:beradu\s+(?:gagasan|argumen|program|visi(?:\s+misi)?)|bersaing|berhadapan"
@@ -510,7 +575,9 @@ SUPPORT_PASSIVE = re.compile(r"\b(?:diusung|didukung|diusulkan|dicalonkan|diajuk
 SUPPORT_ACTIVE = re.compile(r"\b(?:mengusung|mendukung|mencalonkan|mengusulkan|merekomendasikan)\b", re.I)
 PARTY_LIST_NEXT = re.compile(r"^\W*(?:\w+\s+){0,3}(?:partai|parpol)\s+(?:itu|tersebut|pengusung)\s+"
                              r"(?:adalah|yakni|yaitu|ialah)\b", re.I)
-THIS_PAIR = re.compile(r"\b(?:pasangan|paslon|keduanya)\s+(?:ini|tersebut|itu)\b", re.I)
+# "Pasangan ini", "paslon nomor urut 3 tersebut": the pair named last, maybe with its ballot number.
+THIS_PAIR = re.compile(r"\b(?:pasangan|paslon|keduanya)(?:\s+calon)?(?:\s+nomor\s+urut\s+(\d{1,2}))?"
+                       r"\s+(?:ini|tersebut|itu)\b", re.I)
 
 
 CLAUSE_BREAK = re.compile(r"[;]|\b(?:sedangkan|sementara(?:\s+itu)?|adapun|namun)\b", re.I)
@@ -578,14 +645,21 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
     sentence's contest, a court case's number), else the article's; so is the region."""
     links = anaphors(text, tickets)
     merged: dict[tuple[str, str], Candidacy] = {}
+    named = {found[0].name for t in tickets if (found := office_in(t.phrase))}
+    article_office = contest.office or (named.pop() if len(named) == 1 else None)  # "capres nomor urut 2 A-B …
+    # Pasangan nomor urut 1, C-D, …": the pairs of an article whose race is named once run in it
     for t in tickets:
         head = person_at(t.head, people)
         mate = person_at(t.mate, people) if t.mate else None
         if head is None or head is mate:
             continue
+        if t.legislature:
+            key = (head.id, t.legislature)
+            merged[key] = merged.get(key) or _legislative_candidacy(t, head, parties, contest.year, where)
+            continue
         found = office_in(t.phrase)
         local = next((r for r in reversed(races) if r.start <= t.start < r.end and r.office), None)
-        office_name = found[0].name if found else (local.office if local else contest.office)
+        office_name = found[0].name if found else (local.office if local else article_office)
         if office_name is None:
             continue
         own = office_name == contest.office  # the article's own race
@@ -620,6 +694,15 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
             c.status = c.status if c.status == "elected" else (t.status or c.status)
             c.sole = c.sole or t.sole
     return list(merged.values())
+
+
+def _legislative_candidacy(t: Ticket, head: Entity, parties: list[tuple[int, int, Entity]], year: str | None,
+                           where) -> Candidacy:
+    """A legislative candidate, nominated by the party written between the cue and the name."""
+    party_ids = [p.id for a, _, p in parties if t.start <= a < t.head[0]]
+    return Candidacy(head.id, t.legislature, Contest(t.legislature, None, None, year), t.ballot, None,
+                     list(dict.fromkeys(party_ids)), t.status, False,
+                     Evidence(t.start, t.end, where(t.start), RULE, 0.7))
 
 
 def _name_words(name: str) -> set[str]:

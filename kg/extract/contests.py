@@ -51,6 +51,7 @@ OFFICE_WORD = _alt([w for o in OFFICES for w in o.words])
 SHORT_FORMS = _alt([f for o in OFFICES for f in (*o.candidate, *o.deputy, *o.contest)])
 # One-word candidate forms, head or running mate (cagub, bacawagub), not a sitting deputy (wagub).
 CANDIDATE_FORMS = _alt([f for o in OFFICES for f in (*o.candidate, *o.deputy) if f.startswith(("ca", "baca"))])
+DEPUTY_CANDIDATE_FORMS = _alt([f for o in OFFICES for f in o.deputy if f.startswith(("ca", "baca"))])  # cawagub
 # "calon wakil bupati", "wakil gubernur", "cawagub", "Bupati": an office as a candidacy names it.
 OFFICE_RE = re.compile(
     r"(?<!\w)(?:(?P<deputy>wakil)\s+(?P<dword>" + OFFICE_WORD + r")|(?P<word>" + OFFICE_WORD + r")"

@@ -25,6 +25,17 @@ CASE_OFFICE = {"GUB": "gubernur", "BUP": "bupati", "WAKO": "wali kota", "WALKOT"
 REVOTE = re.compile(r"\b(?:pemungutan\s+suara\s+ulang|PSU)\b", re.I)
 RECOUNT = re.compile(r"\bpenghitungan\s+(?:surat\s+)?suara\s+ulang\b", re.I)
 DISQUALIFY = re.compile(r"\bdiskualifikasi|mendiskualifikasi\b", re.I)
+# "KPU Kota X menjadi termohon", "Termohon, yakni KPU Kota X": the body the petition is against.
+RESPONDENT_AFTER = re.compile(r"\s*,?\s+(?:menjadi|sebagai|berstatus\s+sebagai|selaku|adalah|merupakan)\s+(?:pihak\s+)?"
+                              r"termohon\b", re.I)
+RESPONDENT_BEFORE = re.compile(r"\btermohon(?:nya)?\s*[,:(]?\s*(?:(?:adalah|yakni|yaitu|ialah)\s+)?$", re.I)
+
+
+def respondent(text: str, window: tuple[int, int], bodies: list[tuple[int, int, str]]) -> str | None:
+    """The body (an id from ``bodies``: start, end, id) the text names as the respondent in a case's window."""
+    start, end = window
+    return next((body for a, b, body in bodies if start <= a < end and (
+        RESPONDENT_AFTER.match(text, b) or RESPONDENT_BEFORE.search(text, max(start, a - 25), a))), None)
 
 
 @dataclass(frozen=True)

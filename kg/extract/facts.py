@@ -150,6 +150,7 @@ class CourtCase:
     petitioner: str | None  # entity id: the head of the ticket that brought the case
     date: str | None  # ISO date of the ruling, when its sentence gives one
     evidence: Evidence
+    respondent: str | None = None  # entity id: the body the petition is against (termohon), as the text names it
 
 
 @dataclass

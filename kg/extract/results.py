@@ -18,6 +18,8 @@ from kg.extract.facts import EMPTY_BOX, RULE, Candidacy, Contest, Entity, Eviden
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE_RE = re.compile(r"(?<![\w/.,-])(" + DIGITS + r")(?:\s+(ribu|juta))?\s*(%|persen\b|suara\b|kursi\b)", re.I)
+OWN_TOTAL = re.compile(r"\b(?:meraih|memperoleh|mengumpulkan|mengantongi|meraup|mendapat(?:kan)?)\s+(?:secara\s+)?"
+                       r"total\s+$", re.I)  # "A-B mengumpulkan total 388 suara": the pair's own sum
 LINK = re.compile(r"^\s*,?\s*(?:atau|dan|\(|/|dengan|yakni)?\s*(?:sebanyak|sekitar|sebesar|hampir)?\s*$", re.I)
 NOT_RESULT_BEFORE = re.compile(r"(?:total|masuk|partisipasi|ambang|batas|target|selisih|terpaut|kurang|lebih dari"
                                r"|minimal|maksimal|syarat|dari|di\s+atas|di\s+bawah)\s+(?:\w+\s+){0,2}$", re.I)
@@ -27,10 +29,13 @@ VOTE_CUE = re.compile(r"\b(?:meraih|peraih|memperoleh|disusul|mendapat(?:kan)?|m
 EMPTY_BOX_RE = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
 BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s+(?:nomor\s+)?(?:urut\s+)?(\d{1,2})\b",
                        re.I)
+AGAINST = re.compile(r"\s*(?:suara\s+)?(?:berbanding|banding|lawan|vs\.?)\s*", re.I)  # "41.202 berbanding 35.870"
 LISTED = re.compile(r"\s*(?:dengan|sebanyak|sebesar|yakni)?\s*")  # "…, dan Partai Golkar dengan 22.640.118 suara"
 TABLE_GAP = re.compile(r"\s*[:–-]?\s*")  # "A-B: 1.234 suara", "C-D 96.214.691 suara (58,59 persen)"
 OPPONENT = re.compile(r"\b(?:atas|mengalahkan|mengungguli|melawan|menyusul|menyisihkan|lawan)\s+(?:pasangan|paslon)?"
                       r"(?:\s+calon)?\s*$", re.I)
+OWN_VOTES = re.compile(r"\s*,?\s*yang\s+(?:hanya\s+)?(?:mendapat(?:kan)?|memperoleh|meraih|mengantongi|meraup)"
+                       r"\s+(?:sebanyak\s+|sebesar\s+)?", re.I)
 MARGIN_AFTER = re.compile(r"(?:\s+suara)?\s+(?:dari|atas|di\s+atas)\s+(?:para\s+)?(?:pesaing|lawan|rival|kompetitor"
                           r"|paslon|pasangan|calon)", re.I)
 BACKED_BY = re.compile(r"\b(?:diusung|didukung|dicalonkan|pengusung|pendukung|usungan|koalisi)\b", re.I)
@@ -62,7 +67,8 @@ def _figures(text: str, start: int, end: int) -> list[Figure]:
     """Vote figures of one sentence, a count and its share written together joined into one."""
     raw = []
     for m in FIGURE_RE.finditer(text, start, end):
-        if NOT_RESULT_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+        if NOT_RESULT_BEFORE.search(text, max(start, m.start() - 30), m.start()) and not OWN_TOTAL.search(
+                text, max(start, m.start() - 40), m.start()):
             continue
         value = m.group(1) + (" " + m.group(2) if m.group(2) else "")
         unit = m.group(3).lower()
@@ -98,6 +104,7 @@ class Reference:
     start: int
     end: int
     candidate: str  # entity id, or EMPTY_BOX
+    opponent: bool = False  # named as the loser: "unggul atas C-D", "melawan kotak kosong"
 
 
 def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
@@ -106,26 +113,34 @@ def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[t
     refs: list[Reference] = []
     here = [t for t in tickets if t.start < e and s < t.end]  # also one cut by the splitter ("A-Hj. | B")
     spans = [(t.start, t.end) for t in here]
+    def ref(start: int, end: int, candidate: str) -> Reference:
+        return Reference(start, end, candidate, bool(OPPONENT.search(text, max(0, start - 30), start)))
+
     for t in here:
-        if not OPPONENT.search(text, max(0, t.start - 30), t.start):
-            head = person_at(t.head, people)
-            if head is not None:
-                refs.append(Reference(t.start, t.end, head_of.get(head.id, head.id)))
+        head = person_at(t.head, people)
+        if head is not None:
+            refs.append(ref(t.start, t.end, head_of.get(head.id, head.id)))
     for a, b, ent in people + parties:
         if not s <= a < e or any(x <= a < y for x, y in spans):
             continue  # a name inside a ticket speaks through its ticket
-        if OPPONENT.search(text, max(s, a - 30), a):
-            continue  # "unggul atas pasangan C-D": the loser is not whose figure follows
         if ent.kind == "organization" and BACKED_BY.search(text, max(s, a - 80), a):
             continue  # "A-B, yang diusung PDIP dan Hanura, meraih …": the backers got no votes
-        refs.append(Reference(a, b, head_of.get(ent.id, ent.id)))
+        refs.append(ref(a, b, head_of.get(ent.id, ent.id)))
     for m in BY_BALLOT.finditer(text, s, e):
         if m.group(1).lstrip("0") in by_ballot and not any(r.start <= m.start() < r.end for r in refs):
-            refs.append(Reference(m.start(), m.end(), by_ballot[m.group(1).lstrip("0")]))
+            refs.append(ref(m.start(), m.end(), by_ballot[m.group(1).lstrip("0")]))
     for m in EMPTY_BOX_RE.finditer(text, s, e):
-        if not OPPONENT.search(text, max(s, m.start() - 30), m.start()):  # "unggul atas kotak kosong"
-            refs.append(Reference(m.start(), m.end(), EMPTY_BOX))
+        refs.append(ref(m.start(), m.end(), EMPTY_BOX))
     return sorted(refs, key=lambda r: r.start)
+
+
+def _holder(text: str, before: list[Reference], at: int) -> Reference | None:
+    """Whose figure this is: the one named last before it; a loser ("unggul atas C-D") only with a vote
+    clause of its own ("… atas C-D yang mendapat 301 suara"), otherwise the winner named before it."""
+    for r in reversed(before):
+        if not r.opponent or OWN_VOTES.fullmatch(text, r.end, at):
+            return r
+    return None
 
 
 StageCue = tuple[int, int, str]  # start, end, stage
@@ -175,21 +190,33 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
                 refs.append(Reference(m.start(), m.end(), last_pair))
         refs.sort(key=lambda r: r.start)
         listing = False  # a list of results writes its vote verb once: "X meraih …, disusul Y …, dan Z dengan …"
+        last: Result | None = None
         for fig in _figures(text, s, e):
-            before = [r for r in refs if r.end <= fig.start]
-            ref = before[-1] if before else None
+            ref = _holder(text, [r for r in refs if r.end <= fig.start], fig.start)
+            if last is not None and AGAINST.fullmatch(text, last.evidence.end, fig.start):
+                rival = _rival(last.candidate, candidacies)  # "A menang dengan 41.202 suara berbanding 35.870"
+                ref = Reference(fig.start, fig.start, rival) if rival else None
             if ref is None or fig.start - ref.end > 200:
                 continue
-            if not (VOTE_CUE.search(text, max(s, ref.start - 30), fig.start)
+            if not (VOTE_CUE.search(text, max(s, ref.start - 30), fig.start) or ref.start == fig.start
                     or TABLE_GAP.fullmatch(text, ref.end, fig.start)
                     or (listing and LISTED.fullmatch(text, ref.end, fig.start))):
                 continue
             listing = True
             race = contests.get(ref.candidate, legislature if ref.candidate in party_ids else contest)
-            out.append(_result(ref, fig, race, _stage(text, cues, e), where))
-        paired = [r.candidate for r in refs if r.candidate != EMPTY_BOX]
+            last = _result(ref, fig, race, _stage(text, cues, e), where)
+            out.append(last)
+        paired = [r.candidate for r in refs if r.candidate != EMPTY_BOX and not r.opponent]
         last_pair = paired[-1] if paired else last_pair
     return _unique(out)
+
+
+def _rival(candidate: str, candidacies: list[Candidacy]) -> str | None:
+    """The other head of a two-ticket race."""
+    race = next((c.contest for c in candidacies if c.person == candidate), None)
+    others = [c.person for c in candidacies if c.contest == race and c.person != candidate
+              and not c.office.startswith("wakil ")]
+    return others[0] if race is not None and len(others) == 1 else None
 
 
 def _result(ref: Reference, fig: Figure, contest: Contest | None,

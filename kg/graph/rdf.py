@@ -41,7 +41,8 @@ RECAP_BY_OFFICE = {"gubernur": ELEC.provinceRecapitulation, "bupati": ELEC.regen
 STAGES = {"quick_count": ELEC.quickCount, "real_count": ELEC.realCount, "determination": ELEC.finalDetermination}
 NATIONAL = {"presiden", "dpr", "dpd"}
 CONTEST_WORDS = {"gubernur": "Pemilihan Gubernur", "bupati": "Pemilihan Bupati", "wali kota": "Pemilihan Wali Kota",
-                 "presiden": "Pemilihan Presiden"}
+                 "presiden": "Pemilihan Presiden", "dpr": "Pemilu DPR", "dpd": "Pemilu DPD",
+                 "dprd provinsi": "Pemilu DPRD Provinsi", "dprd kabupaten/kota": "Pemilu DPRD Kabupaten/Kota"}
 KIND_CLASS = {"organization": SCHEMA.Organization, "place": SCHEMA.Place}
 
 
@@ -350,6 +351,8 @@ class ElectionGraph:
                 g.add((node, ELEC.orders, ORDERS[order]))
             if case.petitioner:
                 g.add((node, ELEC.petitioner, self.tickets.get(case.petitioner, w.entity_iri(case.petitioner))))
+            if case.respondent:
+                g.add((node, ELEC.respondent, w.entity_iri(case.respondent)))
             if case.date:
                 g.add((node, SCHEMA.startDate, Literal(case.date, datatype=XSD.date)))
             if contest is not None:

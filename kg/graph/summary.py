@@ -7,6 +7,7 @@ a user of the graph would see.
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 
 from rdflib import RDFS, Graph, URIRef
@@ -53,13 +54,14 @@ SELECT ?c ?head ?mate ?office ?region ?name ?alias ?ballot ?party WHERE {
   OPTIONAL { ?c elec:nominatedBy/schema:name ?party }
 }"""
 RESULTS = PREFIX_LINES + """
-SELECT ?r ?who ?alias ?votes ?percent ?seats ?scope ?stage WHERE {
+SELECT ?r ?who ?alias ?votes ?percent ?seats ?scope ?stage ?written WHERE {
   ?r a elec:Result ; elec:resultFor ?holder .
   { ?holder elec:candidate/schema:name ?who }
   UNION { ?holder a elec:PoliticalParty ; schema:name ?who OPTIONAL { ?holder schema:alternateName ?alias } }
   UNION { ?holder a elec:EmptyBox ; schema:name ?who }
   OPTIONAL { ?r elec:votes ?votes } OPTIONAL { ?r elec:percent ?percent } OPTIONAL { ?r elec:seats ?seats }
   OPTIONAL { ?r elec:scope/schema:name ?scope } OPTIONAL { ?r elec:stage ?stage }
+  OPTIONAL { ?r prov:wasDerivedFrom/nif:anchorOf ?written }
 }"""
 TEXT = PREFIX_LINES + """SELECT ?text WHERE { ?article a schema:NewsArticle ; nif:isString ?text . }"""
 
@@ -103,6 +105,12 @@ def _candidacies(graph: Graph) -> list[dict]:
     return out
 
 
+def _as_written(phrase: str, unit: str) -> str | None:
+    """A result's figure as its phrase writes it ("61,2 juta suara" -> "61,2 juta"), as FORMAT.md asks."""
+    m = re.search(r"(\d[\d.,]*(?:\s+(?:ribu|juta))?)\s*(?:" + unit + r")", phrase, re.I)
+    return m.group(1) if m else None
+
+
 def _results(graph: Graph) -> list[dict]:
     """One entry per result; a party is named in the fullest form the article writes ("Partai Gerindra",
     not the lexicon's "Partai Gerakan Indonesia Raya" the text never uses), as FORMAT.md names organizations."""
@@ -111,8 +119,11 @@ def _results(graph: Graph) -> list[dict]:
     names: dict[str, set[str]] = defaultdict(set)
     for row in graph.query(_prepared(RESULTS)):
         stage = str(row.stage).rsplit("#", 1)[-1] if row.stage is not None else None
-        rows[str(row.r)] = {"candidate": str(row.who), "votes": _indonesian(row.votes),
-                            "percent": _indonesian(row.percent, decimals=True), "seats": _indonesian(row.seats),
+        written = str(row.written) if row.written is not None else ""
+        rows[str(row.r)] = {"candidate": str(row.who),
+                            "votes": _as_written(written, "suara") or _indonesian(row.votes),
+                            "percent": _as_written(written, "persen|%") or _indonesian(row.percent, decimals=True),
+                            "seats": _as_written(written, "kursi") or _indonesian(row.seats),
                             "scope": str(row.scope) if row.scope is not None else None, "stage": stage}
         names[str(row.r)] |= {str(row.who)} | ({str(row.alias)} if row.alias is not None else set())
     for key, row in rows.items():
