@@ -144,6 +144,12 @@ def test_the_pair_just_named_takes_the_ballot_number_of_this_pair() -> None:
       ("Risma Handari", "wakil bupati", "2", "Sudarso Wibisana")}),
     ("Sebelumnya, bakal calon gubernur Gorontalo dari jalur perseorangan, Abdul Lamatu, menyatakan mundur.",
      {("Abdul Lamatu", "gubernur", None, None)}),
+    ("KPU Kabupaten Badung menetapkan dua pasangan calon bupati, masing-masing Yusran Hadi-Wulan Sari dan Made "
+     "Arsana-Ketut Rai.",
+     {("Yusran Hadi", "bupati", None, "Wulan Sari"), ("Wulan Sari", "wakil bupati", None, "Yusran Hadi"),
+      ("Made Arsana", "bupati", None, "Ketut Rai"), ("Ketut Rai", "wakil bupati", None, "Made Arsana")}),
+    ("Dalam Pilbup Banggai, pemohon hanya terpaut 2.104 suara dari pasangan pemenang, Arif Tamalak-Syamsu Masil.",
+     {("Arif Tamalak", "bupati", None, "Syamsu Masil"), ("Syamsu Masil", "wakil bupati", None, "Arif Tamalak")}),
 ])
 def test_running_mates_and_paths_as_news_writes_them(text: str, expected: set) -> None:
     assert candidacies(run(text)) == expected
@@ -201,3 +207,10 @@ def test_the_respondent_of_a_court_case(sentence: str) -> None:
     graph = article_graph(Article(id="mk", text=text, path=Path("mk.txt")), fake_parse(text))
     respondents = {str(o) for o in graph.objects(None, ELEC.respondent)}
     assert len(respondents) == 1 and respondents.pop().endswith("komisi-pemilihan-umum-kota-palopo")
+
+
+def test_the_count_written_after_the_word_suara() -> None:
+    x = run("Pilbup Karo diikuti paslon nomor urut 1, Zulham Purba-Rina Ginting, dan paslon nomor urut 2, Budiman "
+            "Tarigan-Sisca Sembiring. Paslon nomor urut 2 unggul dengan perolehan suara 179.655 atau 59,9 persen. "
+            "Adapun paslon nomor urut 1 memperoleh suara sebanyak 120.345. Jumlah suara sah 300.000 suara.")
+    assert results(x) == {("Budiman Tarigan", "179.655", "59,9"), ("Zulham Purba", "120.345", None)}

@@ -65,7 +65,8 @@ CUE_RE = re.compile(
     r"|(?:bakal\s+)?calon|kandidat|nomor\s+urut|" + OFFICE_PATTERN + r")(?![\w-])", re.I)
 PREAMBLE_WORD = re.compile(
     r"\s*(?:[,:]\s*|[-/]\s*|\((?:[^()\n]{1,25})\)|(?:pasangan|calon|bakal|paslon|bapaslon|kandidat|tunggal|petahana"
-    r"|terpilih|dan|yakni|yaitu|adalah|ialah|diperoleh|oleh|untuk|dalam|pada|periode|yang|lain|lainnya|berikutnya"
+    r"|terpilih|pemenang|penantang|dan|yakni|yaitu|adalah|ialah|diperoleh|oleh|untuk|dalam|pada|periode|yang|lain"
+    r"|lainnya|berikutnya|masing-masing|antara\s+lain|di\s+antaranya|meliputi|terdiri\s+(?:atas|dari)"
     r"|tersebut|itu|ini|resmi|nomor\s+urut|no\.\s+urut|sebagai|menjadi"
     r"|ditetapkan|dinyatakan|memenuhi\s+syarat|lolos|terdaftar|mendaftar|maju|bertarung|berlaga|bersaing"
     r"|(?:dari\s+|melalui\s+)?jalur\s+(?:perseorangan|independen|partai(?:\s+politik)?|parpol)"

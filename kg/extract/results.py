@@ -18,6 +18,9 @@ from kg.extract.facts import EMPTY_BOX, RULE, Candidacy, Contest, Entity, Eviden
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE_RE = re.compile(r"(?<![\w/.,-])(" + DIGITS + r")(?:\s+(ribu|juta))?\s*(%|persen\b|suara\b|kursi\b)", re.I)
+VOTES_AFTER_WORD = re.compile(r"\b(?:perolehan|memperoleh|meraih|mendapat(?:kan)?|meraup|mengantongi|mengumpulkan"
+                              r"|raihan)\s+suara\s+(?:sebanyak\s+|sebesar\s+)?(" + DIGITS + r")(?:\s+(ribu|juta))?"
+                              r"(?!\d|[.,]\d|\s*(?:%|persen|kursi|suara|ribu|juta)\b)", re.I)  # the count after "suara"
 OWN_TOTAL = re.compile(r"\b(?:meraih|memperoleh|mengumpulkan|mengantongi|meraup|mendapat(?:kan)?)\s+(?:secara\s+)?"
                        r"total\s+$", re.I)  # "A-B mengumpulkan total 388 suara": the pair's own sum
 LINK = re.compile(r"^\s*,?\s*(?:atau|dan|\(|/|dengan|yakni)?\s*(?:sebanyak|sekitar|sebesar|hampir)?\s*$", re.I)
@@ -78,6 +81,10 @@ def _figures(text: str, start: int, end: int) -> list[Figure]:
             continue  # "unggul 12 persen dari pesaingnya": a margin, not a share
         raw.append((m.start(), m.end(), "percent" if unit in ("%", "persen") else
                     "votes" if unit == "suara" else "seats", value))
+    for m in VOTES_AFTER_WORD.finditer(text, start, end):  # "dengan perolehan suara 179.655 atau 59,9 persen"
+        raw.append((m.start(1), m.end(2) if m.group(2) else m.end(1), "votes",
+                    m.group(1) + (" " + m.group(2) if m.group(2) else "")))
+    raw.sort()
     out: list[Figure] = []
     group: list[tuple[int, int, str, str]] = []
     for fig in raw:
