@@ -23,9 +23,9 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.95, "roles": 0.86, "organizations": 0.93, "places": 0.92, "events": 0.58,
-          "event_dates": 0.72, "quotes": 0.95, "numbers": 0.96, "candidacies": 0.97, "results": 0.97,
-          "overall": 0.91}
+FLOORS = {"persons": 0.95, "roles": 0.86, "organizations": 0.93, "places": 0.92, "events": 0.62,
+          "event_dates": 0.77, "quotes": 0.95, "numbers": 0.96, "candidacies": 0.97, "results": 0.97,
+          "overall": 0.92}
 
 
 def summary(name: str, trees: bool) -> dict:

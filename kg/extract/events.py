@@ -30,9 +30,17 @@ class Trigger:
     end: int
     ordinal: str | None
     named: bool  # the label goes on past the trigger word: a proper name
+    anaphor: bool = False  # "penetapan tersebut": the event of this type named before, not a new one
 
 
 NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat)\s+$", re.I)
+ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
+# "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
+# winners': "menetapkan calon … sebagai bupati terpilih").
+TYPED_VERBS = (
+    ("registration", re.compile(r"\bmenetapkan\s+(?:\w+\s+)?(?:bakal\s+)?(?:pasangan\s+calon|paslon|calon)\b"
+                                r"(?!(?:(?!\.\s)[^;]){0,250}\bterpilih\b)", re.I)),
+)
 
 
 def find_triggers(text: str) -> list[Trigger]:
@@ -48,8 +56,14 @@ def find_triggers(text: str) -> list[Trigger]:
             end = w.end()
         label = " ".join(text[m.start():end].split())
         ordinal = next((o for o in ORDINALS if re.search(rf"\b{o}\b", label.lower())), None)
-        found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end()))
-    return found
+        found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end(), bool(ANAPHOR_AFTER.match(text, end))))
+    for code, pattern in TYPED_VERBS:
+        for m in pattern.finditer(text):
+            end = m.end()
+            while (w := LABEL_WORD.match(text, end)) and not STOP_AFTER.match(text, end):
+                end = w.end()
+            found.append(Trigger(code, " ".join(text[m.start():end].split()), m.start(), end, None, True))
+    return sorted(found, key=lambda t: t.start)
 
 
 def _is_national(t: Trigger) -> bool:
@@ -93,6 +107,13 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
         if t.code == "other" and not iso:
             continue  # "pengamanan", "pelantikan" with no date: too vague to be an event of its own
         evidence = Evidence(t.start, t.end, sent, LEXICON, 0.7 if t.named else 0.5)
+        if t.anaphor:  # "penetapan tersebut" speaks of the last event of its type, or of none found
+            event = next((e for e in reversed(events) if e.code == t.code), None)
+            if event is not None:
+                event.mentions.append(evidence)
+                if date and not event.date and not event.date_text:
+                    event.date, event.date_text = date.iso, date.text
+            continue
         event = next((e for e in events if _same_event(e, t, iso)), None)
         if event is None and t.code == "election" and not t.named and not iso:
             event = next((e for e in events if e.code == "election"), None)  # a bare "pemilu"
