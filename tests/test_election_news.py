@@ -214,3 +214,14 @@ def test_the_count_written_after_the_word_suara() -> None:
             "Tarigan-Sisca Sembiring. Paslon nomor urut 2 unggul dengan perolehan suara 179.655 atau 59,9 persen. "
             "Adapun paslon nomor urut 1 memperoleh suara sebanyak 120.345. Jumlah suara sah 300.000 suara.")
     assert results(x) == {("Budiman Tarigan", "179.655", "59,9"), ("Zulham Purba", "120.345", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KPU Kota Kupang menggelar debat pasangan calon wali kota. Ketiga paslon yang hadir adalah Yosi Lengu-Arnol "
+     "Manubul (nomor urut 1), Jeft Radja-Lusi Dethan (nomor urut 2), dan dr. Kris Wadu-Selvi Fangi (nomor urut 3).",
+     {("Yosi Lengu", "1"), ("Jeft Radja", "2"), ("Kris Wadu", "3")}),
+    ("Dalam Pilbup Sleman, pasangan Rudi Hartono-Sinta Dewi (nomor urut 2) meraih 45 persen suara.",
+     {("Rudi Hartono", "2")}),
+])
+def test_a_relative_clause_before_the_pairs_and_a_ballot_number_in_brackets(text: str, expected: set) -> None:
+    assert {(c[0], c[2]) for c in candidacies(run(text)) if not c[1].startswith("wakil ")} == expected

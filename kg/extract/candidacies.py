@@ -70,6 +70,7 @@ PREAMBLE_WORD = re.compile(
     r"|tersebut|itu|ini|resmi|nomor\s+urut|no\.\s+urut|sebagai|menjadi"
     r"|ditetapkan|dinyatakan|memenuhi\s+syarat|lolos|terdaftar|mendaftar|maju|bertarung|berlaga|bersaing"
     r"|(?:dari\s+|melalui\s+)?jalur\s+(?:perseorangan|independen|partai(?:\s+politik)?|parpol)"
+    r"|yang(?:\s+(?-i:[a-z]\w*)){1,3}\s+(?=adalah|yakni|yaitu|ialah)"  # "paslon yang hadir adalah A-B"
     r"|pertama|kedua|ketiga|keempat|kelima|(?:19|20)\d\d(?:\s*[-–]\s*"
     r"(?:19|20)\d\d)?|kabupaten|kab\.|provinsi|kota)(?![\w-])\s*)", re.I)
 SUPPORT_OR_VOTES = re.compile(
@@ -84,8 +85,8 @@ BEFORE_OFFICE = re.compile(
 FROM_TICKET = re.compile(r"\s*,?\s+(?:dari|selaku)\s+(?:pasangan|paslon)(?:\s+calon)?\s+(?:nomor|no\.?)(?:\s+urut)?\s+"
                          + BALLOT, re.I)
 BALLOT_AFTER = re.compile(
-    r"\s*,?\s*(?:yang\s+)?(?:mendapat(?:kan)?|memperoleh|meraih|berhak\s+(?:atas|menggunakan)|menempati|dengan)\s+"
-    r"(?:nomor|no\.?)(?:\s+urut)?\s+" + BALLOT, re.I)
+    r"\s*,?\s*(?:yang\s+)?(?:mendapat(?:kan)?|memperoleh|meraih|berhak\s+(?:atas|menggunakan)|menempati|dengan|\()\s*"
+    r"(?:nomor|no\.?)(?:\s+urut)?\s+" + BALLOT, re.I)  # "… mendapat nomor urut 2", "A-B (nomor urut 1)"
 
 
 @dataclass
@@ -541,6 +542,7 @@ def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
         elif not (names & words or SUPPORT_OR_VOTES.match(text, m.end()) or VOTES_AHEAD.match(text, m.end())):
             continue  # a hyphenated pair of names with votes or backing in its clause
         out.append(Ticket(head, mate, m.start(), m.end(), ""))
+        _set_ballot(text, out[-1], m.start(), "")
     return out
 
 
