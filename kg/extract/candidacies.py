@@ -53,7 +53,7 @@ NOT_NAME = {
 } | set(MONTHS) | set(WEEKDAYS)
 WORD = r"(?:[A-Z][\w'’]*\.?|['‘\"“][A-Z]\w*['’\"”])"
 NAME_RE = re.compile(WORD + r"(?:[ \t]+(?:(?:bin|binti)[ \t]+)?" + WORD + r"){0,5}")
-ALIAS = re.compile(r"\s*(?:\([^()\n]{1,40}\)|,?\s+alias\s+" + WORD + r"(?:\s+" + WORD + r"){0,3})")
+ALIAS = re.compile(r"\s*(?:\((?=\D)[^()\n]{1,40}\)|,?\s+alias\s+" + WORD + r"(?:\s+" + WORD + r"){0,3})")
 PAIR_LINK = re.compile(
     r"\s*[-–—/&]\s*|\s+(?:dan|serta)\s+(?:(?:bakal\s+)?(?:calon\s+)?wakil(?:nya)?\s+(?:" + OFFICE_PATTERN + r")\s+"
     r"|(?:" + DEPUTY_CANDIDATE_FORMS + r")\s+)?"
@@ -513,7 +513,8 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
     return out
 
 
-SHORT_PAIR = re.compile(r"(" + WORD + r"(?:[ \t]+" + WORD + r"){0,3})(\s*[-–]\s*|\s+dan\s+)(" + WORD
+SHORT_PAIR = re.compile(r"(" + WORD + r"(?:[ \t]+" + WORD + r"){0,3})(\s*[-–]\s*|\s+dan\s+"
+                        r"|\s+(?:akan\s+|resmi\s+)?berpasangan\s+dengan\s+)(" + WORD
                         + r"(?:[ \t]+" + WORD + r"){0,3})(?![\w-])")
 PASSIVE_VOTES = re.compile(r"\b(?:diraih|diperoleh|dimenangkan|disusul)(?:\s+oleh)?\s+$", re.I)
 VOTES_AHEAD = re.compile(r"[^.;]{0,60}?\d[\d.,]*\s*(?:%|persen|suara)", re.I)
@@ -521,8 +522,9 @@ VOTES_NEXT = re.compile(r"\s*[:–-]?\s*\d[\d.,]*\s*(?:%|persen|suara)", re.I)  
 
 
 def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
-    """"A-B meraih 45 persen", "A-B, yang diusung PDIP", "diraih A dan B dengan 38 persen": pairs with
-    no cue word, taken where votes or backing follow or where their names are known candidates."""
+    """"A-B meraih 45 persen", "A-B, yang diusung PDIP", "diraih A dan B dengan 38 persen", "A akan
+    berpasangan dengan B": pairs with no cue word, taken where votes or backing follow or where their
+    names are known candidates."""
     words = {w.lower() for t in known for s, e in [t.head, t.mate or t.head] for w in text[s:e].split()}
     out: list[Ticket] = []
     for start in WORD_START.finditer(text):
@@ -534,7 +536,7 @@ def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
         if head is None or mate is None or head[1] != m.end(1) or mate[1] != m.end(3):
             continue
         names = {w.lower() for w in (text[slice(*head)] + " " + text[slice(*mate)]).split()}
-        if "dan" in m.group(2):  # "A dan B" is any two people unless votes follow
+        if m.group(2).strip() == "dan":  # "A dan B" is any two people unless votes follow
             if not ((SUPPORT_OR_VOTES.match(text, m.end()) and VOTES_AHEAD.match(text, m.end()))
                     or (PASSIVE_VOTES.search(text, max(0, m.start() - 30), m.start())
                         and VOTES_AHEAD.match(text, m.end()))):

@@ -34,7 +34,7 @@ BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s
                        re.I)
 AGAINST = re.compile(r"\s*(?:suara\s+)?(?:berbanding|banding|lawan|vs\.?)\s*", re.I)  # "41.202 berbanding 35.870"
 LISTED = re.compile(r"\s*(?:dengan|sebanyak|sebesar|yakni)?\s*")  # "…, dan Partai Golkar dengan 22.640.118 suara"
-TABLE_GAP = re.compile(r"\s*[:–-]?\s*")  # "A-B: 1.234 suara", "C-D 96.214.691 suara (58,59 persen)"
+TABLE_GAP = re.compile(r"\s*[:–(-]?\s*")  # "A-B: 1.234 suara", "C-D 96.214.691 suara", "A-B (51,2%) versus C-D (48,8%)"
 OPPONENT = re.compile(r"\b(?:atas|mengalahkan|mengungguli|melawan|menyusul|menyisihkan|lawan)\s+(?:pasangan|paslon)?"
                       r"(?:\s+calon)?\s*$", re.I)
 OWN_VOTES = re.compile(r"\s*,?\s*yang\s+(?:hanya\s+)?(?:mendapat(?:kan)?|memperoleh|meraih|mengantongi|meraup)"
