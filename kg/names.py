@@ -28,7 +28,7 @@ def fold(text: str) -> tuple[str, ...]:
 
 
 def slug(text: str) -> str:
-    """'Ellen Setiad' -> 'ellen-setiad'; text with no ASCII letters gets a short hash instead."""
+    """'Wulan Prameswari' -> 'wulan-prameswari'; text with no ASCII letters gets a short hash instead."""
     words = "-".join(fold(text))
     if len(words) > MAX_SLUG:
         words = words[:MAX_SLUG].rstrip("-") + "-" + _digest(text)

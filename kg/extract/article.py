@@ -52,7 +52,7 @@ PRONOUN_CUES = re.compile(r"\b(ia|dia|beliau|pihaknya)\b", re.I)
 
 
 def _rule_persons(text: str, where, known: list[Mention]) -> list[Mention]:
-    """Names after a speech verb ('," kata Ellen') or a title ("Ketua KPU Kalbar HR Sutejo")."""
+    """Names after a speech verb ('," kata Wulan') or a title ("Ketua KPU Kaltim HR Gunadi")."""
     spans = [(m.evidence.start, m.evidence.end) for m in known]
     named = [(m.evidence.start, m.evidence.end) for m in known if m.kind != "person"]
     found = [mention_finder.person_mention(text[s:e], s, e, where, RULE, 0.7)

@@ -3,7 +3,7 @@
 - organizations: one entity per institution and region; a bare "KPU" joins the article's
   only regional KPU; an acronym defined in brackets joins its full name;
 - places: one entity per lexicon place, venues by name, "(JSC)" joins its full name;
-- persons: "Ellen" joins the last-named "Ellen Setiad"; titles stay out of names.
+- persons: "Wulan" joins the last-named "Wulan Prameswari"; titles stay out of names.
 Entities of different kinds are never merged.
 """
 
@@ -38,7 +38,7 @@ FullName = tuple[int, str, frozenset[str]]  # start, lower-cased name, its words
 
 
 def _person_group(m: Mention, full_names: list[FullName]) -> str:
-    """A short name ("Ellen", "Yusuf Hendra") joins the closest earlier full name containing its
+    """A short name ("Wulan", "Yusuf Hendra") joins the closest earlier full name containing its
     words, and that one the fullest; a lone first-name cut ("Rina") joins its only full name."""
     def containing(words: frozenset[str], before: int | None) -> list[str]:
         found = [name for start, name, name_words in full_names

@@ -1,7 +1,7 @@
 """Direct quotations and the cues that name who said them.
 
-Indonesian news attributes a quote after it ('…," kata Ellen.' / '…," ujarnya.') or
-before it ('Sutejo mengatakan, "…"'). A pronoun cue (-nya, ia, dia) points to the last
+Indonesian news attributes a quote after it ('…," kata Wulan.' / '…," ujarnya.') or
+before it ('Gunadi mengatakan, "…"'). A pronoun cue (-nya, ia, dia) points to the last
 person named before the quote, across sentence and paragraph boundaries.
 """
 
@@ -51,5 +51,5 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 
 
 def cue_names(text: str) -> list[tuple[int, int]]:
-    """Spans of capitalised names right after a speech verb that follows a quote ('," kata Sutejo')."""
+    """Spans of capitalised names right after a speech verb that follows a quote ('," kata Gunadi')."""
     return [(m.start(1), m.end(1)) for m in CUE_NAME_RE.finditer(text)]

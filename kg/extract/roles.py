@@ -1,8 +1,8 @@
 """Posts people hold, from the title written next to their name.
 
-"Plt Gubernur Sumsel Ellen Setiad", "Ketua KPU Kalbar HR Sutejo", "Komandan Korem (Danrem)
-101/Antasari Brigjen TNI Eko Prasetyo" (title before the name, ranks dropped), and
-"Sutrisno, Kapolda Kalsel," / "Sutejo selaku Ketua KPU" (apposition, selaku/sebagai).
+"Plt Gubernur Jambi Wulan Prameswari", "Ketua KPU Kaltim HR Gunadi", "Komandan Korem (Danrem)
+042/Garuda Putih Brigjen TNI Bayu Anggara" (title before the name, ranks dropped), and
+"Hendro Saputra, Kapolda Kaltim," / "Gunadi selaku Ketua KPU" (apposition, selaku/sebagai).
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def _span(label: str, start: int) -> RoleSpan:
 def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]:
     """The roles written right before a person mention and right after it.
 
-    Before: "Ketua KPU Kalbar HR Sutejo" (a ticket's cue is its candidates' title: see candidacies). After:
+    Before: "Ketua KPU Kaltim HR Gunadi" (a ticket's cue is its candidates' title: see candidacies). After:
     "A yang juga …", "A adalah …", with more joined by "sekaligus"/"serta".
     """
     found = []
@@ -135,7 +135,7 @@ def _title_re() -> re.Pattern[str]:
 def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of names written after a title and its institution or region.
 
-    "Ketua KPU Kalbar HR Sutejo": of the capitalised run after the title, the name is what
+    "Ketua KPU Kaltim HR Gunadi": of the capitalised run after the title, the name is what
     follows the last known institution or place ("Kalbar"), ranks included (the caller
     strips them). Used where the NER model misses a name.
     """
@@ -155,7 +155,7 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
             continue
         first = start + name.start(1)
         words = name.group(1).split()
-        while words and words[-1].lower() in WEEKDAYS:  # "… Sutejo Senin (9/9)": the day, not the name
+        while words and words[-1].lower() in WEEKDAYS:  # "… Gunadi Senin (9/9)": the day, not the name
             words.pop()
         end = first + len(" ".join(words))
         if APPOSED_NAME.match(text, end):
