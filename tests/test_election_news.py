@@ -239,3 +239,17 @@ def test_a_known_candidate_pairs_with_a_running_mate() -> None:
             "dansa.")
     assert candidacies(x) == {("Sugiyanto Hadi", "gubernur", None, "Nur Azizah Wulan"),
                               ("Nur Azizah Wulan", "wakil gubernur", None, "Sugiyanto Hadi")}
+
+
+def test_a_head_and_a_running_mate_named_apart_with_one_number() -> None:
+    x = run("Bawaslu menegur calon bupati petahana nomor urut 1, Sahrul Dangka, karena memakai mobil dinas. "
+            "Cawabup nomor urut 1, Rasman Sare, berjanji mematuhi teguran itu.")
+    assert candidacies(x) == {("Sahrul Dangka", "bupati", "1", "Rasman Sare"),
+                              ("Rasman Sare", "wakil bupati", "1", "Sahrul Dangka")}
+
+
+def test_a_place_in_the_ranking_with_its_votes() -> None:
+    x = run("KPU Kalteng menetapkan pasangan calon gubernur nomor urut 2, Rudi Tingang-Yulia Bahen, sebagai "
+            "pemenang dengan 412 ribu suara. Pasangan nomor urut 4, Yusran Pahan-Siska Rahma, berada di posisi "
+            "kedua dengan 351 ribu suara.")
+    assert results(x) == {("Rudi Tingang", "412 ribu", None), ("Yusran Pahan", "351 ribu", None)}

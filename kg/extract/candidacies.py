@@ -698,7 +698,19 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
             c.parties += [p.id for p in party_list if p.id not in c.parties]
             c.status = c.status if c.status == "elected" else (t.status or c.status)
             c.sole = c.sole or t.sole
-    return list(merged.values())
+    return _pair_by_ballot(list(merged.values()))
+
+
+def _pair_by_ballot(candidacies: list[Candidacy]) -> list[Candidacy]:
+    """"Calon bupati nomor urut 1, A … Cawabup nomor urut 1, B": a head and a running mate written apart,
+    with the same number in the same race, are one ticket."""
+    heads = {(c.contest.office, c.contest.region, c.ballot_number): c for c in candidacies
+             if c.ballot_number and not c.office.startswith("wakil ")}
+    for c in candidacies:
+        head = heads.get((c.contest.office, c.contest.region, c.ballot_number))
+        if c.office.startswith("wakil ") and c.running_mate is None and head and head.running_mate is None:
+            c.running_mate, head.running_mate = head.person, c.person
+    return candidacies
 
 
 def _legislative_candidacy(t: Ticket, head: Entity, parties: list[tuple[int, int, Entity]], year: str | None,

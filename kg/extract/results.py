@@ -27,7 +27,8 @@ LINK = re.compile(r"^\s*,?\s*(?:atau|dan|\(|/|dengan|yakni)?\s*(?:sebanyak|sekit
 NOT_RESULT_BEFORE = re.compile(r"(?:total|masuk|partisipasi|ambang|batas|target|selisih|terpaut|kurang|lebih dari"
                                r"|minimal|maksimal|syarat|dari|di\s+atas|di\s+bawah)\s+(?:\w+\s+){0,2}$", re.I)
 VOTE_CUE = re.compile(r"\b(?:meraih|peraih|memperoleh|disusul|mendapat(?:kan)?|mengantongi|meraup|mendulang"
-                      r"|mengumpulkan|unggul|menang|diraih|diperoleh|capaian|perolehan|raihan|sebanyak|sebesar|hanya|mencapai)\b|:",
+                      r"|mengumpulkan|unggul|menang|diraih|diperoleh|capaian|perolehan|raihan|sebanyak|sebesar|hanya|mencapai"
+                      r"|pemenang|posisi|urutan|peringkat)\b|:",  # "berada di posisi kedua dengan 351 ribu suara"
                       re.I)
 EMPTY_BOX_RE = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
 BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s+(?:nomor\s+)?(?:urut\s+)?(\d{1,2})\b",
