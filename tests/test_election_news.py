@@ -253,3 +253,17 @@ def test_a_place_in_the_ranking_with_its_votes() -> None:
             "pemenang dengan 412 ribu suara. Pasangan nomor urut 4, Yusran Pahan-Siska Rahma, berada di posisi "
             "kedua dengan 351 ribu suara.")
     assert results(x) == {("Rudi Tingang", "412 ribu", None), ("Yusran Pahan", "351 ribu", None)}
+
+
+def test_a_leading_pair_and_one_written_without_a_verb() -> None:
+    x = run("Hitung cepat Pilgub Jakarta 2029: pasangan nomor urut 3, Rangga Wira-Meutia Sar, memimpin dengan 45,8 "
+            "persen, sedangkan pasangan nomor urut 2, Fikri Alata-Dewi Puspita, 16,1 persen.")
+    assert results(x) == {("Rangga Wira", None, "45,8"), ("Fikri Alata", None, "16,1")}
+
+
+def test_the_legislative_candidate_with_most_votes_and_the_party_after_dari() -> None:
+    x = run("KPU Kota Malang menetapkan calon anggota DPRD Kota Malang terpilih. Caleg dengan suara terbanyak adalah "
+            "Heri Kusnan dari Partai Gerindra di dapil Kota Malang 3 dengan 14.205 suara.")
+    assert candidacies(x) == {("Heri Kusnan", "dprd kabupaten/kota", None, None)}
+    assert [x.entity(p).name for c in x.candidacies for p in c.parties] == ["Partai Gerakan Indonesia Raya"]
+    assert results(x) == {("Heri Kusnan", "14.205", None)}

@@ -401,6 +401,7 @@ LEGISLATIVE_CUE = re.compile(r"(?<![\w-])(?i:(?:bakal\s+)?calon\s+anggota(?:\s+l
                              r"|bacaleg|caleg)(?:\s+(DPRD\s+(?i:Provinsi|Prov\.|Kabupaten|Kab\.|Kota)|DPRD|DPD|DPR)"
                              r"(?:\s+RI)?)?(?![\w-])")  # the level in capitals: "calon anggota DPR", not "… dapur"
 LEGISLATIVE_GAP = re.compile(r"\s*(?:,|\bdari\b|\bpartai\b|\bdapil\b|\bdaerah\s+pemilihan\b|\bnomor\s+urut\s+\d+|\bRI\b"
+                             r"|\bterpilih\b|\bdengan\s+suara\s+terbanyak\b|\b(?:adalah|yakni|yaitu|ialah)\b"
                              r"|\b[IVX]+\b)\s*", re.I)
 
 
@@ -660,7 +661,7 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
             continue
         if t.legislature:
             key = (head.id, t.legislature)
-            merged[key] = merged.get(key) or _legislative_candidacy(t, head, parties, contest.year, where)
+            merged[key] = merged.get(key) or _legislative_candidacy(text, t, head, parties, contest.year, where)
             continue
         found = office_in(t.phrase)
         local = next((r for r in reversed(races) if r.start <= t.start < r.end and r.office), None)
@@ -713,10 +714,11 @@ def _pair_by_ballot(candidacies: list[Candidacy]) -> list[Candidacy]:
     return candidacies
 
 
-def _legislative_candidacy(t: Ticket, head: Entity, parties: list[tuple[int, int, Entity]], year: str | None,
-                           where) -> Candidacy:
-    """A legislative candidate, nominated by the party written between the cue and the name."""
-    party_ids = [p.id for a, _, p in parties if t.start <= a < t.head[0]]
+def _legislative_candidacy(text: str, t: Ticket, head: Entity, parties: list[tuple[int, int, Entity]],
+                           year: str | None, where) -> Candidacy:
+    """A legislative candidate, nominated by the party written between the cue and the name or after "dari"."""
+    party_ids = [p.id for a, _, p in parties if t.start <= a < t.head[0]
+                 or re.match(r"\s*,?\s*dari\s+$", text[t.head[1]:a])]  # "caleg A dari Partai X"
     return Candidacy(head.id, t.legislature, Contest(t.legislature, None, None, year), t.ballot, None,
                      list(dict.fromkeys(party_ids)), t.status, False,
                      Evidence(t.start, t.end, where(t.start), RULE, 0.7))

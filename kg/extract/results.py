@@ -28,16 +28,18 @@ NOT_RESULT_BEFORE = re.compile(r"(?:total|masuk|partisipasi|ambang|batas|target|
                                r"|minimal|maksimal|syarat|dari|di\s+atas|di\s+bawah)\s+(?:\w+\s+){0,2}$", re.I)
 VOTE_CUE = re.compile(r"\b(?:meraih|peraih|memperoleh|disusul|mendapat(?:kan)?|mengantongi|meraup|mendulang"
                       r"|mengumpulkan|unggul|menang|diraih|diperoleh|capaian|perolehan|raihan|sebanyak|sebesar|hanya|mencapai"
-                      r"|pemenang|posisi|urutan|peringkat)\b|:",  # "berada di posisi kedua dengan 351 ribu suara"
+                      r"|pemenang|memimpin|terbanyak|posisi|urutan|peringkat)\b|:",  # "di posisi kedua dengan 351 ribu"
                       re.I)
 EMPTY_BOX_RE = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
 BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s+(?:nomor\s+)?(?:urut\s+)?(\d{1,2})\b",
                        re.I)
 AGAINST = re.compile(r"\s*(?:suara\s+)?(?:berbanding|banding|lawan|vs\.?)\s*", re.I)  # "41.202 berbanding 35.870"
 LISTED = re.compile(r"\s*(?:dengan|sebanyak|sebesar|yakni)?\s*")  # "…, dan Partai Golkar dengan 22.640.118 suara"
-TABLE_GAP = re.compile(r"\s*[:–(-]?\s*")  # "A-B: 1.234 suara", "C-D 96.214.691 suara", "A-B (51,2%) versus C-D (48,8%)"
+# "A-B: 1.234 suara", "C-D 96.214.691 suara", "A-B (51,2%) versus C-D (48,8%)", "…, sedangkan C-D, 16,1 persen"
+TABLE_GAP = re.compile(r"\s*[:–(,-]?\s*")
 OPPONENT = re.compile(r"\b(?:atas|mengalahkan|mengungguli|melawan|menyusul|menyisihkan|lawan)\s+(?:pasangan|paslon)?"
                       r"(?:\s+calon)?\s*$", re.I)
+FROM = re.compile(r"\b(?:dari|asal)\s+$", re.I)
 OWN_VOTES = re.compile(r"\s*,?\s*yang\s+(?:hanya\s+)?(?:mendapat(?:kan)?|memperoleh|meraih|mengantongi|meraup)"
                        r"\s+(?:sebanyak\s+|sebesar\s+)?", re.I)
 MARGIN_AFTER = re.compile(r"(?:\s+suara)?\s+(?:dari|atas|di\s+atas)\s+(?:para\s+)?(?:pesaing|lawan|rival|kompetitor"
@@ -131,8 +133,8 @@ def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[t
     for a, b, ent in people + parties:
         if not s <= a < e or any(x <= a < y for x, y in spans):
             continue  # a name inside a ticket speaks through its ticket
-        if ent.kind == "organization" and BACKED_BY.search(text, max(s, a - 80), a):
-            continue  # "A-B, yang diusung PDIP dan Hanura, meraih …": the backers got no votes
+        if ent.kind == "organization" and (BACKED_BY.search(text, max(s, a - 80), a) or FROM.search(text, s, a)):
+            continue  # "A-B, yang diusung PDIP …", "caleg A dari Partai X meraih …": the party got no votes
         refs.append(ref(a, b, head_of.get(ent.id, ent.id)))
     for m in BY_BALLOT.finditer(text, s, e):
         if m.group(1).lstrip("0") in by_ballot and not any(r.start <= m.start() < r.end for r in refs):
