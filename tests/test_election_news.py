@@ -267,3 +267,10 @@ def test_the_legislative_candidate_with_most_votes_and_the_party_after_dari() ->
     assert candidacies(x) == {("Heri Kusnan", "dprd kabupaten/kota", None, None)}
     assert [x.entity(p).name for c in x.candidacies for p in c.parties] == ["Partai Gerakan Indonesia Raya"]
     assert results(x) == {("Heri Kusnan", "14.205", None)}
+
+
+def test_one_figure_for_each_of_several_parties() -> None:
+    summary = summary_of("KPU Kota Malang menetapkan perolehan kursi DPRD Kota Malang. PDI Perjuangan meraih 10 kursi, "
+                         "sedangkan PKB dan Partai Gerindra masing-masing mendapat 7 kursi.")
+    assert {(r["candidate"], r["seats"]) for r in summary["results"]} == {
+        ("PDI Perjuangan", "10"), ("PKB", "7"), ("Partai Gerindra", "7")}

@@ -33,6 +33,8 @@ VOTE_CUE = re.compile(r"\b(?:meraih|peraih|memperoleh|disusul|mendapat(?:kan)?|m
 EMPTY_BOX_RE = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
 BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s+(?:nomor\s+)?(?:urut\s+)?(\d{1,2})\b",
                        re.I)
+EACH = re.compile(r"\s*,?\s*masing-masing\b", re.I)
+COORDINATED = re.compile(r"\s*(?:,|dan|serta|,\s*dan)\s*", re.I)
 AGAINST = re.compile(r"\s*(?:suara\s+)?(?:berbanding|banding|lawan|vs\.?)\s*", re.I)  # "41.202 berbanding 35.870"
 LISTED = re.compile(r"\s*(?:dengan|sebanyak|sebesar|yakni)?\s*")  # "…, dan Partai Golkar dengan 22.640.118 suara"
 # "A-B: 1.234 suara", "C-D 96.214.691 suara", "A-B (51,2%) versus C-D (48,8%)", "…, sedangkan C-D, 16,1 persen"
@@ -213,12 +215,26 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
                     or (listing and LISTED.fullmatch(text, ref.end, fig.start))):
                 continue
             listing = True
-            race = contests.get(ref.candidate, legislature if ref.candidate in party_ids else contest)
-            last = _result(ref, fig, race, _stage(text, cues, e), where)
-            out.append(last)
+            for holder in _each(text, ref, refs, fig.start):
+                race = contests.get(holder.candidate, legislature if holder.candidate in party_ids else contest)
+                last = _result(holder, fig, race, _stage(text, cues, e), where)
+                out.append(last)
         paired = [r.candidate for r in refs if r.candidate != EMPTY_BOX and not r.opponent]
         last_pair = paired[-1] if paired else last_pair
     return _unique(out)
+
+
+def _each(text: str, ref: Reference, refs: list[Reference], at: int) -> list[Reference]:
+    """Who a figure is for: ``ref``, and the ones coordinated before it when the figure is each one's
+    ("PKB dan Partai Gerindra masing-masing mendapat 7 kursi")."""
+    if not EACH.match(text, ref.end, at):
+        return [ref]
+    holders = [ref]
+    for r in reversed([r for r in refs if r.end <= ref.start]):
+        if not COORDINATED.fullmatch(text, r.end, holders[-1].start):
+            break
+        holders.append(r)
+    return holders[::-1]
 
 
 def _rival(candidate: str, candidacies: list[Candidacy]) -> str | None:
