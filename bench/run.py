@@ -259,9 +259,9 @@ def params_stage(work: Path, size: int, repeats: int, copies: int = 1) -> dict:
     with open(data, "w", encoding="utf-8") as out:
         for graph in sorted(source.named_graphs(), key=lambda g: g.value):
             text = ox.serialize(source.quads_for_pattern(None, None, None, graph), format=ox.RdfFormat.N_QUADS)
-            old = graph.value.rsplit("/", 1)[-1]  # berita-00042
+            old = graph.value.rsplit("/", 1)[-1]  # the article's id, in its graph's and nodes' IRIs
             for k in range(copies):
-                body = text.decode().replace(old, f"berita-{k * size + int(old.split('-')[1]):05d}")
+                body = text.decode() if k == 0 else text.decode().replace(old, f"{old}-{k}")
                 out.write(body + _union(body))
         for number in range(articles):
             graph = f"<{DEFAULT_BASE}article/berita-{number:05d}>"
