@@ -101,7 +101,16 @@ def measure(system: str, model: Path, texts: list[Path], out_dir: Path) -> dict:
                      "cpu_seconds": time.process_time() - cpu})
         (out_dir / f"{system}.{text_file.stem}.conllu").write_text(conllu, encoding="utf-8")
     return {"system": system, "import_seconds": imported - start, "load_seconds": loaded - imported,
-            "runs": runs, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "runs": runs, "peak_mb": peak_mb()}
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory. Not ru_maxrss: Linux carries the parent's peak over
+    fork and exec into it (a UDPipe child would report its Python parent's 500 MB)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # ----------------------------------------------------------------------------- report
