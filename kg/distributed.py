@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 LOCAL = re.compile(r"local:([1-9][0-9]*)$")
 REMOTE = re.compile(r"(tcp|tls)://[^\s/]+$")
-IN_FLIGHT = 2  # batches per worker thread: one running, one queued beside it
+IN_FLIGHT = 8  # batches per worker thread: results are taken in order, so a worker whose batches
+# finished while an older one still runs elsewhere must find more queued (2 cost +82 %, 8 +37 %
+# against the process pool, bench/cluster.py --articles 400)
 CONNECT_SECONDS = 20
 
 Parser = Callable[[str, str, list[str]], list[str]]  # (models, processors, texts) -> CoNLL-U, on a worker
