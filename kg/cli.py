@@ -202,7 +202,7 @@ def _sync_and_report(args: argparse.Namespace, store: Store, articles: list[Arti
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.graph.answers import FileData, StoreData, rows
+    from kg.graph.answers import FileData, StoreData, named_rows, rows
     from kg.graph.queries import bind, format_result, load_named
     from kg.graph.sandbox import Limits, run_once
 
@@ -232,7 +232,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         raise KgError("give a GRAPH file or --store PATH")
     try:  # in a worker process: local only, stopped by --timeout, Ctrl-C or SIGTERM
-        result = run_once(data, rows, query, args.limit, bool(args.name), limits=Limits(timeout=args.timeout))
+        result = run_once(data, named_rows if args.name else rows, query, args.limit,
+                          limits=Limits(timeout=args.timeout))
     except QueryError as err:  # name the .rq file the broken query came from
         err.path = err.path or args.file
         raise

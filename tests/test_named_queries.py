@@ -119,7 +119,7 @@ def test_institution_and_contest(graph) -> None:
 
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_every_named_query_only_reads_local_data(name: str) -> None:
-    """kg runs its named queries without the sandbox's parse (answers.rows(named=True)): this is
+    """kg runs its named queries without the sandbox's parse (answers.named_rows): this is
     that check, once, on each query as shipped and with its parameters bound."""
     for query in {load_named(name), named_query(name, PARAMS.get(name))}:
         checked = check_local(query, set)

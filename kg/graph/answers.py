@@ -3,7 +3,8 @@
 The data is a store (Oxigraph, read-only) or a graph file (rdflib). ``rows`` gives the rows
 `kg query` prints; ``serialized`` gives the bytes of a SPARQL 1.1 result format (or an RDF
 format for CONSTRUCT/DESCRIBE) chosen from an HTTP Accept header, for `kg serve`. Both check
-first that the query stays local (``sandbox.check_local``) and stop after ``max_rows`` rows.
+first that the query stays local (``sandbox.check_local``; ``named_rows``, for kg's own named
+queries, does not on a store) and stop after ``max_rows`` rows.
 """
 
 from __future__ import annotations
@@ -94,20 +95,22 @@ class Answer:
     truncated: bool  # more than max_rows rows: only the first max_rows are in the body
 
 
-def rows(data: Data, query: str, limit: int | None = None, named: bool = False) -> Result:
-    """The rows `kg query` prints.
-
-    ``named``: the query is one of kg's own (queries/*.rq, each checked local by the tests) with
-    its parameters bound as literals, so it is not parsed for the check: rdflib's parser takes
-    about 0.5 s CPU on the person query, a hundred times what Oxigraph takes to answer it.
-    """
-    if named:
-        return run_oxigraph(data.store, query, limit) if data.store is not None \
-            else run_rdflib(data.dataset, query, limit)
+def rows(data: Data, query: str, limit: int | None = None) -> Result:
+    """The rows `kg query` prints, of a query checked first to stay local."""
     checked = check_local(query, data.graphs)
     if data.store is not None:
         return run_oxigraph(data.store, query, limit)
     return run_rdflib(data.dataset, checked.prepared, limit)
+
+
+def named_rows(data: Data, query: str, limit: int | None = None) -> Result:
+    """`rows` of one of kg's own queries (queries/*.rq, each checked local by the tests) with its
+    parameters bound as literals by queries.bind. On a store it runs without the check's parse:
+    rdflib's parser takes about 0.5 s CPU on the person query, a hundred times what Oxigraph takes
+    to answer it (rdflib runs the checked parse itself, so a graph file goes through `rows`)."""
+    if data.store is None:
+        return rows(data, query, limit)
+    return run_oxigraph(data.store, query, limit)
 
 
 def negotiate(accept: str | None, form: str) -> str | None:

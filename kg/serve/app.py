@@ -181,7 +181,7 @@ async def named_query(request: Request) -> Response:
     except QueryError as err:
         raise HTTPProblem(400, str(err)) from None
     config: Config = request.app.state.config
-    result = await ask(request, answers.rows, query, config.max_rows + 1, True)
+    result = await ask(request, answers.named_rows, query, config.max_rows + 1)
     headers = {}
     if len(result.rows) > config.max_rows:
         result = type(result)(result.columns, result.terms[:config.max_rows], result.ask)
