@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 
 from kg.graph.answers import GRAPH_TYPES, RESULT_TYPES, Data
+from kg.graph.store import triple_count
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -35,10 +36,8 @@ class Statistics:
 
 def statistics(data: Data) -> Statistics:
     """Counted in a worker, on the store's default graph (the union of the articles)."""
-    store = data.store
-    triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
-    classes = [(s["class"].value, int(s["n"].value)) for s in store.query(CLASSES_QUERY)]
-    return Statistics(triples, sorted(data.graphs()), classes)
+    classes = [(s["class"].value, int(s["n"].value)) for s in data.store.query(CLASSES_QUERY)]
+    return Statistics(triple_count(data.store), sorted(data.graphs()), classes)
 
 
 def description(endpoint: str, stats: Statistics) -> Graph:
