@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 QUERY_LIMIT = 120.0  # seconds a server gets for one named query before the table says so
 sys.path.insert(0, str(HERE))
 
-from run import _official, _regional_body, _timed, ensure_store  # noqa: E402
+from run import _timed, ensure_store, first_of  # noqa: E402
 
 from kg.errors import RemoteError  # noqa: E402
 from kg.graph import push  # noqa: E402
@@ -84,7 +84,8 @@ def compare_queries(folder: Path, query: str, repeats: int) -> Iterator[str]:
     yield "| query | rows (server / store) | same rows | server median ms | store median ms |"
     yield "|---|---|---|---|---|"
     embedded = open_store(folder)
-    params = {"person": _official(embedded), "institution": _regional_body(embedded)}
+    params = {"person": first_of(embedded, "person (official)"),
+              "institution": first_of(embedded, "institution (regional body)")}
     for name in named_queries():
         text, q = load_named(name), name
         if parameters(text):  # bound to a name in the store (a contest query needs contests)

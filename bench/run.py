@@ -283,9 +283,9 @@ def params_stage(work: Path, size: int, repeats: int, copies: int = 1) -> dict:
     store = ox.Store.read_only(str(store_dir))
     race = max(world.races, key=lambda r: sum(world.race_of(n) == r for n in range(articles)))
     params = {"person (candidate)": ("person", race.tickets[0].candidate.lower()),
-              "person (official)": ("person", _official(store).upper()),
+              "person (official)": ("person", first_of(store, "person (official)").upper()),
               "institution (party)": ("institution", race.tickets[0].parties[0]),
-              "institution (regional body)": ("institution", _regional_body(store)),
+              "institution (regional body)": ("institution", first_of(store, "institution (regional body)")),
               "institution (national body)": ("institution", "komisi pemilihan umum"),
               "contest": ("contest", race.name.lower())}
     return {"load": load, "triples": triple_count(store), "articles": articles, "copies": copies,
@@ -300,28 +300,36 @@ def _params_timed(store, params: dict[str, tuple[str, str]], repeats: int) -> di
             for label, (name, value) in params.items()}
 
 
-BUSIEST = """PREFIX schema: <https://schema.org/> PREFIX org: <http://www.w3.org/ns/org#>
+PREFIXES = """PREFIX schema: <https://schema.org/> PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX elec: <https://w3id.org/kg-pemilu/ontology#>
-SELECT ?name WHERE {{ {pattern} }} GROUP BY ?name ORDER BY DESC(COUNT(DISTINCT ?n)) ?name LIMIT 1"""
+"""
+WHO = {  # who in a store takes each kind of parameter: (named query, ?x named ?name, what an ?n of ?x is)
+    "person (candidate)": ("person", "?t elec:candidate ?x . ?x schema:name ?name", "?n schema:mentions ?x"),
+    "person (official)": ("person", "?x org:holds ?post ; schema:name ?name", "?n schema:mentions ?x"),
+    "institution (party)": ("institution", "?x a elec:PoliticalParty ; schema:name ?name", "?n schema:mentions ?x"),
+    "institution (regional body)": ("institution", "?x elec:jurisdiction ?r ; schema:alternateName ?name . "
+                                    "FILTER(STRSTARTS(?name, \"KPU \"))", "?n schema:mentions ?x"),
+    "contest": ("contest", "?x a elec:Contest ; schema:name ?name", "?n elec:contest ?x"),
+}
+BUSIEST = PREFIXES + ("SELECT ?name WHERE {{ {pattern} . {counted} }} GROUP BY ?name "
+                      "ORDER BY DESC(COUNT(DISTINCT ?n)) ?name LIMIT 1")
+FIRST = PREFIXES + "SELECT ?name WHERE {{ {pattern} }} ORDER BY ?name LIMIT 1"
 
 
 def _busiest(store) -> dict[str, tuple[str, str]]:
     """The parameters a store as built gives: of each kind, the one in the most articles, tickets or
     nominations (the slowest to list)."""
-    patterns = {
-        "person (candidate)": ("person", "?t elec:candidate ?x . ?x schema:name ?name . ?n schema:mentions ?x"),
-        "person (official)": ("person", "?x org:holds ?post ; schema:name ?name . ?n schema:mentions ?x"),
-        "institution (party)": ("institution", "?x a elec:PoliticalParty ; schema:name ?name . ?n schema:mentions ?x"),
-        "institution (regional body)": ("institution", "?x elec:jurisdiction ?r ; schema:alternateName ?name . "
-                                        "FILTER(STRSTARTS(?name, \"KPU \")) ?n schema:mentions ?x"),
-        "contest": ("contest", "?x a elec:Contest ; schema:name ?name . ?n elec:contest ?x"),
-    }
     found = {}
-    for label, (name, pattern) in patterns.items():
-        rows = list(store.query(BUSIEST.format(pattern=pattern)))
+    for label, (name, pattern, counted) in WHO.items():
+        rows = list(store.query(BUSIEST.format(pattern=pattern, counted=counted)))
         if rows:
             found[label] = (name, rows[0]["name"].value)
     return found | {"institution (national body)": ("institution", "komisi pemilihan umum")}
+
+
+def first_of(store, label: str) -> str:
+    """The first name, in order, of the kind ``label`` of `WHO` ("person (official)") in the store."""
+    return next(iter(store.query(FIRST.format(pattern=WHO[label][1]))))["name"].value
 
 
 def _timed(run: Callable[[str], object], query: str, repeats: int, give_up: float = 60.0) -> dict:
@@ -503,21 +511,6 @@ def _query_section(r: dict) -> list[str]:
         lines.append(f"| {name} | {q['rows']:,} / {slow['rows']:,} | {q['median_ms']:.1f} | "
                      f"{slow['median_ms']:.0f} ({slow['runs']}) | {ratio:.0f}x |")
     return lines
-
-
-def _official(store) -> str:
-    """The first person in the store who holds a post."""
-    query = ("SELECT ?name WHERE { ?p <http://www.w3.org/ns/org#holds> ?post ; <https://schema.org/name> ?name } "
-             "ORDER BY ?name LIMIT 1")
-    return next(iter(store.query(query)))["name"].value
-
-
-def _regional_body(store) -> str:
-    """The first regional election body's short name in the store ("KPU Sumsel")."""
-    query = ("SELECT ?alias WHERE { ?o <https://w3id.org/kg-pemilu/ontology#jurisdiction> ?region ; "
-             "<https://schema.org/alternateName> ?alias . FILTER(STRSTARTS(?alias, \"KPU \")) } "
-             "ORDER BY ?alias LIMIT 1")
-    return next(iter(store.query(query)))["alias"].value
 
 
 def _union(nquads: str) -> str:
