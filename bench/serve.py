@@ -34,6 +34,9 @@ sys.path[:0] = [str(HERE), str(ROOT)]
 
 from run import ensure_store  # noqa: E402
 
+from kg.graph.queries import load_named, named_queries, parameters  # noqa: E402
+from kg.graph.store import open_store, triple_count  # noqa: E402
+
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 PERSONS = "SELECT ?p WHERE { ?p a <https://schema.org/Person> } ORDER BY ?p LIMIT 500"
 NAMES_OF = {kind: f"SELECT DISTINCT ?n WHERE {{ ?x a <{cls}> ; <https://schema.org/name> ?n }} ORDER BY ?n LIMIT 500"
@@ -203,13 +206,9 @@ def main() -> int:
     args = p.parse_args()
     args.load = os.getloadavg()[0]
     store = ensure_store(Path(args.work), args.size)
+    triples = f"{triple_count(open_store(store)):,}"
     server = Server(store, args.port, args.workers, args.timeout)
     try:
-        from kg.graph.queries import load_named, named_queries, parameters
-
-        count = f"{server.url}/sparql?{urllib.parse.urlencode({'query': 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'})}"
-        with urllib.request.urlopen(count, timeout=300) as response:
-            triples = f"{int(json.loads(response.read())['results']['bindings'][0]['n']['value']):,}"
         targets = {f"/queries/{name}" + ("?name=… (a different one each request)" if declared else ""):
                    query_paths(server, name, declared)
                    for name, declared in ((n, parameters(load_named(n))) for n in named_queries())}
