@@ -35,6 +35,8 @@ TEXTS = {
                 "Bawaslu Sumut ikut mengawasi distribusi itu.",
     "pengawasan": "Anggota Bawaslu Sumut Rahmat Hasibuan mengatakan pengawasan kampanye di Medan berjalan "
                   "lancar. \"Kami tidak menemukan pelanggaran berat,\" kata Rahmat.",
+    "hasil": "Rahmat Siregar mengatakan sebanyak 1.250 pemilih di Medan sudah memberikan suara, dan "
+             "partisipasi mencapai 61,5 persen.",
 }
 NAMES = {"Rahmat Siregar": "PER", "Rahmat Hasibuan": "PER", "Rahmat": "PER"}
 QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -139,6 +141,19 @@ def test_push_sends_changed_graphs_only_and_queries_match_the_store(
         assert capsys.readouterr().out == local, name
         rows += local.count("\n") - 1
     assert rows >= 3
+
+
+def test_a_store_pushes_the_graphs_a_build_writes(build_store, tmp_path: Path, model_files: Path) -> None:
+    """The same articles pushed from a store and from `kg build --out`'s TriG have the same digests,
+    decimals included (the store keeps 1250.0 as the value 1250), so neither push resends the other's."""
+    store = build_store("pleno", "hasil")
+    assert cli.main(["build", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"), "--no-images",
+                     "--models", str(model_files), "--cache", str(tmp_path / "cache")]) == 0
+    trig = tmp_path / "out" / "graph.trig"
+    assert "1250.0" in trig.read_text(encoding="utf-8")
+    from_store = {g.iri: g.digest for g in push.store_graphs(open_store(store))[1]}
+    from_file = {g.iri: g.digest for g in push.file_graphs(load_graph(str(trig)), trig)[1]}
+    assert from_store == from_file and len(from_store) == 2
 
 
 def test_push_by_sparql_update_from_a_trig_file(server: OxigraphServer, build_store, tmp_path: Path) -> None:

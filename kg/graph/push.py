@@ -73,15 +73,12 @@ def article_graph(iri: str, triples: Iterable[Triple]) -> ArticleGraph:
 
 
 def store_graphs(store) -> tuple[int, Iterator[ArticleGraph]]:
-    """The article graphs of a kg store, in IRI order, with kg's datatypes restored."""
-    from kg.graph.store import RESTORED_TYPES, triples_of
+    """The article graphs of a kg store, in IRI order, as kg wrote them (the same triples and
+    digests as pushing the build's graph.trig)."""
+    from kg.graph.store import written_triples
 
     iris = sorted(g.value for g in store.named_graphs())
-
-    def restored(iri: str) -> Iterator[Triple]:
-        for s, p, o in triples_of(store, iri):
-            yield s, p, Literal(str(o), datatype=RESTORED_TYPES[p]) if p in RESTORED_TYPES else o
-    return len(iris), (article_graph(iri, restored(iri)) for iri in iris)
+    return len(iris), (article_graph(iri, written_triples(store, iri)) for iri in iris)
 
 
 def file_graphs(dataset: Dataset, path: Path) -> tuple[int, Iterator[ArticleGraph]]:

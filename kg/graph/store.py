@@ -257,9 +257,15 @@ def to_rdflib(store: ox.Store) -> Dataset:
     dataset = bind_prefixes(Dataset(default_union=True))
     for iri in sorted(g.value for g in store.named_graphs()):
         graph = dataset.graph(URIRef(iri))
-        for s, p, o in triples_of(store, iri):
-            graph.add((s, p, _restored(p, o)))
+        for triple in written_triples(store, iri):
+            graph.add(triple)
     return dataset
+
+
+def written_triples(store: ox.Store, iri: str) -> Iterator[Triple]:
+    """A stored article graph's triples as kg wrote them (see _restored): what a store exports to
+    rdflib and pushes, so they equal a build's files."""
+    return ((s, p, _restored(p, o)) for s, p, o in triples_of(store, iri))
 
 
 def _restored(predicate: URIRef, term: Node) -> Node:
