@@ -92,12 +92,7 @@ class BuildReport:
 # ----------------------------------------------------------------------------- the parse cache
 
 
-def processors_for(trees: bool) -> str:
-    """The Stanza processors a build runs."""
-    return ",".join(pipeline.BUILD_PROCESSORS + (pipeline.TREE_PROCESSORS if trees else ()))
-
-
-def model_fingerprint(models: str | Path, processors: str = processors_for(False), quantized: bool = True) -> str:
+def model_fingerprint(models: str | Path, processors: str = pipeline.processors_for(), quantized: bool = True) -> str:
     """What a Stanza parse depends on: the model files' contents, the processors run and whether
     their weights were quantized, Stanza's version, the cache format. (Names and sizes are not
     enough: a retrained model can have exactly the old size.)"""
@@ -166,7 +161,7 @@ def stanza_parser(models: str | Path = "bundled", workers: int = 1, cluster: str
 
     The pipeline is loaded only when some article needs parsing.
     """
-    processors = processors_for(trees)
+    processors = pipeline.processors_for(trees)
     here = not cluster and workers == 1
     return Parser(functools.partial(_stanza_parse, str(models), processors, workers, cluster),
                   model_fingerprint(models, processors),

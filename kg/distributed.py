@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from distributed import WorkerPlugin
 
 from kg.errors import KgError, ModelError
+from kg.nlp.pipeline import processors_for
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -90,18 +91,17 @@ def connect(address: str) -> Iterator[Client]:
 
 
 def parse_on_cluster(pending: list[Article], models: str, address: str, *,
-                     processors: str | None = None, parse: Parser | None = None,
+                     processors: str = processors_for(), parse: Parser | None = None,
                      plugin: WorkerPlugin | None = None) -> Iterator[tuple[list[Article], list[Parse]]]:
     """(batch, parses) in article order, each batch parsed by ``parse`` on some worker.
 
     ``processors`` default to what builds parse, ``parse`` to the build's own Stanza parse to
     CoNLL-U and ``plugin`` to loading the models on each worker; tests pass others.
     """
-    from kg.builder import _conllu_parses, model_fingerprint, processors_for, spread
+    from kg.builder import _conllu_parses, model_fingerprint, spread
     from kg.nlp.parse import from_conllu
 
     parse = parse or _conllu_parses
-    processors = processors or processors_for(False)
     with connect(address) as client:
         client.register_plugin(plugin or StanzaOnWorker(models, model_fingerprint(models, processors), processors))
         threads = max(1, sum(client.nthreads().values()))

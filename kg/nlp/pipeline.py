@@ -36,6 +36,11 @@ CHARLM_FILES = {"forward": "charlm_forward.pt", "backward": "charlm_backward.pt"
 USES_CHARLM = ("ner",)  # kg's processors trained with the character LM, when the set has one
 
 
+def processors_for(trees: bool = False) -> str:
+    """The Stanza processors a build runs: BUILD_PROCESSORS, with ``trees`` TREE_PROCESSORS too."""
+    return ",".join(BUILD_PROCESSORS + (TREE_PROCESSORS if trees else ()))
+
+
 def _official_dir() -> Path:
     from stanza.resources.common import DEFAULT_MODEL_DIR
     return Path(os.environ.get("STANZA_RESOURCES_DIR", DEFAULT_MODEL_DIR)) / "id"
@@ -134,7 +139,7 @@ def quantize(nlp: stanza.Pipeline) -> stanza.Pipeline:
 
 
 @functools.cache
-def shared_pipeline(models: str = "bundled", processors: str = ",".join(BUILD_PROCESSORS),
+def shared_pipeline(models: str = "bundled", processors: str = processors_for(),
                     quantized: bool = True) -> stanza.Pipeline:
     """One pipeline per process, model set and processor list, loaded on first use.
 
