@@ -162,17 +162,17 @@ def stanza_parser(models: str | Path = "bundled", workers: int = 1, cluster: str
     The pipeline is loaded only when some article needs parsing.
     """
     processors = pipeline.processors_for(trees)
+    key = model_fingerprint(models, processors)  # hashes the model files: once per parser
     here = not cluster and workers == 1
-    return Parser(functools.partial(_stanza_parse, str(models), processors, workers, cluster),
-                  model_fingerprint(models, processors),
+    return Parser(functools.partial(_stanza_parse, str(models), processors, key, workers, cluster), key,
                   functools.partial(pipeline.shared_pipeline, str(models), processors) if here else None)
 
 
-def _stanza_parse(models: str, processors: str, workers: int, cluster: str | None,
+def _stanza_parse(models: str, processors: str, key: str, workers: int, cluster: str | None,
                   articles: list[Article]) -> Iterator[Parse]:
     if cluster:
         from kg.distributed import parse_on_cluster
-        for _, parses in parse_on_cluster(articles, models, cluster, processors=processors):
+        for _, parses in parse_on_cluster(articles, models, cluster, processors=processors, fingerprint=key):
             yield from parses
         return
     texts = [a.text for a in articles]

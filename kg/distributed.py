@@ -91,19 +91,22 @@ def connect(address: str) -> Iterator[Client]:
 
 
 def parse_on_cluster(pending: list[Article], models: str, address: str, *,
-                     processors: str = processors_for(), parse: Parser | None = None,
+                     processors: str = processors_for(), fingerprint: str | None = None,
+                     parse: Parser | None = None,
                      plugin: WorkerPlugin | None = None) -> Iterator[tuple[list[Article], list[Parse]]]:
     """(batch, parses) in article order, each batch parsed by ``parse`` on some worker.
 
     ``processors`` default to what builds parse, ``parse`` to the build's own Stanza parse to
-    CoNLL-U and ``plugin`` to loading the models on each worker; tests pass others.
+    CoNLL-U and ``plugin`` to loading the models on each worker, which check them against
+    ``fingerprint`` (the parser's cache key; computed here if not given); tests pass others.
     """
     from kg.builder import _conllu_parses, model_fingerprint, spread
     from kg.nlp.parse import from_conllu
 
     parse = parse or _conllu_parses
     with connect(address) as client:
-        client.register_plugin(plugin or StanzaOnWorker(models, model_fingerprint(models, processors), processors))
+        client.register_plugin(plugin or StanzaOnWorker(
+            models, fingerprint or model_fingerprint(models, processors), processors))
         threads = max(1, sum(client.nthreads().values()))
         batches = deque(spread(pending, threads))
         running: deque[tuple[list[Article], object]] = deque()
