@@ -203,26 +203,15 @@ def _stanza_parses(models: str, processors: str, texts: list[str]) -> list[Parse
     return [from_stanza(doc) for doc in docs]
 
 
-def one_thread() -> None:
-    """Worker start: one torch thread per process, so N workers use N cores, not N x all cores."""
-    import torch
-
-    torch.set_num_threads(1)
-
-
 def _conllu_parses(models: str, processors: str, texts: list[str]) -> list[str]:
     return [to_conllu(p) for p in _stanza_parses(models, processors, texts)]
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """Spawned parse workers (fork is unsafe once torch has run) that die with this process."""
+    """Spawned parse workers (fork is unsafe once torch has run) that die with this process; each
+    parses with `pipeline.shared_pipeline`, one torch thread, so N workers use N cores."""
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_start, initargs=(os.getpid(),))
-
-
-def _worker_start(parent: int) -> None:
-    die_with_parent(parent)
-    one_thread()
+                               initializer=die_with_parent, initargs=(os.getpid(),))
 
 
 def spread(items: list[T], workers: int) -> list[list[T]]:

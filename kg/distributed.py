@@ -52,7 +52,7 @@ def cluster_address(value: str) -> str:
 
 
 class StanzaOnWorker(WorkerPlugin):
-    """Runs on every worker as it joins: one torch thread, the right models, loaded once."""
+    """Runs on every worker as it joins: the right models, loaded once (one torch thread)."""
 
     name = "kg-stanza"
 
@@ -60,10 +60,9 @@ class StanzaOnWorker(WorkerPlugin):
         self.models, self.fingerprint, self.processors = models, fingerprint, processors
 
     def setup(self, worker: object = None) -> None:
-        from kg.builder import model_fingerprint, one_thread
+        from kg.builder import model_fingerprint
         from kg.nlp import pipeline
 
-        one_thread()
         if model_fingerprint(self.models, self.processors) != self.fingerprint:
             raise ModelError(f"this worker's {self.models} models differ from the client's; "
                              "install the same model set on every worker", path=self.models)
