@@ -247,8 +247,9 @@ def parse_articles(articles: list[Article], parser: Parser, cache: ParseCache,
     if parser.load:
         start = time.monotonic()
         parser.load()
-        stats.load_seconds += time.monotonic() - start
-        stats.seconds += time.monotonic() - start
+        loading = time.monotonic() - start
+        stats.load_seconds += loading
+        stats.seconds += loading
     for article, parse in zip(pending, _counted(parser.parse(pending), stats), strict=True):
         cache.put(article, parse)
         yield article, parse, True
