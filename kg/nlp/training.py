@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.nlp import clitics
 from kg.nlp.conllu import read_conllu_blocks, write_conllu_blocks
-from kg.nlp.pipeline import CHARLM_FILES, USES_CHARLM
+from kg.nlp.pipeline import CHARLM_FILES, USES_CHARLM, charlm_paths
 
 log = logging.getLogger(__name__)
 
@@ -296,11 +296,11 @@ def _charlm_direction(cfg: TrainConfig, direction: str) -> None:
 
 def _charlm_args(cfg: TrainConfig, processor: str) -> list[str]:
     """Stanza's character-LM arguments for a processor that uses it and a trained pair, else none."""
-    files = [cfg.out_dir / name for name in CHARLM_FILES.values()]
-    if processor not in USES_CHARLM or not all(f.exists() for f in files):
+    files = charlm_paths(cfg.out_dir)
+    if processor not in USES_CHARLM or not files:
         return []
     return ["--charlm", "--charlm_shorthand", SHORTHAND,
-            "--charlm_forward_file", files[0], "--charlm_backward_file", files[1]]
+            "--charlm_forward_file", files["forward"], "--charlm_backward_file", files["backward"]]
 
 
 def _uses_charlm(model: Path) -> bool:
