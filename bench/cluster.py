@@ -21,16 +21,16 @@ sys.path.insert(0, str(HERE))
 
 from corpus import write_corpus  # noqa: E402
 
-from kg.builder import ParseCache, parse_articles, stanza_parser  # noqa: E402
+from kg.builder import ParseCache, ParseStats, parse_articles, stanza_parser  # noqa: E402
 from kg.ingest import iter_articles  # noqa: E402
 from kg.nlp.parse import to_conllu  # noqa: E402
 
 
 def timed(articles: list, models: str, **how: object) -> tuple[float, list[str], int]:
-    start = time.monotonic()
-    conllus = [to_conllu(p) for _, p, _ in parse_articles(articles, stanza_parser(models, **how), ParseCache(None, ""))]
-    words = sum(line.split("\t", 1)[0].isdigit() for c in conllus for line in c.splitlines())
-    return time.monotonic() - start, conllus, words
+    start, stats = time.monotonic(), ParseStats()
+    parses = parse_articles(articles, stanza_parser(models, **how), ParseCache(None, ""), stats)
+    conllus = [to_conllu(p) for _, p, _ in parses]
+    return time.monotonic() - start, conllus, stats.words
 
 
 def main() -> int:

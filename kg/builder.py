@@ -92,12 +92,7 @@ class BuildReport:
 # ----------------------------------------------------------------------------- the parse cache
 
 
-def processors_for(trees: bool) -> str:
-    """The Stanza processors a build runs."""
-    return ",".join(pipeline.BUILD_PROCESSORS + (pipeline.TREE_PROCESSORS if trees else ()))
-
-
-def model_fingerprint(models: str | Path, processors: str = processors_for(False), quantized: bool = True) -> str:
+def model_fingerprint(models: str | Path, processors: str = pipeline.processors_for(), quantized: bool = True) -> str:
     """What a Stanza parse depends on: the model files' contents, the processors run and whether
     their weights were quantized, Stanza's version, the cache format. (Names and sizes are not
     enough: a retrained model can have exactly the old size.)"""
@@ -166,18 +161,18 @@ def stanza_parser(models: str | Path = "bundled", workers: int = 1, cluster: str
 
     The pipeline is loaded only when some article needs parsing.
     """
-    processors = processors_for(trees)
+    processors = pipeline.processors_for(trees)
+    key = model_fingerprint(models, processors)  # hashes the model files: once per parser
     here = not cluster and workers == 1
-    return Parser(functools.partial(_stanza_parse, str(models), processors, workers, cluster),
-                  model_fingerprint(models, processors),
+    return Parser(functools.partial(_stanza_parse, str(models), processors, key, workers, cluster), key,
                   functools.partial(pipeline.shared_pipeline, str(models), processors) if here else None)
 
 
-def _stanza_parse(models: str, processors: str, workers: int, cluster: str | None,
+def _stanza_parse(models: str, processors: str, key: str, workers: int, cluster: str | None,
                   articles: list[Article]) -> Iterator[Parse]:
     if cluster:
         from kg.distributed import parse_on_cluster
-        for _, parses in parse_on_cluster(articles, models, cluster, processors=processors):
+        for _, parses in parse_on_cluster(articles, models, cluster, processors=processors, fingerprint=key):
             yield from parses
         return
     texts = [a.text for a in articles]
@@ -208,26 +203,15 @@ def _stanza_parses(models: str, processors: str, texts: list[str]) -> list[Parse
     return [from_stanza(doc) for doc in docs]
 
 
-def one_thread() -> None:
-    """Worker start: one torch thread per process, so N workers use N cores, not N x all cores."""
-    import torch
-
-    torch.set_num_threads(1)
-
-
 def _conllu_parses(models: str, processors: str, texts: list[str]) -> list[str]:
     return [to_conllu(p) for p in _stanza_parses(models, processors, texts)]
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """Spawned parse workers (fork is unsafe once torch has run) that die with this process."""
+    """Spawned parse workers (fork is unsafe once torch has run) that die with this process; each
+    parses with `pipeline.shared_pipeline`, one torch thread, so N workers use N cores."""
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_start, initargs=(os.getpid(),))
-
-
-def _worker_start(parent: int) -> None:
-    die_with_parent(parent)
-    one_thread()
+                               initializer=die_with_parent, initargs=(os.getpid(),))
 
 
 def spread(items: list[T], workers: int) -> list[list[T]]:
@@ -263,8 +247,9 @@ def parse_articles(articles: list[Article], parser: Parser, cache: ParseCache,
     if parser.load:
         start = time.monotonic()
         parser.load()
-        stats.load_seconds += time.monotonic() - start
-        stats.seconds += time.monotonic() - start
+        loading = time.monotonic() - start
+        stats.load_seconds += loading
+        stats.seconds += loading
     for article, parse in zip(pending, _counted(parser.parse(pending), stats), strict=True):
         cache.put(article, parse)
         yield article, parse, True

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from distributed import WorkerPlugin
 
 from kg.errors import KgError, ModelError
+from kg.nlp.pipeline import processors_for
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -51,7 +52,7 @@ def cluster_address(value: str) -> str:
 
 
 class StanzaOnWorker(WorkerPlugin):
-    """Runs on every worker as it joins: one torch thread, the right models, loaded once."""
+    """Runs on every worker as it joins: the right models, loaded once (one torch thread)."""
 
     name = "kg-stanza"
 
@@ -59,10 +60,9 @@ class StanzaOnWorker(WorkerPlugin):
         self.models, self.fingerprint, self.processors = models, fingerprint, processors
 
     def setup(self, worker: object = None) -> None:
-        from kg.builder import model_fingerprint, one_thread
+        from kg.builder import model_fingerprint
         from kg.nlp import pipeline
 
-        one_thread()
         if model_fingerprint(self.models, self.processors) != self.fingerprint:
             raise ModelError(f"this worker's {self.models} models differ from the client's; "
                              "install the same model set on every worker", path=self.models)
@@ -90,20 +90,22 @@ def connect(address: str) -> Iterator[Client]:
 
 
 def parse_on_cluster(pending: list[Article], models: str, address: str, *,
-                     processors: str | None = None, parse: Parser | None = None,
+                     processors: str = processors_for(), fingerprint: str | None = None,
+                     parse: Parser | None = None,
                      plugin: WorkerPlugin | None = None) -> Iterator[tuple[list[Article], list[Parse]]]:
     """(batch, parses) in article order, each batch parsed by ``parse`` on some worker.
 
     ``processors`` default to what builds parse, ``parse`` to the build's own Stanza parse to
-    CoNLL-U and ``plugin`` to loading the models on each worker; tests pass others.
+    CoNLL-U and ``plugin`` to loading the models on each worker, which check them against
+    ``fingerprint`` (the parser's cache key; computed here if not given); tests pass others.
     """
-    from kg.builder import _conllu_parses, model_fingerprint, processors_for, spread
+    from kg.builder import _conllu_parses, model_fingerprint, spread
     from kg.nlp.parse import from_conllu
 
     parse = parse or _conllu_parses
-    processors = processors or processors_for(False)
     with connect(address) as client:
-        client.register_plugin(plugin or StanzaOnWorker(models, model_fingerprint(models, processors), processors))
+        client.register_plugin(plugin or StanzaOnWorker(
+            models, fingerprint or model_fingerprint(models, processors), processors))
         threads = max(1, sum(client.nthreads().values()))
         batches = deque(spread(pending, threads))
         running: deque[tuple[list[Article], object]] = deque()

@@ -26,11 +26,11 @@ def test_a_folder_with_some_models_names_the_missing_files(tmp_path) -> None:
 
 
 def test_the_parse_cache_key_changes_with_what_is_parsed(tmp_path) -> None:
-    from kg.builder import model_fingerprint, processors_for
+    from kg.builder import model_fingerprint
 
     for name in (*pipeline.PROCESSORS, "pretrain"):
         (tmp_path / f"{name}.pt").write_bytes(b"x")
-    keys = {model_fingerprint(tmp_path, processors_for(trees), quantized)
+    keys = {model_fingerprint(tmp_path, pipeline.processors_for(trees), quantized)
             for trees in (False, True) for quantized in (False, True)}
     assert len(keys) == 4
     before = model_fingerprint(tmp_path)

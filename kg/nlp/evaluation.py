@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from kg.errors import ExitCode, KgError
 from kg.nlp.conllu import read_conllu_blocks, split_conllu_blocks, write_conllu_blocks
 from kg.nlp.pipeline import NOT_QUANTIZED, load_pipeline, model_paths
-from kg.nlp.training import NER_CORPORA, UD_TEST_SETS, read_ner
+from kg.nlp.training import UD_TEST_SETS, ner_file, read_ner
 
 if TYPE_CHECKING:
     import stanza
@@ -97,7 +97,7 @@ def _test_files(data_dir: Path) -> dict[str, Path]:
                       "(the ../shared/data layout, see models/README.md)",
                       path=data_dir, code=ExitCode.NOT_FOUND)
     files = {name: data_dir / rel for name, rel in UD_TEST_SETS.items()}
-    files |= {corpus: data_dir / NER_CORPORA[corpus][0] / NER_CORPORA[corpus][3] for corpus in NER_TESTS}
+    files |= {corpus: ner_file(data_dir, corpus, "test") for corpus in NER_TESTS}
     for path in files.values():
         if not path.is_file():
             raise KgError("not found: evaluation needs this test set", path=path,

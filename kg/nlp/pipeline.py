@@ -36,6 +36,11 @@ CHARLM_FILES = {"forward": "charlm_forward.pt", "backward": "charlm_backward.pt"
 USES_CHARLM = ("ner",)  # kg's processors trained with the character LM, when the set has one
 
 
+def processors_for(trees: bool = False) -> str:
+    """The Stanza processors a build runs: BUILD_PROCESSORS, with ``trees`` TREE_PROCESSORS too."""
+    return ",".join(BUILD_PROCESSORS + (TREE_PROCESSORS if trees else ()))
+
+
 def _official_dir() -> Path:
     from stanza.resources.common import DEFAULT_MODEL_DIR
     return Path(os.environ.get("STANZA_RESOURCES_DIR", DEFAULT_MODEL_DIR)) / "id"
@@ -66,11 +71,15 @@ def model_paths(models: str | Path = "bundled", processors: Collection[str] = PR
                          path=folder)
     kwargs = {f"{p}_model_path": str(files[p]) for p in wanted}
     kwargs |= {f"{p}_pretrain_path": str(files["pretrain"]) for p in USES_VECTORS if p in wanted}
-    charlms = {d: folder / name for d, name in CHARLM_FILES.items()}
-    if all(f.exists() for f in charlms.values()):  # a model trained with them needs them at load
-        kwargs |= {f"{p}_{d}_charlm_path": str(f) for p in USES_CHARLM if p in wanted
-                   for d, f in charlms.items()}
+    kwargs |= {f"{p}_{d}_charlm_path": str(f) for p in USES_CHARLM if p in wanted  # needed at load
+               for d, f in charlm_paths(folder).items()}
     return kwargs
+
+
+def charlm_paths(folder: Path) -> dict[str, Path]:
+    """Direction -> file of the folder's character LMs, or {} unless both are there."""
+    files = {d: folder / name for d, name in CHARLM_FILES.items()}
+    return files if all(f.exists() for f in files.values()) else {}
 
 
 def _official_paths() -> dict[str, str]:
@@ -134,7 +143,7 @@ def quantize(nlp: stanza.Pipeline) -> stanza.Pipeline:
 
 
 @functools.cache
-def shared_pipeline(models: str = "bundled", processors: str = ",".join(BUILD_PROCESSORS),
+def shared_pipeline(models: str = "bundled", processors: str = processors_for(),
                     quantized: bool = True) -> stanza.Pipeline:
     """One pipeline per process, model set and processor list, loaded on first use.
 

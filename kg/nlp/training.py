@@ -22,24 +22,22 @@ from pathlib import Path
 
 from kg.nlp import clitics
 from kg.nlp.conllu import read_conllu_blocks, write_conllu_blocks
-from kg.nlp.pipeline import CHARLM_FILES, USES_CHARLM
+from kg.nlp.pipeline import CHARLM_FILES, USES_CHARLM, charlm_paths
 
 log = logging.getLogger(__name__)
 
 PROCESSORS = ("vectors", "charlm", "tokenize", "mwt", "clitics", "pos", "lemma", "depparse", "ner")
 UD_TRAIN_SOURCES = ("ud/id_csui-ud-train.conllu", "ud/id_gsd-ud-dev.conllu", "ud/id_pud-ud-test.conllu")
 UD_TEST_SETS = {"gsd": "ud/id_gsd-ud-test.conllu", "csui": "ud/id_csui-ud-test.conllu"}
-NER_DIR = "ner/nergrit"
-NERP_DIR = "ner/nerp"
-IDNER_DIR = "ner/idner2k"
 NERP_LABELS = {"PPL": "PERSON", "PLC": "PLACE", "IND": "ORGANISATION"}  # EVT and FNB are not kg's types
 IDNER_LABELS = {"PER": "PERSON", "ORG": "ORGANISATION", "LOC": "PLACE"}
 # name -> (folder, train, dev, test); the dev files of the news corpora choose the best NER step
 NER_CORPORA = {
-    "nergrit": (NER_DIR, "train.txt", "valid.txt", "test.txt"),
-    "idner2k": (IDNER_DIR, "train.txt", "dev.txt", "test.txt"),
-    "nerp": (NERP_DIR, "train.txt", "valid.txt", "test.txt"),
+    "nergrit": ("ner/nergrit", "train.txt", "valid.txt", "test.txt"),
+    "idner2k": ("ner/idner2k", "train.txt", "dev.txt", "test.txt"),
+    "nerp": ("ner/nerp", "train.txt", "valid.txt", "test.txt"),
 }
+NER_SPLITS = ("train", "dev", "test")
 NEWS_NER = ("nergrit", "idner2k")  # NER-PROSA is lower-cased: its dev split says little about news
 # Small enough for a 2-core CPU in about an hour per direction (models/README.md has the timings).
 CHARLM_SIZE = ["--char_emb_dim", "64", "--char_hidden_dim", "256", "--char_num_layers", "1",
@@ -116,9 +114,9 @@ def ud_texts(cfg: TrainConfig) -> Iterator[list[str]]:
         for block in read_conllu_blocks(cfg.data_dir / rel):
             yield [ln.split("\t")[1] for ln in block if ln[:1].isdigit() and "\t" in ln
                    and "-" not in ln.split("\t")[0] and "." not in ln.split("\t")[0]]
-    for name in ("train.txt", "valid.txt"):
-        yield from (tokens for tokens, _ in read_bio(cfg.data_dir / NER_DIR / name))
-        yield from (tokens for tokens, _ in read_bio(cfg.data_dir / "ner/nerp" / name))
+    for split in ("train", "dev"):
+        for corpus in ("nergrit", "nerp"):
+            yield from (tokens for tokens, _ in read_bio(ner_file(cfg.data_dir, corpus, split)))
     for path in sorted((cfg.data_dir / "text").glob("*")):
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
             yield [t.strip("\"'[],") for t in line.replace("\t", " ").split() if t.strip("\"'[],")]
@@ -173,13 +171,18 @@ def relabel(sents: Iterable[tuple[list[str], list[str]]],
     return out
 
 
-def read_ner(data_dir: Path, corpus: str, split: str) -> list[tuple[list[str], list[str]]]:
-    """One split ("train", "dev" or "test") of a named NER corpus, in kg's labels
-    (PERSON, ORGANISATION, PLACE)."""
+def ner_file(data_dir: Path, corpus: str, split: str) -> Path:
+    """The file of one split ("train", "dev" or "test") of a named NER corpus."""
     if corpus not in NER_CORPORA:
         raise ValueError(f"unknown NER corpus {corpus!r} (known: {', '.join(NER_CORPORA)})")
     folder, *files = NER_CORPORA[corpus]
-    sents = read_bio(data_dir / folder / files[("train", "dev", "test").index(split)])
+    return data_dir / folder / files[NER_SPLITS.index(split)]
+
+
+def read_ner(data_dir: Path, corpus: str, split: str) -> list[tuple[list[str], list[str]]]:
+    """One split ("train", "dev" or "test") of a named NER corpus, in kg's labels
+    (PERSON, ORGANISATION, PLACE)."""
+    sents = read_bio(ner_file(data_dir, corpus, split))
     if corpus == "idner2k":
         return relabel(sents, IDNER_LABELS)
     return nerp_as_nergrit(sents) if corpus == "nerp" else sents
@@ -229,7 +232,7 @@ def raw_text_lines(cfg: TrainConfig, ud_train: Path) -> Iterator[str]:
             text = next((ln.split("=", 1)[1].strip() for ln in block if ln.startswith("# text")), "")
             yield text or " ".join(ln.split("\t")[1] for ln in block if ln[:1].isdigit())
     for corpus in NEWS_NER:
-        if (cfg.data_dir / NER_CORPORA[corpus][0]).is_dir():
+        if ner_file(cfg.data_dir, corpus, "train").parent.is_dir():
             yield from (" ".join(tokens) for tokens, _ in read_ner(cfg.data_dir, corpus, "train"))
     for path in sorted((cfg.data_dir / "text").glob("*")):
         with path.open(encoding="utf-8", errors="replace", newline="") as f:
@@ -293,11 +296,11 @@ def _charlm_direction(cfg: TrainConfig, direction: str) -> None:
 
 def _charlm_args(cfg: TrainConfig, processor: str) -> list[str]:
     """Stanza's character-LM arguments for a processor that uses it and a trained pair, else none."""
-    files = [cfg.out_dir / name for name in CHARLM_FILES.values()]
-    if processor not in USES_CHARLM or not all(f.exists() for f in files):
+    files = charlm_paths(cfg.out_dir)
+    if processor not in USES_CHARLM or not files:
         return []
     return ["--charlm", "--charlm_shorthand", SHORTHAND,
-            "--charlm_forward_file", files[0], "--charlm_backward_file", files[1]]
+            "--charlm_forward_file", files["forward"], "--charlm_backward_file", files["backward"]]
 
 
 def _uses_charlm(model: Path) -> bool:
