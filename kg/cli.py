@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import MEANINGS, ExitCode, InputError, KgError, QueryError, printable
-from kg.nlp.training import PROCESSORS as TRAINABLE
+from kg.nlp.training import DEFAULT_PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
     from kg.builder import Built, Parser, ParseStats
@@ -596,7 +596,9 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="../shared/data")
     p.add_argument("--out", default="models/id-kg")
     p.add_argument("--work", default="build/training")
-    p.add_argument("--processors", default=",".join(TRAINABLE))
+    p.add_argument("--processors", default=",".join(TRAINABLE),
+                   help="comma-separated, in training order (default: the bundled set; add charlm for "
+                        "the character language models)")
     p.add_argument("--steps", nargs="*", metavar="PROC=N", help="override steps, e.g. ner=2000")
     p.add_argument("--ner-corpora", default="nergrit", metavar="NAMES",
                    help="NER training corpora: nergrit, idner2k, nerp (comma-separated)")
