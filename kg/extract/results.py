@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from kg.extract.candidacies import THIS_PAIR, Ticket, person_at
 from kg.extract.facts import EMPTY_BOX, RULE, Candidacy, Contest, Entity, Evidence, Result
+from kg.extract.numbers import DIGITS
 
-DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE_RE = re.compile(r"(?<![\w/.,-])(" + DIGITS + r")(?:\s+(ribu|juta))?\s*(%|persen\b|suara\b|kursi\b)", re.I)
 VOTES_AFTER_WORD = re.compile(r"\b(?:perolehan|memperoleh|meraih|mendapat(?:kan)?|meraup|mengantongi|mengumpulkan"
                               r"|raihan)\s+suara\s+(?:sebanyak\s+|sebesar\s+)?(" + DIGITS + r")(?:\s+(ribu|juta))?"
