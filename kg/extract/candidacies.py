@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from kg.extract import lexicon
 from kg.extract.contests import (
@@ -32,6 +33,7 @@ from kg.extract.contests import (
 )
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
+from kg.extract.numbers import parse_number
 from kg.extract.personal_names import DEGREES_AFTER
 
 BALLOT_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6",
@@ -390,10 +392,10 @@ def _list_lines(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) 
 LINE_VOTES = re.compile(r"[ \t]*[:–-]?[ \t]*(\d{1,3}(?:\.\d{3})+|\d+)[ \t]+suara\b", re.I)
 
 
-def _line_votes(text: str, end: int) -> int | None:
+def _line_votes(text: str, end: int) -> Decimal | None:
     """The votes written right after a listed pair ("1. A-B: 31.402 suara")."""
     m = LINE_VOTES.match(text, end)
-    return int(m.group(1).replace(".", "")) if m else None
+    return parse_number(m.group(1)) if m else None
 
 
 # "calon anggota DPR RI dari Partai X, A", "caleg PDI Perjuangan A", "calon anggota DPRD Provinsi Jambi A"
