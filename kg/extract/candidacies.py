@@ -653,10 +653,11 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
     sentence's contest, a court case's number), else the article's; so is the region."""
     links = anaphors(text, tickets)
     merged: dict[tuple[str, str], Candidacy] = {}
-    named = {found[0].name for t in tickets if (found := office_in(t.phrase))}
+    offices = [office_in(t.phrase) for t in tickets]
+    named = {found[0].name for found in offices if found}
     article_office = contest.office or (named.pop() if len(named) == 1 else None)  # "capres nomor urut 2 A-B …
     # Pasangan nomor urut 1, C-D, …": the pairs of an article whose race is named once run in it
-    for t in tickets:
+    for t, found in zip(tickets, offices, strict=True):
         head = person_at(t.head, people)
         mate = person_at(t.mate, people) if t.mate else None
         if head is None or head is mate:
@@ -665,7 +666,6 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
             key = (head.id, t.legislature)
             merged[key] = merged.get(key) or _legislative_candidacy(text, t, head, parties, contest.year, where)
             continue
-        found = office_in(t.phrase)
         local = next((r for r in reversed(races) if r.start <= t.start < r.end and r.office), None)
         office_name = found[0].name if found else (local.office if local else article_office)
         if office_name is None:
