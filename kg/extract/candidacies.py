@@ -716,11 +716,14 @@ def _pair_by_ballot(candidacies: list[Candidacy]) -> list[Candidacy]:
     return candidacies
 
 
+PARTY_AFTER_NAME = re.compile(r"\s*,?\s*dari\s+")
+
+
 def _legislative_candidacy(text: str, t: Ticket, head: Entity, parties: list[tuple[int, int, Entity]],
                            year: str | None, where) -> Candidacy:
     """A legislative candidate, nominated by the party written between the cue and the name or after "dari"."""
     party_ids = [p.id for a, _, p in parties if t.start <= a < t.head[0]
-                 or re.match(r"\s*,?\s*dari\s+$", text[t.head[1]:a])]  # "caleg A dari Partai X"
+                 or PARTY_AFTER_NAME.fullmatch(text, t.head[1], max(t.head[1], a))]  # "caleg A dari Partai X"
     return Candidacy(head.id, t.legislature, Contest(t.legislature, None, None, year), t.ballot, None,
                      list(dict.fromkeys(party_ids)), t.status, False,
                      Evidence(t.start, t.end, where(t.start), RULE, 0.7))
