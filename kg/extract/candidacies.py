@@ -115,13 +115,18 @@ class Ticket:
         return [self.head] + ([self.mate] if self.mate else []) + [a for _, a in self.aliases]
 
 
+CAMEL_CASE = re.compile(r"[a-z][A-Z]")  # a tagline, "BaDai"
+WORD_RUN = re.compile(r"\S+")
+INITIAL_AT_END = re.compile(r"(?<![\w.])[A-Z]\.$")  # "Hadi S."
+
+
 def _is_name(text: str, caps: bool = False) -> bool:
     """Not a clause opener, an acronym (RHS) or a ticket's tagline written in camel case (BaDai); a name
     in capitals ("1. ACEP ADANG-GITA LARAS" in a KPU list) only where ``caps`` and of two real words."""
     words = text.split()
     if text.isupper() and not (caps and sum(len(w.strip(".")) >= 3 for w in words) >= 2):
         return False
-    return bool(words) and words[0].strip("'‘\"“").lower() not in NOT_NAME and not re.search(r"[a-z][A-Z]", text)
+    return bool(words) and words[0].strip("'‘\"“").lower() not in NOT_NAME and not CAMEL_CASE.search(text)
 
 
 def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = False) -> tuple[int, int] | None:
@@ -133,7 +138,7 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = F
     if not m:
         return None
     end = first
-    for w in re.finditer(r"\S+", m.group(0)):
+    for w in WORD_RUN.finditer(m.group(0)):
         s, e = first + w.start(), first + w.end()
         word = w.group(0).strip(".,").strip("'‘\"“’”").lower()
         if word in NOT_NAME or word in lexicon.post_forms() or any(a <= s < b for a, b in blocked):
@@ -144,7 +149,7 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = F
     if end == first:
         return None
     while end > pos and text[end - 1] in ".,":
-        if re.search(r"(?<![\w.])[A-Z]\.$", text[pos:end]):
+        if INITIAL_AT_END.search(text[pos:end]):
             break  # an initial: "Hadi S."
         end -= 1
     return (pos, end) if _is_name(text[pos:end], caps) else None
@@ -200,18 +205,19 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+STATUS_WORDS = (
+    ("not_eligible", re.compile(r"tidak\s+memenuhi\s+syarat|\btms\b|didiskualifikasi|tidak\s+lolos")),
+    ("registered", re.compile(r"\bbakal\b|\bbapaslon\b|\bbaca(?:gub|bup|walkot|pres)\b|mendaftar")),
+    ("eligible", re.compile(r"\bditetapkan\b|memenuhi\s+syarat|\blolos\b")),
+)
+
+
 def _status(phrase: str) -> str | None:
     """registered (bakal calon, mendaftar), eligible (ditetapkan sebagai calon), not_eligible, elected."""
     low = " ".join(phrase.lower().split())
     if "terpilih" in low:
         return "elected"
-    if re.search(r"tidak\s+memenuhi\s+syarat|\btms\b|didiskualifikasi|tidak\s+lolos", low):
-        return "not_eligible"
-    if re.search(r"\bbakal\b|\bbapaslon\b|\bbaca(?:gub|bup|walkot|pres)\b|mendaftar", low):
-        return "registered"
-    if re.search(r"\bditetapkan\b|memenuhi\s+syarat|\blolos\b", low):
-        return "eligible"
-    return None
+    return next((status for status, pattern in STATUS_WORDS if pattern.search(low)), None)
 
 
 def _ballot_number(written: str) -> str:
@@ -226,6 +232,9 @@ def _ballot(phrase_start: int, phrase: str) -> tuple[str, tuple[int, int]] | Non
     return _ballot_number(m.group(1)), (phrase_start + m.start(1), phrase_start + m.end(1))
 
 
+ALIAS_OPENER = re.compile(r"(?:alias\s+|\()\s*")
+
+
 def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[int, tuple[int, int] | None]:
     """The end of a name's degrees and alias ("Dr. A, M.Si.-B", "alias Bimo", "(Bimo)"), if any, and the
     alias's span if it is a name."""
@@ -234,7 +243,7 @@ def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[in
     alias = ALIAS.match(text, end)
     if not alias:
         return end, None
-    inner = re.search(r"(?:alias\s+|\()\s*", alias.group(0))
+    inner = ALIAS_OPENER.search(alias.group(0))
     at = end + inner.end() if inner else end
     name = _name_at(text, at, blocked)
     return alias.end(), name
@@ -265,6 +274,10 @@ ON_BEHALF = re.compile(r"\b(?:tim(?:\s+(?:pemenangan|sukses|kampanye|hukum|advok
                        r"(?:(?:pasangan|paslon|calon|bakal)\s+)*$", re.I)
 
 
+PAIR_WORD = re.compile(r"pasangan|terpilih", re.I)
+SOLE = re.compile(r"\btunggal\b", re.I)
+
+
 def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
     """Every candidate or pair the text names; ``blocked`` are spans of places and institutions."""
     tickets: list[Ticket] = []
@@ -280,13 +293,13 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
             continue
         head, mate, end, link, aliases = found
         phrase = text[cue.start():start]
-        if not (CANDIDATE_CUE.search(phrase) or (mate and re.search(r"pasangan|terpilih", phrase, re.I))):
+        if not (CANDIDATE_CUE.search(phrase) or (mate and PAIR_WORD.search(phrase))):
             continue
         if mate is None and not (office_in(phrase) or BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)):
             continue  # "calon Ketua Umum …": a lone name is a candidate only for a stated office or number
         ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases, roles=cue_roles(phrase))
         ticket.status = _status(phrase)
-        ticket.sole = bool(re.search(r"\btunggal\b", phrase, re.I))
+        ticket.sole = bool(SOLE.search(phrase))
         ticket.deputy = mate is None and bool((office_in(phrase) or (None, False))[1])
         _set_ballot(text, ticket, cue.start(), phrase)
         _office_after(text, ticket)
@@ -491,6 +504,11 @@ def _overlaps(span: tuple[int, int], tickets: list[Ticket]) -> bool:
 WORD_START = re.compile(r"(?<![\w'’.-])[A-Z]")
 
 
+CANDIDATE_OR_ELECTED = re.compile(r"calon|terpilih", re.I)
+PAIR_OFFICE = re.compile(r"\bdan\s+wakil\b|calon|terpilih", re.I)
+FROM_WORD = re.compile(r"^\s*,?\s+(?:dari|selaku)\s+")
+
+
 def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
     """"menetapkan A dan B sebagai Gubernur dan Wakil Gubernur", "A dari pasangan nomor urut 1"."""
     out: list[Ticket] = []
@@ -503,16 +521,16 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
         head, mate, end, link, aliases = found
         office = BEFORE_OFFICE.match(text, end)
         ticket_of = FROM_TICKET.match(text, end)
-        if office and (mate is not None or re.search(r"calon|terpilih", office.group(1), re.I)):
+        if office and (mate is not None or CANDIDATE_OR_ELECTED.search(office.group(1))):
             phrase = office.group(1)
-            if mate is not None and not re.search(r"\bdan\s+wakil\b|calon|terpilih", phrase, re.I):
+            if mate is not None and not PAIR_OFFICE.search(phrase):
                 continue
             out.append(Ticket(head, mate, head[0], office.end(), phrase + " " + link, status=_status(phrase),
                               aliases=aliases))
         elif ticket_of and mate is None:
             out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=_ballot_number(ticket_of.group(1)),
                               ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases,
-                              roles=cue_roles(re.sub(r"^\s*,?\s+(?:dari|selaku)\s+", "", ticket_of.group(0)))))
+                              roles=cue_roles(FROM_WORD.sub("", ticket_of.group(0)))))
     return out
 
 
