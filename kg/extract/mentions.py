@@ -120,9 +120,12 @@ def _region_after(text: str, end: int, units: bool) -> tuple[int, Place | None, 
 PARTY_BOARDS = ("DPP", "DPW", "DPD", "DPC", "DPAC")
 
 
+PARTY_WORD_AFTER = re.compile(r"\s+Partai\b")
+
+
 def _party_after(text: str, end: int) -> bool:
     after = lexicon.institution_regex().match(text, end + 1) if text[end:end + 1] == " " else None
-    return bool(re.match(r"\s+Partai\b", text[end:])) or bool(
+    return bool(PARTY_WORD_AFTER.match(text, end)) or bool(
         after and lexicon.institution_forms()[lexicon.lookup_key(after.group(1))].type == "political_party")
 
 

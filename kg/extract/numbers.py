@@ -25,6 +25,7 @@ NUMBER_RE = re.compile(
     r"(?:\s*(%|persen)|\s+([a-zA-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?", re.I)
 NOT_BEFORE = re.compile(r"(?:nomor urut|no\.? urut|nomor|no\.|paslon|pasangan calon|pasal|ayat|tahun|ke-|periode|"
                         r"pukul|jam|kode|angka|rt|rw|km|jalan|jl\.?|tps)\s*$", re.I)
+REGULATION_YEAR = re.compile(r"\s+tahun\s+(19|20)\d\d\b", re.I)  # "Perpres 80 Tahun 2024"
 NOT_AFTER_UNIT = {"wib", "wita", "wit", "tahunan", "bulanan", "harian", "november",
                   "oktober", "desember", "januari", "februari", "maret", "april", "mei", "juni",
                   "juli", "agustus", "september"}
@@ -70,7 +71,7 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
         if not is_word and (text[end:end + 1] == "/" or (
                 text[end:end + 1] in (":", ".") and text[end + 1:end + 2].isdigit())):
             continue  # a unit code 101/Antasari, a clock time 10.00
-        if noun_word == "tahun" and re.match(r"\s+tahun\s+(19|20)\d\d\b", text[end:], re.I):
+        if noun_word == "tahun" and REGULATION_YEAR.match(text, end):
             continue  # "Perpres 80 Tahun 2024": a regulation's number
         number = parse_number(value) * SCALE.get((scale or "").lower(), 1)
         unit = "persen" if percent else (scale or noun_word)
