@@ -203,7 +203,9 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
         refs.sort(key=lambda r: r.start)
         listing = False  # a list of results writes its vote verb once: "X meraih …, disusul Y …, dan Z dengan …"
         last: Result | None = None
-        for fig in _figures(text, s, e):
+        figures = _figures(text, s, e)
+        stage = _stage(text, cues, e) if figures else (None, None, None)  # the sentence's, for each of its figures
+        for fig in figures:
             ref = _holder(text, [r for r in refs if r.end <= fig.start], fig.start)
             if last is not None and AGAINST.fullmatch(text, last.evidence.end, fig.start):
                 rival = _rival(last.candidate, candidacies)  # "A menang dengan 41.202 suara berbanding 35.870"
@@ -217,7 +219,7 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
             listing = True
             for holder in _each(text, ref, refs, fig.start):
                 race = contests.get(holder.candidate, legislature if holder.candidate in party_ids else contest)
-                last = _result(holder, fig, race, _stage(text, cues, e), where)
+                last = _result(holder, fig, race, stage, where)
                 out.append(last)
         paired = [r.candidate for r in refs if r.candidate != EMPTY_BOX and not r.opponent]
         last_pair = paired[-1] if paired else last_pair
