@@ -14,6 +14,7 @@ misses are still persons. Office, region and parties are resolved later (``candi
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -765,6 +766,7 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
     starts with it ("Rinawati Kusuma").
     """
     people = [(m.evidence.start, m.evidence.end, e) for e in entities if e.kind == "person" for m in e.mentions]
+    at = functools.cache(lambda span: person_at(span, people))  # the passes below ask for the same spans
     gone: dict[str, Entity] = {}
 
     def live(e: Entity | None) -> Entity | None:
@@ -780,8 +782,8 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
 
     for t in tickets:
         for name, alias in t.aliases:
-            merge(person_at(name, people), person_at(alias, people))
-    named = {e.id for t in tickets for span in t.names if (e := live(person_at(span, people)))}
+            merge(at(name), at(alias))
+    named = {e.id for t in tickets for span in t.names if (e := live(at(span)))}
     persons = sorted((e for e in entities if e.kind == "person"), key=lambda e: len(_name_words(e.name)))
     for e in persons:
         if live(e) is not e:
@@ -803,12 +805,12 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
             merge(longer[0], e)  # "Kristin" after "Kristina Handayani Purbasari"
     mates: dict[str, set[str]] = {}
     for t in tickets:
-        head, mate = live(person_at(t.head, people)), live(person_at(t.mate, people)) if t.mate else None
+        head, mate = live(at(t.head)), live(at(t.mate)) if t.mate else None
         if head and mate:
             mates.setdefault(head.id, set()).add(mate.id)
     by_id = {e.id: e for e in entities}
     for t in tickets:
-        head, mate = live(person_at(t.head, people)), live(person_at(t.mate, people)) if t.mate else None
+        head, mate = live(at(t.head)), live(at(t.mate)) if t.mate else None
         if not (head and mate) or len(mate.name.split()) != 1 or len(mate.name) < 3:
             continue
         full = [live(by_id[m]) for m in mates.get(head.id, ()) if live(by_id[m]) is not mate]
