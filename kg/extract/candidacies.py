@@ -784,15 +784,16 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
         for name, alias in t.aliases:
             merge(at(name), at(alias))
     named = {e.id for t in tickets for span in t.names if (e := live(at(span)))}
-    persons = sorted((e for e in entities if e.kind == "person"), key=lambda e: len(_name_words(e.name)))
+    name_words = {e.id: _name_words(e.name) for e in entities if e.kind == "person"}  # names stay as they are
+    persons = sorted((e for e in entities if e.kind == "person"), key=lambda e: len(name_words[e.id]))
     for e in persons:
         if live(e) is not e:
             continue
-        wider = [f for f in persons if live(f) is f and f is not e and _name_words(e.name) < _name_words(f.name)]
+        wider = [f for f in persons if live(f) is f and f is not e and name_words[e.id] < name_words[f.id]]
         if not wider or not (e.id in named or any(f.id in named for f in wider)):
             continue
-        widest = max(wider, key=lambda f: len(_name_words(f.name)))
-        if all(_name_words(f.name) <= _name_words(widest.name) for f in wider):
+        widest = max(wider, key=lambda f: len(name_words[f.id]))
+        if all(name_words[f.id] <= name_words[widest.id] for f in wider):
             merge(widest, e)
     candidates = [live(e) for e in persons if e.id in named and live(e) is e]
     for e in persons:
@@ -800,7 +801,7 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
         if live(e) is not e or len(words) != 1 or len(words[0]) < 5 or e.id in named:
             continue
         longer = [f for f in candidates if f is not e and any(w.startswith(words[0]) and len(w) - len(words[0]) <= 2
-                                                               for w in _name_words(f.name))]
+                                                               for w in name_words[f.id])]
         if len(longer) == 1 and longer[0].evidence.start < e.evidence.start:
             merge(longer[0], e)  # "Kristin" after "Kristina Handayani Purbasari"
     mates: dict[str, set[str]] = {}
@@ -814,7 +815,7 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
         if not (head and mate) or len(mate.name.split()) != 1 or len(mate.name) < 3:
             continue
         full = [live(by_id[m]) for m in mates.get(head.id, ()) if live(by_id[m]) is not mate]
-        full = [f for f in full if f and any(w.startswith(mate.name.lower()) for w in _name_words(f.name))]
+        full = [f for f in full if f and any(w.startswith(mate.name.lower()) for w in name_words[f.id])]
         if len(full) == 1:
             merge(full[0], mate)
     return [e for e in entities if e.id not in gone]
