@@ -18,7 +18,7 @@ from kg.extract.candidacies import (
     find_coalitions,
     find_tickets,
     merge_candidate_names,
-    person_at,
+    person_finder,
 )
 from kg.extract.contests import article_contest, find_contests, legislature, local_races, place_spans
 from kg.extract.courts import CaseMention, find_cases, respondent
@@ -216,10 +216,11 @@ def _ticket_holdings(tickets: list[Ticket], people: list[tuple[int, int, Entity]
                      known: list[Holding], where) -> list[Holding]:
     """"Pasangan calon nomor urut 3, A dan B": the cue is a title both candidates hold."""
     have = {(h.person, h.label.lower()) for h in known}
+    person_at = person_finder(people)
     out = []
     for t in tickets:
         for span in [t.head] + ([t.mate] if t.mate else []):
-            person = person_at(span, people)
+            person = person_at(span)
             for label in t.roles if person else []:
                 if any(p == person.id and (label.lower() in lb or lb in label.lower()) for p, lb in have):
                     continue
@@ -357,7 +358,7 @@ def _cases(text: str, found: list[CaseMention], sentences: list[tuple[int, int]]
     (the petitioner: "permohonan pasangan A-B"), the body named as the respondent (termohon) and the
     date written in its ruling's sentence."""
     courts = _spans(entities, "organization", "court")
-    people = _spans(entities, "person")
+    person_at = person_finder(_spans(entities, "person"))
     bodies = [(a, b, ent.id) for a, b, ent in _spans(entities, "organization")]
     out = []
     for c in found:
@@ -366,7 +367,7 @@ def _cases(text: str, found: list[CaseMention], sentences: list[tuple[int, int]]
         named = [t for t in tickets if s <= t.start < e]
         ticket = next((t for t in named if PETITION.search(text, max(s, t.start - 40), t.start)), None)
         ticket = ticket or next((t for t in named if t.start > c.start), None)
-        petitioner = person_at(ticket.head, people) if ticket else None
+        petitioner = person_at(ticket.head) if ticket else None
         s, e = sentences[where(c.ruling_at if c.ruling_at is not None else c.start)]
         date = next((d.iso for d in dates if s <= d.start < e and d.iso), None) or next(
             (d.iso for d in dates if c.start <= d.start < c.window[1] and d.iso), None)

@@ -14,8 +14,10 @@ misses are still persons. Office, region and parties are resolved later (``candi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -588,14 +590,28 @@ def find_coalitions(text: str) -> list[tuple[int, int]]:
 # ----------------------------------------------------------------------------- entities
 
 
-def person_at(span: tuple[int, int], people: list[tuple[int, int, Entity]]) -> Entity | None:
-    """The person entity whose mention covers the most of ``span``."""
-    best, overlap = None, 0
-    for s, e, ent in people:
-        o = min(e, span[1]) - max(s, span[0])
-        if o > overlap:
-            best, overlap = ent, o
-    return best
+PersonAt = Callable[[tuple[int, int]], Entity | None]
+
+
+def person_finder(people: list[tuple[int, int, Entity]]) -> PersonAt:
+    """A lookup of the person entity whose mention (start, end, entity) covers the most of a span, the
+    first listed on a tie; it looks only at the mentions starting near the span, not at all of them."""
+    order = sorted(range(len(people)), key=lambda i: people[i][0])
+    starts = [people[i][0] for i in order]
+    longest = max((e - s for s, e, _ in people), default=0)
+
+    def person_at(span: tuple[int, int]) -> Entity | None:
+        best, overlap = None, 0
+        # a mention overlapping the span starts before its end and less than ``longest`` before its start
+        for k in range(bisect.bisect_left(starts, span[0] - longest + 1), bisect.bisect_left(starts, span[1])):
+            i = order[k]
+            s, e, _ = people[i]
+            o = min(e, span[1]) - max(s, span[0])
+            if o > overlap or (o == overlap and best is not None and i < best):
+                best, overlap = i, o
+        return people[best][2] if best is not None else None
+
+    return person_at
 
 
 SUPPORT_PASSIVE = re.compile(r"\b(?:diusung|didukung|diusulkan|dicalonkan|diajukan)\b(?:\s+oleh)?", re.I)
@@ -671,14 +687,15 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
     The office is the cue's ("calon bupati"), else that of the race named where the ticket is (its
     sentence's contest, a court case's number), else the article's; so is the region."""
     links = anaphors(text, tickets)
+    person_at = person_finder(people)
     merged: dict[tuple[str, str], Candidacy] = {}
     offices = [office_in(t.phrase) for t in tickets]
     named = {found[0].name for found in offices if found}
     article_office = contest.office or (named.pop() if len(named) == 1 else None)  # "capres nomor urut 2 A-B …
     # Pasangan nomor urut 1, C-D, …": the pairs of an article whose race is named once run in it
     for t, found in zip(tickets, offices, strict=True):
-        head = person_at(t.head, people)
-        mate = person_at(t.mate, people) if t.mate else None
+        head = person_at(t.head)
+        mate = person_at(t.mate) if t.mate else None
         if head is None or head is mate:
             continue
         if t.legislature:
@@ -766,7 +783,7 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
     starts with it ("Rinawati Kusuma").
     """
     people = [(m.evidence.start, m.evidence.end, e) for e in entities if e.kind == "person" for m in e.mentions]
-    at = functools.cache(lambda span: person_at(span, people))  # the passes below ask for the same spans
+    at = functools.cache(person_finder(people))  # the passes below ask for the same spans
     gone: dict[str, Entity] = {}
 
     def live(e: Entity | None) -> Entity | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.candidacies import THIS_PAIR, Ticket, person_at
+from kg.extract.candidacies import THIS_PAIR, PersonAt, Ticket, person_finder
 from kg.extract.facts import EMPTY_BOX, RULE, Candidacy, Contest, Entity, Evidence, Result
 from kg.extract.numbers import DIGITS
 
@@ -120,7 +120,7 @@ class Reference:
 
 
 def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
-                parties: list[tuple[int, int, Entity]], head_of: dict[str, str],
+                person_at: PersonAt, parties: list[tuple[int, int, Entity]], head_of: dict[str, str],
                 by_ballot: dict[str, str]) -> list[Reference]:
     refs: list[Reference] = []
     here = [t for t in tickets if t.start < e and s < t.end]  # also one cut by the splitter ("A-Hj. | B")
@@ -129,7 +129,7 @@ def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[t
         return Reference(start, end, candidate, bool(OPPONENT.search(text, max(0, start - 30), start)))
 
     for t in here:
-        head = person_at(t.head, people)
+        head = person_at(t.head)
         if head is not None:
             refs.append(ref(t.start, t.end, head_of.get(head.id, head.id)))
     for a, b, ent in people + parties:
@@ -192,11 +192,12 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
     running = {c.person for c in candidacies}
     party_ids = {ent.id for _, _, ent in parties}
     people = [(a, b, ent) for a, b, ent in people if ent.id in running]
+    person_at = person_finder(people)
     last_pair: str | None = None
     cues = _stage_cues(text)
     out: list[Result] = []
     for s, e in sentences:
-        refs = _references(text, s, e, tickets, people, parties, head_of, by_ballot)
+        refs = _references(text, s, e, tickets, people, person_at, parties, head_of, by_ballot)
         for m in THIS_PAIR.finditer(text, s, e):
             if last_pair:
                 refs.append(Reference(m.start(), m.end(), last_pair))
