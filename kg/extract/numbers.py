@@ -9,6 +9,7 @@ numbers ("Perpres 80 Tahun 2024"), identifiers ("Nomor 12 Tahun 2024"), unit cod
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -51,14 +52,30 @@ def parse_number(value: str) -> Decimal:
     return Decimal(value.replace(",", "."))
 
 
+def _union(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the spans' union, in order: an offset is in a span if it is in the run
+    starting last before it."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(span for span in spans if span[0] < span[1]):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
 def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[NumberMention]:
     """Stated figures outside the excluded spans (dates, names)."""
-    spans = list(excluded)
+    starts, ends = _union(excluded)
     found = []
+    seen: set[tuple[Decimal, str]] = set()
     for m in NUMBER_RE.finditer(text):
         value, scale, percent, noun = m.group(1), m.group(2), m.group(3), m.group(4)
         start, end = m.start(1), m.end(1)
-        if any(s <= start < e for s, e in spans) or NOT_BEFORE.search(text, max(0, start - 15), start):
+        run = bisect_right(starts, start) - 1
+        if (run >= 0 and start < ends[run]) or NOT_BEFORE.search(text, max(0, start - 15), start):
             continue
         is_word = value.lower() in WORD_NUMBERS
         noun_word = (noun or "").split()[0].lower() if noun else ""
@@ -75,7 +92,8 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
             continue  # "Perpres 80 Tahun 2024": a regulation's number
         number = parse_number(value) * SCALE.get((scale or "").lower(), 1)
         unit = "persen" if percent else (scale or noun_word)
-        if any(f.number == number and f.unit == unit for f in found):
+        if (number, unit) in seen:
             continue  # "Rp50 ribu" said again in a quote: the same figure
+        seen.add((number, unit))
         found.append(NumberMention(value, number, unit, start, end))
     return found
