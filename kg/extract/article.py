@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import replace
 
 from kg.extract import mentions as mention_finder
@@ -215,16 +216,18 @@ def _runs_into_names(label: str, names: list[str]) -> bool:
 def _ticket_holdings(tickets: list[Ticket], people: list[tuple[int, int, Entity]],
                      known: list[Holding], where) -> list[Holding]:
     """"Pasangan calon nomor urut 3, A dan B": the cue is a title both candidates hold."""
-    have = {(h.person, h.label.lower()) for h in known}
+    have: dict[str, set[str]] = defaultdict(set)  # person id: the titles (lower case) they hold already
+    for h in known:
+        have[h.person].add(h.label.lower())
     person_at = person_finder(people)
     out = []
     for t in tickets:
         for span in [t.head] + ([t.mate] if t.mate else []):
             person = person_at(span)
             for label in t.roles if person else []:
-                if any(p == person.id and (label.lower() in lb or lb in label.lower()) for p, lb in have):
+                if any(label.lower() in lb or lb in label.lower() for lb in have[person.id]):
                     continue
-                have.add((person.id, label.lower()))
+                have[person.id].add(label.lower())
                 out.append(Holding(person.id, label, canonical_title(label), None, None,
                                    Evidence(t.start, t.end, where(t.start), RULE, 0.7)))
     return out
