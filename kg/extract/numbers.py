@@ -9,10 +9,11 @@ numbers ("Perpres 80 Tahun 2024"), identifiers ("Nomor 12 Tahun 2024"), unit cod
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+
+from kg.extract.spans import Covered
 
 WORD_NUMBERS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
                 "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
@@ -52,30 +53,15 @@ def parse_number(value: str) -> Decimal:
     return Decimal(value.replace(",", "."))
 
 
-def _union(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """The starts and ends of the spans' union, in order: an offset is in a span if it is in the run
-    starting last before it."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for s, e in sorted(span for span in spans if span[0] < span[1]):
-        if ends and s <= ends[-1]:
-            ends[-1] = max(ends[-1], e)
-        else:
-            starts.append(s)
-            ends.append(e)
-    return starts, ends
-
-
 def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[NumberMention]:
     """Stated figures outside the excluded spans (dates, names)."""
-    starts, ends = _union(excluded)
+    covered = Covered(excluded)
     found = []
     seen: set[tuple[Decimal, str]] = set()
     for m in NUMBER_RE.finditer(text):
         value, scale, percent, noun = m.group(1), m.group(2), m.group(3), m.group(4)
         start, end = m.start(1), m.end(1)
-        run = bisect_right(starts, start) - 1
-        if (run >= 0 and start < ends[run]) or NOT_BEFORE.search(text, max(0, start - 15), start):
+        if start in covered or NOT_BEFORE.search(text, max(0, start - 15), start):
             continue
         is_word = value.lower() in WORD_NUMBERS
         noun_word = (noun or "").split()[0].lower() if noun else ""
