@@ -38,6 +38,7 @@ from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
 from kg.extract.numbers import parse_number
 from kg.extract.personal_names import DEGREES_AFTER
+from kg.extract.spans import Covered
 
 BALLOT_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6",
                 "tujuh": "7", "delapan": "8", "sembilan": "9", "sepuluh": "10"}
@@ -515,8 +516,9 @@ FROM_WORD = re.compile(r"^\s*,?\s+(?:dari|selaku)\s+")
 def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
     """"menetapkan A dan B sebagai Gubernur dan Wakil Gubernur", "A dari pasangan nomor urut 1"."""
     out: list[Ticket] = []
+    in_known = Covered((t.start, t.end) for t in known)
     for m in WORD_START.finditer(text):
-        if _overlaps((m.start(), m.start() + 1), known + out):
+        if m.start() in in_known or _overlaps((m.start(), m.start() + 1), out):
             continue
         found = _pair_from(text, m.start(), blocked)
         if found is None:
