@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import replace
 
@@ -125,10 +126,14 @@ class _Index:
     def __init__(self, entities: list[Entity]):
         self.entities = entities
         self.by_span = {(m.evidence.start, m.evidence.end): e for e in entities for m in e.mentions}
+        self.spans = sorted(self.by_span)  # in text order, to find those inside a span by bisection
+        self.starts = [s for s, _ in self.spans]
 
     def at(self, start: int, end: int, kind: str | None = None) -> list[Entity]:
-        hits = sorted(((s, e2), ent) for (s, e2), ent in self.by_span.items() if start <= s and e2 <= end)
-        return [ent for _, ent in hits if kind is None or ent.kind == kind]
+        """The entities mentioned inside start..end, in text order."""
+        inside = self.spans[bisect_left(self.starts, start):bisect_right(self.starts, end)]
+        hits = [self.by_span[span] for span in inside if span[1] <= end]
+        return [ent for ent in hits if kind is None or ent.kind == kind]
 
     def standalone_places(self, start: int, end: int) -> list[Entity]:
         """Places written in their own right, not as the region of a body ("Lanal Banjarmasin")."""
