@@ -212,10 +212,11 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
     return out
 
 
-def _runs_into_names(label: str, names: list[str]) -> bool:
-    """"Pasangan Hartono-", "pasangan calon nomor urut 2 A-": a title read across a pair's names is no
-    title, nor is a bare "Pasangan"."""
-    return label.rstrip().endswith(("-", "–")) or label.lower() == "pasangan" or any(n in label for n in names)
+def _runs_into_names(label: str, names: re.Pattern[str] | None) -> bool:
+    """"Pasangan Hartono-", "pasangan calon nomor urut 2 A-": a title read across a pair's names (``names``:
+    any of them) is no title, nor is a bare "Pasangan"."""
+    return (label.rstrip().endswith(("-", "–")) or label.lower() == "pasangan"
+            or bool(names and names.search(label)))
 
 
 def _ticket_holdings(tickets: list[Ticket], people: list[tuple[int, int, Entity]],
@@ -413,7 +414,8 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
                            legislature(entities, contest.year), where)
     excluded = [(d.start, d.end) for d in dates] + [(m.evidence.start, m.evidence.end) for m in mentions]
     excluded += [t.ballot_span for t in tickets if t.ballot_span]
-    names = [parse.text[s:e] for t in tickets for s, e in t.names]
+    written = sorted({parse.text[s:e] for t in tickets for s, e in t.names})
+    names = re.compile("|".join(map(re.escape, written))) if written else None  # one search, not one per name
     holdings = [h for h in _holdings(parse, index) if not _runs_into_names(h.label, names)]
     holdings += _ticket_holdings(tickets, people, holdings, where)
     return Extraction(entities, holdings, events, _quotes(parse.text, index, where),
