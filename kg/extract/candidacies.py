@@ -224,7 +224,7 @@ def _status(phrase: str) -> str | None:
     return next((status for status, pattern in STATUS_WORDS if pattern.search(low)), None)
 
 
-def _ballot_number(written: str) -> str:
+def read_ballot(written: str) -> str:
     """A ballot number as written ("02", "dua") -> "2"."""
     return BALLOT_WORDS.get(written.lower(), written).lstrip("0") or "0"
 
@@ -233,7 +233,7 @@ def _ballot(phrase_start: int, phrase: str) -> tuple[str, tuple[int, int]] | Non
     m = BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)
     if not m:
         return None
-    return _ballot_number(m.group(1)), (phrase_start + m.start(1), phrase_start + m.end(1))
+    return read_ballot(m.group(1)), (phrase_start + m.start(1), phrase_start + m.end(1))
 
 
 ALIAS_OPENER = re.compile(r"(?:alias\s+|\()\s*")
@@ -327,7 +327,7 @@ def _ballots_of_anaphors(text: str, tickets: list[Ticket]) -> None:
     for m in THIS_PAIR.finditer(text):
         before = [t for t in tickets if t.end <= m.start() and t.mate is not None]
         if m.group(1) and before and before[-1].ballot is None and m.start() - before[-1].end < 300:
-            before[-1].ballot, before[-1].ballot_span = _ballot_number(m.group(1)), (m.start(1), m.end(1))
+            before[-1].ballot, before[-1].ballot_span = read_ballot(m.group(1)), (m.start(1), m.end(1))
 
 
 DETERMINED_BEFORE = re.compile(r"\b(?:menetapkan|ditetapkan|penetapan)\b(?:(?!\.\s)[^;])*$", re.I)
@@ -374,7 +374,7 @@ def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> lis
         bases = [" ".join(BALLOT_RE.sub(" ", r).split()) for r in first.roles]
         last.roles = [f"{b} {ballot.group(0)}" if ballot else b for b in bases if b]  # the cue of the list
         if ballot:
-            last.ballot = _ballot_number(ballot.group(1))
+            last.ballot = read_ballot(ballot.group(1))
             last.ballot_span = (ballot.start(1), ballot.end(1))
         out.append(last)
     return out
@@ -402,7 +402,7 @@ def _list_lines(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) 
     unranked = len(listed) > 1 and None not in votes and votes != sorted(votes, reverse=True)
     for t, m in listed:
         if unranked or NUMBERED_BY_BALLOT.search(text, max(0, m.start() - 300), m.start()):
-            t.ballot, t.ballot_span = _ballot_number(m.group(1)), (m.start(1), m.end(1))
+            t.ballot, t.ballot_span = read_ballot(m.group(1)), (m.start(1), m.end(1))
     return [t for t, _ in listed]
 
 
@@ -486,7 +486,7 @@ def _set_ballot(text: str, ticket: Ticket, phrase_start: int, phrase: str) -> No
     if ballot is None:
         after = BALLOT_AFTER.match(text, ticket.end) or FROM_TICKET.match(text, ticket.end)
         if after:
-            ballot = _ballot_number(after.group(1)), (after.start(1), after.end(1))
+            ballot = read_ballot(after.group(1)), (after.start(1), after.end(1))
             ticket.end = after.end()
     if ballot:
         ticket.ballot, ticket.ballot_span = ballot
@@ -533,7 +533,7 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
             out.append(Ticket(head, mate, head[0], office.end(), phrase + " " + link, status=_status(phrase),
                               aliases=aliases))
         elif ticket_of and mate is None:
-            out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=_ballot_number(ticket_of.group(1)),
+            out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=read_ballot(ticket_of.group(1)),
                               ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases,
                               roles=cue_roles(FROM_WORD.sub("", ticket_of.group(0)))))
     return out

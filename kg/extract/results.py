@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.candidacies import THIS_PAIR, PersonAt, Ticket, person_finder
+from kg.extract.candidacies import THIS_PAIR, PersonAt, Ticket, person_finder, read_ballot
 from kg.extract.facts import EMPTY_BOX, RULE, Candidacy, Contest, Entity, Evidence, Result
 from kg.extract.numbers import DIGITS
 
@@ -139,8 +139,9 @@ def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[t
             continue  # "A-B, yang diusung PDIP …", "caleg A dari Partai X meraih …": the party got no votes
         refs.append(ref(a, b, head_of.get(ent.id, ent.id)))
     for m in BY_BALLOT.finditer(text, s, e):
-        if m.group(1).lstrip("0") in by_ballot and not any(r.start <= m.start() < r.end for r in refs):
-            refs.append(ref(m.start(), m.end(), by_ballot[m.group(1).lstrip("0")]))
+        ballot = read_ballot(m.group(1))
+        if ballot in by_ballot and not any(r.start <= m.start() < r.end for r in refs):
+            refs.append(ref(m.start(), m.end(), by_ballot[ballot]))
     for m in EMPTY_BOX_RE.finditer(text, s, e):
         refs.append(ref(m.start(), m.end(), EMPTY_BOX))
     return sorted(refs, key=lambda r: r.start)
@@ -185,7 +186,7 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
     A party's votes and seats are always a legislative race's (``legislature``): parties get no
     votes of their own in a regional head or presidential election."""
     head_of = {c.person: c.running_mate for c in candidacies if c.office.startswith("wakil ") and c.running_mate}
-    by_ballot = {c.ballot_number.lstrip("0"): c.person for c in candidacies
+    by_ballot = {c.ballot_number: c.person for c in candidacies  # written as candidacies.read_ballot does
                  if c.ballot_number and not c.office.startswith("wakil ")}
     contests = {c.person: c.contest for c in candidacies}
     contests[EMPTY_BOX] = next((c.contest for c in candidacies if c.sole), contest)  # the sole ticket's race
