@@ -11,10 +11,10 @@ import datetime as dt
 import pytest
 
 from kg.extract.article import extract
-from kg.extract.candidacies import find_tickets
+from kg.extract.candidacies import find_tickets, person_finder
 from kg.extract.contests import office_in
 from kg.extract.courts import find_cases
-from kg.extract.facts import EMPTY_BOX, Extraction
+from kg.extract.facts import EMPTY_BOX, Entity, Extraction
 from kg.nlp.parse import rough_parse
 
 
@@ -339,3 +339,14 @@ def test_a_candidate_named_by_a_bracketed_alias_or_a_short_mate_name(text: str, 
     mate's name too short for the article-wide joining ("Rin" in "Hendra-Rin")."""
     x = run(text, title="Pilbup Karo")
     assert {e.name: e.aliases for e in x.entities if e.kind == "person"} == persons
+
+
+def test_the_person_covering_most_of_a_span_and_the_first_listed_on_a_tie() -> None:
+    """The lookup looks only at mentions near the span; it must pick as a scan of all of them would."""
+    far, long_, late, tie = (Entity(n, "person", n, "person") for n in ("far", "long", "late", "tie"))
+    people = [(200, 210, far), (40, 60, late), (0, 100, long_), (40, 60, tie), (150, 152, far)]
+    at = person_finder(people)
+    assert at((45, 55)) is late  # "long" and both 40-60 cover it all: the first listed
+    assert at((95, 120)) is long_  # only the long mention that started far before reaches it
+    assert at((100, 150)) is None and at((150, 150)) is None
+    assert at((151, 205)) is far

@@ -13,6 +13,7 @@ from kg.extract.numbers import find_numbers, parse_number
 from kg.extract.places import place_index
 from kg.extract.quotes import find_quotes
 from kg.extract.roles import canonical_title, names_after_titles
+from kg.extract.spans import Covered
 
 
 @pytest.mark.parametrize(("text", "published", "iso"), [
@@ -90,3 +91,9 @@ def test_lexicons_know_bodies_posts_and_places() -> None:
 def test_a_weekday_after_a_titled_name_is_not_part_of_it(day: str) -> None:
     text = f"Ketua KPU Kalbar Hendra Saputra {day} (13/9) mengatakan debat digelar di Pontianak."
     assert [text[s:e] for s, e in names_after_titles(text, [(6, 16)])] == ["Hendra Saputra"]
+
+
+def test_offsets_covered_by_overlapping_adjacent_and_empty_spans() -> None:
+    covered = Covered([(10, 20), (15, 30), (30, 32), (40, 40), (5, 6)])
+    assert [o for o in range(0, 45) if o in covered] == [5, *range(10, 32)]
+    assert 0 not in Covered([])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import replace
 
 from kg.extract import mentions as mention_finder
@@ -18,7 +20,7 @@ from kg.extract.candidacies import (
     find_coalitions,
     find_tickets,
     merge_candidate_names,
-    person_at,
+    person_finder,
 )
 from kg.extract.contests import article_contest, find_contests, legislature, local_races, place_spans
 from kg.extract.courts import CaseMention, find_cases, respondent
@@ -124,10 +126,14 @@ class _Index:
     def __init__(self, entities: list[Entity]):
         self.entities = entities
         self.by_span = {(m.evidence.start, m.evidence.end): e for e in entities for m in e.mentions}
+        self.spans = sorted(self.by_span)  # in text order, to find those inside a span by bisection
+        self.starts = [s for s, _ in self.spans]
 
     def at(self, start: int, end: int, kind: str | None = None) -> list[Entity]:
-        hits = sorted(((s, e2), ent) for (s, e2), ent in self.by_span.items() if start <= s and e2 <= end)
-        return [ent for _, ent in hits if kind is None or ent.kind == kind]
+        """The entities mentioned inside start..end, in text order."""
+        inside = self.spans[bisect_left(self.starts, start):bisect_right(self.starts, end)]
+        hits = [self.by_span[span] for span in inside if span[1] <= end]
+        return [ent for ent in hits if kind is None or ent.kind == kind]
 
     def standalone_places(self, start: int, end: int) -> list[Entity]:
         """Places written in their own right, not as the region of a body ("Lanal Banjarmasin")."""
@@ -206,24 +212,28 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
     return out
 
 
-def _runs_into_names(label: str, names: list[str]) -> bool:
-    """"Pasangan Hartono-", "pasangan calon nomor urut 2 A-": a title read across a pair's names is no
-    title, nor is a bare "Pasangan"."""
-    return label.rstrip().endswith(("-", "–")) or label.lower() == "pasangan" or any(n in label for n in names)
+def _runs_into_names(label: str, names: re.Pattern[str] | None) -> bool:
+    """"Pasangan Hartono-", "pasangan calon nomor urut 2 A-": a title read across a pair's names (``names``:
+    any of them) is no title, nor is a bare "Pasangan"."""
+    return (label.rstrip().endswith(("-", "–")) or label.lower() == "pasangan"
+            or bool(names and names.search(label)))
 
 
 def _ticket_holdings(tickets: list[Ticket], people: list[tuple[int, int, Entity]],
                      known: list[Holding], where) -> list[Holding]:
     """"Pasangan calon nomor urut 3, A dan B": the cue is a title both candidates hold."""
-    have = {(h.person, h.label.lower()) for h in known}
+    have: dict[str, set[str]] = defaultdict(set)  # person id: the titles (lower case) they hold already
+    for h in known:
+        have[h.person].add(h.label.lower())
+    person_at = person_finder(people)
     out = []
     for t in tickets:
         for span in [t.head] + ([t.mate] if t.mate else []):
-            person = person_at(span, people)
+            person = person_at(span)
             for label in t.roles if person else []:
-                if any(p == person.id and (label.lower() in lb or lb in label.lower()) for p, lb in have):
+                if any(label.lower() in lb or lb in label.lower() for lb in have[person.id]):
                     continue
-                have.add((person.id, label.lower()))
+                have[person.id].add(label.lower())
                 out.append(Holding(person.id, label, canonical_title(label), None, None,
                                    Evidence(t.start, t.end, where(t.start), RULE, 0.7)))
     return out
@@ -357,7 +367,7 @@ def _cases(text: str, found: list[CaseMention], sentences: list[tuple[int, int]]
     (the petitioner: "permohonan pasangan A-B"), the body named as the respondent (termohon) and the
     date written in its ruling's sentence."""
     courts = _spans(entities, "organization", "court")
-    people = _spans(entities, "person")
+    person_at = person_finder(_spans(entities, "person"))
     bodies = [(a, b, ent.id) for a, b, ent in _spans(entities, "organization")]
     out = []
     for c in found:
@@ -366,7 +376,7 @@ def _cases(text: str, found: list[CaseMention], sentences: list[tuple[int, int]]
         named = [t for t in tickets if s <= t.start < e]
         ticket = next((t for t in named if PETITION.search(text, max(s, t.start - 40), t.start)), None)
         ticket = ticket or next((t for t in named if t.start > c.start), None)
-        petitioner = person_at(ticket.head, people) if ticket else None
+        petitioner = person_at(ticket.head) if ticket else None
         s, e = sentences[where(c.ruling_at if c.ruling_at is not None else c.start)]
         date = next((d.iso for d in dates if s <= d.start < e and d.iso), None) or next(
             (d.iso for d in dates if c.start <= d.start < c.window[1] and d.iso), None)
@@ -404,7 +414,8 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
                            legislature(entities, contest.year), where)
     excluded = [(d.start, d.end) for d in dates] + [(m.evidence.start, m.evidence.end) for m in mentions]
     excluded += [t.ballot_span for t in tickets if t.ballot_span]
-    names = [parse.text[s:e] for t in tickets for s, e in t.names]
+    written = sorted({parse.text[s:e] for t in tickets for s, e in t.names})
+    names = re.compile("|".join(map(re.escape, written))) if written else None  # one search, not one per name
     holdings = [h for h in _holdings(parse, index) if not _runs_into_names(h.label, names)]
     holdings += _ticket_holdings(tickets, people, holdings, where)
     return Extraction(entities, holdings, events, _quotes(parse.text, index, where),

@@ -14,8 +14,12 @@ misses are still persons. Office, region and parties are resolved later (``candi
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from kg.extract import lexicon
 from kg.extract.contests import (
@@ -32,7 +36,9 @@ from kg.extract.contests import (
 )
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
+from kg.extract.numbers import parse_number
 from kg.extract.personal_names import DEGREES_AFTER
+from kg.extract.spans import Covered
 
 BALLOT_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6",
                 "tujuh": "7", "delapan": "8", "sembilan": "9", "sepuluh": "10"}
@@ -113,13 +119,18 @@ class Ticket:
         return [self.head] + ([self.mate] if self.mate else []) + [a for _, a in self.aliases]
 
 
+CAMEL_CASE = re.compile(r"[a-z][A-Z]")  # a tagline, "BaDai"
+WORD_RUN = re.compile(r"\S+")
+INITIAL_AT_END = re.compile(r"(?<![\w.])[A-Z]\.$")  # "Hadi S."
+
+
 def _is_name(text: str, caps: bool = False) -> bool:
     """Not a clause opener, an acronym (RHS) or a ticket's tagline written in camel case (BaDai); a name
     in capitals ("1. ACEP ADANG-GITA LARAS" in a KPU list) only where ``caps`` and of two real words."""
     words = text.split()
     if text.isupper() and not (caps and sum(len(w.strip(".")) >= 3 for w in words) >= 2):
         return False
-    return bool(words) and words[0].strip("'‘\"“").lower() not in NOT_NAME and not re.search(r"[a-z][A-Z]", text)
+    return bool(words) and words[0].strip("'‘\"“").lower() not in NOT_NAME and not CAMEL_CASE.search(text)
 
 
 def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = False) -> tuple[int, int] | None:
@@ -131,7 +142,7 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = F
     if not m:
         return None
     end = first
-    for w in re.finditer(r"\S+", m.group(0)):
+    for w in WORD_RUN.finditer(m.group(0)):
         s, e = first + w.start(), first + w.end()
         word = w.group(0).strip(".,").strip("'‘\"“’”").lower()
         if word in NOT_NAME or word in lexicon.post_forms() or any(a <= s < b for a, b in blocked):
@@ -142,7 +153,7 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = F
     if end == first:
         return None
     while end > pos and text[end - 1] in ".,":
-        if re.search(r"(?<![\w.])[A-Z]\.$", text[pos:end]):
+        if INITIAL_AT_END.search(text[pos:end]):
             break  # an initial: "Hadi S."
         end -= 1
     return (pos, end) if _is_name(text[pos:end], caps) else None
@@ -198,21 +209,22 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+STATUS_WORDS = (
+    ("not_eligible", re.compile(r"tidak\s+memenuhi\s+syarat|\btms\b|didiskualifikasi|tidak\s+lolos")),
+    ("registered", re.compile(r"\bbakal\b|\bbapaslon\b|\bbaca(?:gub|bup|walkot|pres)\b|mendaftar")),
+    ("eligible", re.compile(r"\bditetapkan\b|memenuhi\s+syarat|\blolos\b")),
+)
+
+
 def _status(phrase: str) -> str | None:
     """registered (bakal calon, mendaftar), eligible (ditetapkan sebagai calon), not_eligible, elected."""
     low = " ".join(phrase.lower().split())
     if "terpilih" in low:
         return "elected"
-    if re.search(r"tidak\s+memenuhi\s+syarat|\btms\b|didiskualifikasi|tidak\s+lolos", low):
-        return "not_eligible"
-    if re.search(r"\bbakal\b|\bbapaslon\b|\bbaca(?:gub|bup|walkot|pres)\b|mendaftar", low):
-        return "registered"
-    if re.search(r"\bditetapkan\b|memenuhi\s+syarat|\blolos\b", low):
-        return "eligible"
-    return None
+    return next((status for status, pattern in STATUS_WORDS if pattern.search(low)), None)
 
 
-def _ballot_number(written: str) -> str:
+def read_ballot(written: str) -> str:
     """A ballot number as written ("02", "dua") -> "2"."""
     return BALLOT_WORDS.get(written.lower(), written).lstrip("0") or "0"
 
@@ -221,7 +233,10 @@ def _ballot(phrase_start: int, phrase: str) -> tuple[str, tuple[int, int]] | Non
     m = BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)
     if not m:
         return None
-    return _ballot_number(m.group(1)), (phrase_start + m.start(1), phrase_start + m.end(1))
+    return read_ballot(m.group(1)), (phrase_start + m.start(1), phrase_start + m.end(1))
+
+
+ALIAS_OPENER = re.compile(r"(?:alias\s+|\()\s*")
 
 
 def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[int, tuple[int, int] | None]:
@@ -232,7 +247,7 @@ def _after_name(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[in
     alias = ALIAS.match(text, end)
     if not alias:
         return end, None
-    inner = re.search(r"(?:alias\s+|\()\s*", alias.group(0))
+    inner = ALIAS_OPENER.search(alias.group(0))
     at = end + inner.end() if inner else end
     name = _name_at(text, at, blocked)
     return alias.end(), name
@@ -263,6 +278,10 @@ ON_BEHALF = re.compile(r"\b(?:tim(?:\s+(?:pemenangan|sukses|kampanye|hukum|advok
                        r"(?:(?:pasangan|paslon|calon|bakal)\s+)*$", re.I)
 
 
+PAIR_WORD = re.compile(r"pasangan|terpilih", re.I)
+SOLE = re.compile(r"\btunggal\b", re.I)
+
+
 def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
     """Every candidate or pair the text names; ``blocked`` are spans of places and institutions."""
     tickets: list[Ticket] = []
@@ -278,13 +297,13 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
             continue
         head, mate, end, link, aliases = found
         phrase = text[cue.start():start]
-        if not (CANDIDATE_CUE.search(phrase) or (mate and re.search(r"pasangan|terpilih", phrase, re.I))):
+        if not (CANDIDATE_CUE.search(phrase) or (mate and PAIR_WORD.search(phrase))):
             continue
         if mate is None and not (office_in(phrase) or BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)):
             continue  # "calon Ketua Umum …": a lone name is a candidate only for a stated office or number
         ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases, roles=cue_roles(phrase))
         ticket.status = _status(phrase)
-        ticket.sole = bool(re.search(r"\btunggal\b", phrase, re.I))
+        ticket.sole = bool(SOLE.search(phrase))
         ticket.deputy = mate is None and bool((office_in(phrase) or (None, False))[1])
         _set_ballot(text, ticket, cue.start(), phrase)
         _office_after(text, ticket)
@@ -308,7 +327,7 @@ def _ballots_of_anaphors(text: str, tickets: list[Ticket]) -> None:
     for m in THIS_PAIR.finditer(text):
         before = [t for t in tickets if t.end <= m.start() and t.mate is not None]
         if m.group(1) and before and before[-1].ballot is None and m.start() - before[-1].end < 300:
-            before[-1].ballot, before[-1].ballot_span = _ballot_number(m.group(1)), (m.start(1), m.end(1))
+            before[-1].ballot, before[-1].ballot_span = read_ballot(m.group(1)), (m.start(1), m.end(1))
 
 
 DETERMINED_BEFORE = re.compile(r"\b(?:menetapkan|ditetapkan|penetapan)\b(?:(?!\.\s)[^;])*$", re.I)
@@ -355,7 +374,7 @@ def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> lis
         bases = [" ".join(BALLOT_RE.sub(" ", r).split()) for r in first.roles]
         last.roles = [f"{b} {ballot.group(0)}" if ballot else b for b in bases if b]  # the cue of the list
         if ballot:
-            last.ballot = _ballot_number(ballot.group(1))
+            last.ballot = read_ballot(ballot.group(1))
             last.ballot_span = (ballot.start(1), ballot.end(1))
         out.append(last)
     return out
@@ -383,17 +402,17 @@ def _list_lines(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) 
     unranked = len(listed) > 1 and None not in votes and votes != sorted(votes, reverse=True)
     for t, m in listed:
         if unranked or NUMBERED_BY_BALLOT.search(text, max(0, m.start() - 300), m.start()):
-            t.ballot, t.ballot_span = _ballot_number(m.group(1)), (m.start(1), m.end(1))
+            t.ballot, t.ballot_span = read_ballot(m.group(1)), (m.start(1), m.end(1))
     return [t for t, _ in listed]
 
 
 LINE_VOTES = re.compile(r"[ \t]*[:–-]?[ \t]*(\d{1,3}(?:\.\d{3})+|\d+)[ \t]+suara\b", re.I)
 
 
-def _line_votes(text: str, end: int) -> int | None:
+def _line_votes(text: str, end: int) -> Decimal | None:
     """The votes written right after a listed pair ("1. A-B: 31.402 suara")."""
     m = LINE_VOTES.match(text, end)
-    return int(m.group(1).replace(".", "")) if m else None
+    return parse_number(m.group(1)) if m else None
 
 
 # "calon anggota DPR RI dari Partai X, A", "caleg PDI Perjuangan A", "calon anggota DPRD Provinsi Jambi A"
@@ -467,7 +486,7 @@ def _set_ballot(text: str, ticket: Ticket, phrase_start: int, phrase: str) -> No
     if ballot is None:
         after = BALLOT_AFTER.match(text, ticket.end) or FROM_TICKET.match(text, ticket.end)
         if after:
-            ballot = _ballot_number(after.group(1)), (after.start(1), after.end(1))
+            ballot = read_ballot(after.group(1)), (after.start(1), after.end(1))
             ticket.end = after.end()
     if ballot:
         ticket.ballot, ticket.ballot_span = ballot
@@ -489,11 +508,17 @@ def _overlaps(span: tuple[int, int], tickets: list[Ticket]) -> bool:
 WORD_START = re.compile(r"(?<![\w'’.-])[A-Z]")
 
 
+CANDIDATE_OR_ELECTED = re.compile(r"calon|terpilih", re.I)
+PAIR_OFFICE = re.compile(r"\bdan\s+wakil\b|calon|terpilih", re.I)
+FROM_WORD = re.compile(r"^\s*,?\s+(?:dari|selaku)\s+")
+
+
 def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
     """"menetapkan A dan B sebagai Gubernur dan Wakil Gubernur", "A dari pasangan nomor urut 1"."""
     out: list[Ticket] = []
+    in_known = Covered((t.start, t.end) for t in known)
     for m in WORD_START.finditer(text):
-        if _overlaps((m.start(), m.start() + 1), known + out):
+        if m.start() in in_known or _overlaps((m.start(), m.start() + 1), out):
             continue
         found = _pair_from(text, m.start(), blocked)
         if found is None:
@@ -501,16 +526,16 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
         head, mate, end, link, aliases = found
         office = BEFORE_OFFICE.match(text, end)
         ticket_of = FROM_TICKET.match(text, end)
-        if office and (mate is not None or re.search(r"calon|terpilih", office.group(1), re.I)):
+        if office and (mate is not None or CANDIDATE_OR_ELECTED.search(office.group(1))):
             phrase = office.group(1)
-            if mate is not None and not re.search(r"\bdan\s+wakil\b|calon|terpilih", phrase, re.I):
+            if mate is not None and not PAIR_OFFICE.search(phrase):
                 continue
             out.append(Ticket(head, mate, head[0], office.end(), phrase + " " + link, status=_status(phrase),
                               aliases=aliases))
         elif ticket_of and mate is None:
-            out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=_ballot_number(ticket_of.group(1)),
+            out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=read_ballot(ticket_of.group(1)),
                               ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases,
-                              roles=cue_roles(re.sub(r"^\s*,?\s+(?:dari|selaku)\s+", "", ticket_of.group(0)))))
+                              roles=cue_roles(FROM_WORD.sub("", ticket_of.group(0)))))
     return out
 
 
@@ -567,14 +592,28 @@ def find_coalitions(text: str) -> list[tuple[int, int]]:
 # ----------------------------------------------------------------------------- entities
 
 
-def person_at(span: tuple[int, int], people: list[tuple[int, int, Entity]]) -> Entity | None:
-    """The person entity whose mention covers the most of ``span``."""
-    best, overlap = None, 0
-    for s, e, ent in people:
-        o = min(e, span[1]) - max(s, span[0])
-        if o > overlap:
-            best, overlap = ent, o
-    return best
+PersonAt = Callable[[tuple[int, int]], Entity | None]
+
+
+def person_finder(people: list[tuple[int, int, Entity]]) -> PersonAt:
+    """A lookup of the person entity whose mention (start, end, entity) covers the most of a span, the
+    first listed on a tie; it looks only at the mentions starting near the span, not at all of them."""
+    order = sorted(range(len(people)), key=lambda i: people[i][0])
+    starts = [people[i][0] for i in order]
+    longest = max((e - s for s, e, _ in people), default=0)
+
+    def person_at(span: tuple[int, int]) -> Entity | None:
+        best, overlap = None, 0
+        # a mention overlapping the span starts before its end and less than ``longest`` before its start
+        for k in range(bisect.bisect_left(starts, span[0] - longest + 1), bisect.bisect_left(starts, span[1])):
+            i = order[k]
+            s, e, _ = people[i]
+            o = min(e, span[1]) - max(s, span[0])
+            if o > overlap or (o == overlap and best is not None and i < best):
+                best, overlap = i, o
+        return people[best][2] if best is not None else None
+
+    return person_at
 
 
 SUPPORT_PASSIVE = re.compile(r"\b(?:diusung|didukung|diusulkan|dicalonkan|diajukan)\b(?:\s+oleh)?", re.I)
@@ -650,20 +689,21 @@ def candidacy_facts(text: str, tickets: list[Ticket], people: list[tuple[int, in
     The office is the cue's ("calon bupati"), else that of the race named where the ticket is (its
     sentence's contest, a court case's number), else the article's; so is the region."""
     links = anaphors(text, tickets)
+    person_at = person_finder(people)
     merged: dict[tuple[str, str], Candidacy] = {}
-    named = {found[0].name for t in tickets if (found := office_in(t.phrase))}
+    offices = [office_in(t.phrase) for t in tickets]
+    named = {found[0].name for found in offices if found}
     article_office = contest.office or (named.pop() if len(named) == 1 else None)  # "capres nomor urut 2 A-B …
     # Pasangan nomor urut 1, C-D, …": the pairs of an article whose race is named once run in it
-    for t in tickets:
-        head = person_at(t.head, people)
-        mate = person_at(t.mate, people) if t.mate else None
+    for t, found in zip(tickets, offices, strict=True):
+        head = person_at(t.head)
+        mate = person_at(t.mate) if t.mate else None
         if head is None or head is mate:
             continue
         if t.legislature:
             key = (head.id, t.legislature)
             merged[key] = merged.get(key) or _legislative_candidacy(text, t, head, parties, contest.year, where)
             continue
-        found = office_in(t.phrase)
         local = next((r for r in reversed(races) if r.start <= t.start < r.end and r.office), None)
         office_name = found[0].name if found else (local.office if local else article_office)
         if office_name is None:
@@ -714,11 +754,14 @@ def _pair_by_ballot(candidacies: list[Candidacy]) -> list[Candidacy]:
     return candidacies
 
 
+PARTY_AFTER_NAME = re.compile(r"\s*,?\s*dari\s+")
+
+
 def _legislative_candidacy(text: str, t: Ticket, head: Entity, parties: list[tuple[int, int, Entity]],
                            year: str | None, where) -> Candidacy:
     """A legislative candidate, nominated by the party written between the cue and the name or after "dari"."""
     party_ids = [p.id for a, _, p in parties if t.start <= a < t.head[0]
-                 or re.match(r"\s*,?\s*dari\s+$", text[t.head[1]:a])]  # "caleg A dari Partai X"
+                 or PARTY_AFTER_NAME.fullmatch(text, t.head[1], max(t.head[1], a))]  # "caleg A dari Partai X"
     return Candidacy(head.id, t.legislature, Contest(t.legislature, None, None, year), t.ballot, None,
                      list(dict.fromkeys(party_ids)), t.status, False,
                      Evidence(t.start, t.end, where(t.start), RULE, 0.7))
@@ -742,6 +785,7 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
     starts with it ("Rinawati Kusuma").
     """
     people = [(m.evidence.start, m.evidence.end, e) for e in entities if e.kind == "person" for m in e.mentions]
+    at = functools.cache(person_finder(people))  # the passes below ask for the same spans
     gone: dict[str, Entity] = {}
 
     def live(e: Entity | None) -> Entity | None:
@@ -757,17 +801,18 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
 
     for t in tickets:
         for name, alias in t.aliases:
-            merge(person_at(name, people), person_at(alias, people))
-    named = {e.id for t in tickets for span in t.names if (e := live(person_at(span, people)))}
-    persons = sorted((e for e in entities if e.kind == "person"), key=lambda e: len(_name_words(e.name)))
+            merge(at(name), at(alias))
+    named = {e.id for t in tickets for span in t.names if (e := live(at(span)))}
+    name_words = {e.id: _name_words(e.name) for e in entities if e.kind == "person"}  # names stay as they are
+    persons = sorted((e for e in entities if e.kind == "person"), key=lambda e: len(name_words[e.id]))
     for e in persons:
         if live(e) is not e:
             continue
-        wider = [f for f in persons if live(f) is f and f is not e and _name_words(e.name) < _name_words(f.name)]
+        wider = [f for f in persons if live(f) is f and f is not e and name_words[e.id] < name_words[f.id]]
         if not wider or not (e.id in named or any(f.id in named for f in wider)):
             continue
-        widest = max(wider, key=lambda f: len(_name_words(f.name)))
-        if all(_name_words(f.name) <= _name_words(widest.name) for f in wider):
+        widest = max(wider, key=lambda f: len(name_words[f.id]))
+        if all(name_words[f.id] <= name_words[widest.id] for f in wider):
             merge(widest, e)
     candidates = [live(e) for e in persons if e.id in named and live(e) is e]
     for e in persons:
@@ -775,21 +820,21 @@ def merge_candidate_names(entities: list[Entity], tickets: list[Ticket]) -> list
         if live(e) is not e or len(words) != 1 or len(words[0]) < 5 or e.id in named:
             continue
         longer = [f for f in candidates if f is not e and any(w.startswith(words[0]) and len(w) - len(words[0]) <= 2
-                                                               for w in _name_words(f.name))]
+                                                               for w in name_words[f.id])]
         if len(longer) == 1 and longer[0].evidence.start < e.evidence.start:
             merge(longer[0], e)  # "Kristin" after "Kristina Handayani Purbasari"
     mates: dict[str, set[str]] = {}
     for t in tickets:
-        head, mate = live(person_at(t.head, people)), live(person_at(t.mate, people)) if t.mate else None
+        head, mate = live(at(t.head)), live(at(t.mate)) if t.mate else None
         if head and mate:
             mates.setdefault(head.id, set()).add(mate.id)
     by_id = {e.id: e for e in entities}
     for t in tickets:
-        head, mate = live(person_at(t.head, people)), live(person_at(t.mate, people)) if t.mate else None
+        head, mate = live(at(t.head)), live(at(t.mate)) if t.mate else None
         if not (head and mate) or len(mate.name.split()) != 1 or len(mate.name) < 3:
             continue
         full = [live(by_id[m]) for m in mates.get(head.id, ()) if live(by_id[m]) is not mate]
-        full = [f for f in full if f and any(w.startswith(mate.name.lower()) for w in _name_words(f.name))]
+        full = [f for f in full if f and any(w.startswith(mate.name.lower()) for w in name_words[f.id])]
         if len(full) == 1:
             merge(full[0], mate)
     return [e for e in entities if e.id not in gone]

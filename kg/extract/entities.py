@@ -37,11 +37,21 @@ def _truncates(short: str, name: str) -> bool:
 FullName = tuple[int, str, frozenset[str]]  # start, lower-cased name, its words
 
 
-def _person_group(m: Mention, full_names: list[FullName]) -> str:
+def _by_word(full_names: list[FullName]) -> dict[str, list[int]]:
+    """For each word, the full names (their places in the list, in order) holding it."""
+    index: dict[str, list[int]] = {}
+    for i, (_, _, words) in enumerate(full_names):
+        for w in words:
+            index.setdefault(w, []).append(i)
+    return index
+
+
+def _person_group(m: Mention, full_names: list[FullName], by_word: dict[str, list[int]]) -> str:
     """A short name ("Wulan", "Yusuf Hendra") joins the closest earlier full name containing its
     words, and that one the fullest; a lone first-name cut ("Rina") joins its only full name."""
     def containing(words: frozenset[str], before: int | None) -> list[str]:
-        found = [name for start, name, name_words in full_names
+        pool = by_word.get(min(words), []) if words else range(len(full_names))  # those holding one of its words
+        found = [name for start, name, name_words in (full_names[i] for i in pool)
                  if words < name_words and (before is None or start <= before)]
         return found or ([] if before is None else containing(words, None))
 
@@ -104,6 +114,7 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
     links = acronym_links(text, mentions)
     full_names = [(m.evidence.start, m.name.lower(), _name_words(m.name.lower())) for m in mentions
                   if m.kind == "person" and len(m.name.split()) > 1]
+    by_word = _by_word(full_names)
     aliased = alias_links(text, mentions)
     person_keys: dict[int, str] = {}  # mention start -> group
     redirect: dict[str, str] = {}  # an alias's own group -> the group of the name it is an alias of
@@ -112,7 +123,7 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
         if m.kind == "organization":
             key = _org_group(m, regional)
         elif m.kind == "person":
-            own = _person_group(m, full_names)
+            own = _person_group(m, full_names, by_word)
             key = person_keys.get(aliased.get(m.evidence.start, -1)) or redirect.get(own, own)
             person_keys[m.evidence.start] = redirect[own] = key
         else:

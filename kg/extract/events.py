@@ -43,6 +43,13 @@ TYPED_VERBS = (
 )
 
 
+def _label_end(text: str, end: int) -> int:
+    """Where a trigger's written name ends: capitalised words, a year, an ordinal after it ("Pilkada Serentak 2024")."""
+    while (w := LABEL_WORD.match(text, end)) and not STOP_AFTER.match(text, end):
+        end = w.end()
+    return end
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Trigger words with their written names; not "tempat pemungutan suara" (a place) or
     "Keputusan … tentang Penetapan …" (a document's subject)."""
@@ -51,17 +58,13 @@ def find_triggers(text: str) -> list[Trigger]:
         if NOT_AN_EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         code = lexicon.event_triggers()[lexicon.lookup_key(m.group(1))]
-        end = m.end()
-        while (w := LABEL_WORD.match(text, end)) and not STOP_AFTER.match(text, end):
-            end = w.end()
+        end = _label_end(text, m.end())
         label = " ".join(text[m.start():end].split())
         ordinal = next((o for o in ORDINALS if re.search(rf"\b{o}\b", label.lower())), None)
         found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end(), bool(ANAPHOR_AFTER.match(text, end))))
     for code, pattern in TYPED_VERBS:
         for m in pattern.finditer(text):
-            end = m.end()
-            while (w := LABEL_WORD.match(text, end)) and not STOP_AFTER.match(text, end):
-                end = w.end()
+            end = _label_end(text, m.end())
             found.append(Trigger(code, " ".join(text[m.start():end].split()), m.start(), end, None, True))
     return sorted(found, key=lambda t: t.start)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from kg.extract import lexicon, personal_names
@@ -120,9 +120,12 @@ def _region_after(text: str, end: int, units: bool) -> tuple[int, Place | None, 
 PARTY_BOARDS = ("DPP", "DPW", "DPD", "DPC", "DPAC")
 
 
+PARTY_WORD_AFTER = re.compile(r"\s+Partai\b")
+
+
 def _party_after(text: str, end: int) -> bool:
     after = lexicon.institution_regex().match(text, end + 1) if text[end:end + 1] == " " else None
-    return bool(re.match(r"\s+Partai\b", text[end:])) or bool(
+    return bool(PARTY_WORD_AFTER.match(text, end)) or bool(
         after and lexicon.institution_forms()[lexicon.lookup_key(after.group(1))].type == "political_party")
 
 
@@ -303,11 +306,18 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most trusted, then longest, of overlapping spans; places inside an org survive."""
     ranked = sorted(mentions, key=lambda m: (-(3 if m.code == "venue" else TRUST[m.evidence.method]),
                                              -(m.evidence.end - m.evidence.start), m.evidence.start))
-    kept: list[Mention] = []
+    kept: list[Mention] = []  # by start, to look only at those starting near a new one
+    starts: list[int] = []
+    longest = 0
     for m in ranked:
-        clash = [k for k in kept if k.evidence.start < m.evidence.end and m.evidence.start < k.evidence.end]
+        start, end = m.evidence.start, m.evidence.end
+        near = kept[bisect_left(starts, start - longest + 1):bisect_left(starts, end)]  # starting before its end
+        clash = [k for k in near if start < k.evidence.end]
         if not clash or all(_nested_region(m, k) for k in clash):
-            kept.append(m)
+            at = bisect_right(starts, start)
+            starts.insert(at, start)
+            kept.insert(at, m)
+            longest = max(longest, end - start)
     return sorted(kept, key=lambda m: (m.evidence.start, m.evidence.end))
 
 

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.extract.spans import Covered
+
 WORD_NUMBERS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
                 "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
                 "puluhan": 10, "ratusan": 100, "ribuan": 1000, "jutaan": 1_000_000}
@@ -25,6 +27,7 @@ NUMBER_RE = re.compile(
     r"(?:\s*(%|persen)|\s+([a-zA-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?", re.I)
 NOT_BEFORE = re.compile(r"(?:nomor urut|no\.? urut|nomor|no\.|paslon|pasangan calon|pasal|ayat|tahun|ke-|periode|"
                         r"pukul|jam|kode|angka|rt|rw|km|jalan|jl\.?|tps)\s*$", re.I)
+REGULATION_YEAR = re.compile(r"\s+tahun\s+(19|20)\d\d\b", re.I)  # "Perpres 80 Tahun 2024"
 NOT_AFTER_UNIT = {"wib", "wita", "wit", "tahunan", "bulanan", "harian", "november",
                   "oktober", "desember", "januari", "februari", "maret", "april", "mei", "juni",
                   "juli", "agustus", "september"}
@@ -52,12 +55,13 @@ def parse_number(value: str) -> Decimal:
 
 def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[NumberMention]:
     """Stated figures outside the excluded spans (dates, names)."""
-    spans = list(excluded)
+    covered = Covered(excluded)
     found = []
+    seen: set[tuple[Decimal, str]] = set()
     for m in NUMBER_RE.finditer(text):
         value, scale, percent, noun = m.group(1), m.group(2), m.group(3), m.group(4)
         start, end = m.start(1), m.end(1)
-        if any(s <= start < e for s, e in spans) or NOT_BEFORE.search(text, max(0, start - 15), start):
+        if start in covered or NOT_BEFORE.search(text, max(0, start - 15), start):
             continue
         is_word = value.lower() in WORD_NUMBERS
         noun_word = (noun or "").split()[0].lower() if noun else ""
@@ -70,11 +74,12 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
         if not is_word and (text[end:end + 1] == "/" or (
                 text[end:end + 1] in (":", ".") and text[end + 1:end + 2].isdigit())):
             continue  # a unit code 101/Antasari, a clock time 10.00
-        if noun_word == "tahun" and re.match(r"\s+tahun\s+(19|20)\d\d\b", text[end:], re.I):
+        if noun_word == "tahun" and REGULATION_YEAR.match(text, end):
             continue  # "Perpres 80 Tahun 2024": a regulation's number
         number = parse_number(value) * SCALE.get((scale or "").lower(), 1)
         unit = "persen" if percent else (scale or noun_word)
-        if any(f.number == number and f.unit == unit for f in found):
+        if (number, unit) in seen:
             continue  # "Rp50 ribu" said again in a quote: the same figure
+        seen.add((number, unit))
         found.append(NumberMention(value, number, unit, start, end))
     return found

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.candidacies import THIS_PAIR, Ticket, person_at
+from kg.extract.candidacies import THIS_PAIR, PersonAt, Ticket, person_finder, read_ballot
 from kg.extract.facts import EMPTY_BOX, RULE, Candidacy, Contest, Entity, Evidence, Result
+from kg.extract.numbers import DIGITS
 
-DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE_RE = re.compile(r"(?<![\w/.,-])(" + DIGITS + r")(?:\s+(ribu|juta))?\s*(%|persen\b|suara\b|kursi\b)", re.I)
 VOTES_AFTER_WORD = re.compile(r"\b(?:perolehan|memperoleh|meraih|mendapat(?:kan)?|meraup|mengantongi|mengumpulkan"
                               r"|raihan)\s+suara\s+(?:sebanyak\s+|sebesar\s+)?(" + DIGITS + r")(?:\s+(ribu|juta))?"
@@ -120,7 +120,7 @@ class Reference:
 
 
 def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[tuple[int, int, Entity]],
-                parties: list[tuple[int, int, Entity]], head_of: dict[str, str],
+                person_at: PersonAt, parties: list[tuple[int, int, Entity]], head_of: dict[str, str],
                 by_ballot: dict[str, str]) -> list[Reference]:
     refs: list[Reference] = []
     here = [t for t in tickets if t.start < e and s < t.end]  # also one cut by the splitter ("A-Hj. | B")
@@ -129,7 +129,7 @@ def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[t
         return Reference(start, end, candidate, bool(OPPONENT.search(text, max(0, start - 30), start)))
 
     for t in here:
-        head = person_at(t.head, people)
+        head = person_at(t.head)
         if head is not None:
             refs.append(ref(t.start, t.end, head_of.get(head.id, head.id)))
     for a, b, ent in people + parties:
@@ -139,8 +139,9 @@ def _references(text: str, s: int, e: int, tickets: list[Ticket], people: list[t
             continue  # "A-B, yang diusung PDIP …", "caleg A dari Partai X meraih …": the party got no votes
         refs.append(ref(a, b, head_of.get(ent.id, ent.id)))
     for m in BY_BALLOT.finditer(text, s, e):
-        if m.group(1).lstrip("0") in by_ballot and not any(r.start <= m.start() < r.end for r in refs):
-            refs.append(ref(m.start(), m.end(), by_ballot[m.group(1).lstrip("0")]))
+        ballot = read_ballot(m.group(1))
+        if ballot in by_ballot and not any(r.start <= m.start() < r.end for r in refs):
+            refs.append(ref(m.start(), m.end(), by_ballot[ballot]))
     for m in EMPTY_BOX_RE.finditer(text, s, e):
         refs.append(ref(m.start(), m.end(), EMPTY_BOX))
     return sorted(refs, key=lambda r: r.start)
@@ -185,25 +186,28 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
     A party's votes and seats are always a legislative race's (``legislature``): parties get no
     votes of their own in a regional head or presidential election."""
     head_of = {c.person: c.running_mate for c in candidacies if c.office.startswith("wakil ") and c.running_mate}
-    by_ballot = {c.ballot_number.lstrip("0"): c.person for c in candidacies
+    by_ballot = {c.ballot_number: c.person for c in candidacies  # written as candidacies.read_ballot does
                  if c.ballot_number and not c.office.startswith("wakil ")}
     contests = {c.person: c.contest for c in candidacies}
     contests[EMPTY_BOX] = next((c.contest for c in candidacies if c.sole), contest)  # the sole ticket's race
     running = {c.person for c in candidacies}
     party_ids = {ent.id for _, _, ent in parties}
     people = [(a, b, ent) for a, b, ent in people if ent.id in running]
+    person_at = person_finder(people)
     last_pair: str | None = None
     cues = _stage_cues(text)
     out: list[Result] = []
     for s, e in sentences:
-        refs = _references(text, s, e, tickets, people, parties, head_of, by_ballot)
+        refs = _references(text, s, e, tickets, people, person_at, parties, head_of, by_ballot)
         for m in THIS_PAIR.finditer(text, s, e):
             if last_pair:
                 refs.append(Reference(m.start(), m.end(), last_pair))
         refs.sort(key=lambda r: r.start)
         listing = False  # a list of results writes its vote verb once: "X meraih …, disusul Y …, dan Z dengan …"
         last: Result | None = None
-        for fig in _figures(text, s, e):
+        figures = _figures(text, s, e)
+        stage = _stage(text, cues, e) if figures else (None, None, None)  # the sentence's, for each of its figures
+        for fig in figures:
             ref = _holder(text, [r for r in refs if r.end <= fig.start], fig.start)
             if last is not None and AGAINST.fullmatch(text, last.evidence.end, fig.start):
                 rival = _rival(last.candidate, candidacies)  # "A menang dengan 41.202 suara berbanding 35.870"
@@ -217,7 +221,7 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
             listing = True
             for holder in _each(text, ref, refs, fig.start):
                 race = contests.get(holder.candidate, legislature if holder.candidate in party_ids else contest)
-                last = _result(holder, fig, race, _stage(text, cues, e), where)
+                last = _result(holder, fig, race, stage, where)
                 out.append(last)
         paired = [r.candidate for r in refs if r.candidate != EMPTY_BOX and not r.opponent]
         last_pair = paired[-1] if paired else last_pair

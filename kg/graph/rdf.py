@@ -323,9 +323,10 @@ class ElectionGraph:
     def holder(self, candidate: str, contest: Contest) -> URIRef | None:
         """Who a result is for: a ticket, a party, or the race's empty box (kotak kosong)."""
         if candidate == EMPTY_BOX:
-            node = empty_box_iri(self.contest(contest))
+            race = self.contest(contest)
+            node = empty_box_iri(race)
             self.w.named(node, ELEC.EmptyBox, "Kotak Kosong")
-            self.g.add((node, ELEC.contest, self.contest(contest)))
+            self.g.add((node, ELEC.contest, race))
             return node
         if candidate in self.tickets:
             return self.tickets[candidate]

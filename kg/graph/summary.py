@@ -105,9 +105,14 @@ def _candidacies(graph: Graph) -> list[dict]:
     return out
 
 
+# A result's figure as its phrase writes it, by unit: "61,2 juta suara" -> "61,2 juta".
+WRITTEN = {unit: re.compile(r"(\d[\d.,]*(?:\s+(?:ribu|juta))?)\s*(?:" + unit + r")", re.I)
+           for unit in ("suara", "persen|%", "kursi")}
+
+
 def _as_written(phrase: str, unit: str) -> str | None:
     """A result's figure as its phrase writes it ("61,2 juta suara" -> "61,2 juta"), as FORMAT.md asks."""
-    m = re.search(r"(\d[\d.,]*(?:\s+(?:ribu|juta))?)\s*(?:" + unit + r")", phrase, re.I)
+    m = WRITTEN[unit].search(phrase)
     return m.group(1) if m else None
 
 
