@@ -68,11 +68,22 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     for s, o, label, p in edges + election_edges(graph):
         for node in (s, o):
             if node not in g:
-                g.add_node(node, label=str(graph.value(node, RDFS.label) or node.split("/")[-1]),
+                g.add_node(node, label=shown_name(graph, node),
                            kind=kind(graph.objects(node, RDF.type)) or "place")
         if not g.has_edge(s, o, key=str(p)):
             g.add_edge(s, o, key=str(p), label=label, predicate=str(p))
     return g
+
+
+def shown_name(graph: Graph, node: URIRef) -> str:
+    """The name a node is drawn with: its rdfs:label as an article writes it ("KPU"), the shortest
+    (then alphabetical) where merged articles give several (graph.value would pick any, so two
+    builds labelled it differently), else its schema:name, else the end of its IRI."""
+    for predicate in (RDFS.label, SCHEMA.name):
+        names = sorted(map(str, graph.objects(node, predicate)), key=lambda n: (len(n), n))
+        if names:
+            return names[0]
+    return node.split("/")[-1]
 
 
 def election_edges(graph: Graph) -> list[tuple[URIRef, URIRef, str, URIRef]]:

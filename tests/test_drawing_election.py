@@ -53,3 +53,23 @@ def test_the_explorer_colours_nodes_as_the_drawing_does() -> None:
     for node, d in g.nodes(data=True):
         classes = [str(c) for c in graph.objects(node, RDF.type)]
         assert style(classes)[0] == KIND_STYLE[d["kind"]][0], d["label"]
+
+
+def test_a_node_is_drawn_with_one_of_its_labels_whatever_the_graphs_order() -> None:
+    """After resolution an entity keeps each article's own rdfs:label; the picture and the GraphML
+    take the shortest, so two builds never label it differently."""
+    from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+    from kg.graph.vocab import SCHEMA
+
+    kpu, event = URIRef("https://example.org/org/kpu"), URIRef("https://example.org/event/1")
+    for labels in (["KPU", "Komisi Pemilihan Umum"], ["Komisi Pemilihan Umum", "KPU"]):
+        g = Graph()
+        g.add((kpu, RDF.type, SCHEMA.GovernmentOrganization))
+        g.add((kpu, SCHEMA.name, Literal("Komisi Pemilihan Umum")))
+        for label in labels:
+            g.add((kpu, RDFS.label, Literal(label)))
+        g.add((event, SCHEMA.attendee, kpu))
+        g.add((event, SCHEMA.name, Literal("Rapat pleno")))
+        assert to_networkx(g).nodes[kpu]["label"] == "KPU"
+        assert to_networkx(g).nodes[event]["label"] == "Rapat pleno"
