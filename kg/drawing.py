@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
 from kg.graph.vocab import ELEC, ORG, SCHEMA, kind_of
@@ -188,43 +189,121 @@ def draw(g: nx.MultiDiGraph, path: Path, title: str = "") -> Path:
         plt.close(fig)
 
 
+NODE_SIZE = 900  # points^2 of a node's disc
+NODE_RADIUS = math.sqrt(NODE_SIZE) / 2  # points: where an edge stops short of its node
+ARC = 0.08  # bend of an edge (matplotlib's arc3 rad): u->v and v->u curve apart
+ARROW = (5.6, 2.8)  # arrowhead length and half-width, points
+MARGIN = (0.9, 0.3, 0.9, 0.5)  # inches around the nodes: left, top, right, bottom (labels hang below)
+TITLE = 0.45  # inches above the axes for the title
+STEPS = np.linspace(0.0, 1.0, 33)[:, None]  # samples along an edge
+TURN = np.linspace(-0.5 * np.pi, 1.5 * np.pi, 33)[:, None]  # around a loop
+LEGEND_ENTRY = 2.1  # inches of one legend entry in its row
+
+
+def _limits(values: list[float]) -> tuple[float, float]:
+    """The span of the nodes on one axis, one unit wide where they are all level."""
+    low, high = (min(values), max(values)) if values else (0.0, 0.0)
+    return (low, high) if high > low else (low - 0.5, low + 0.5)
+
+
 def figure(g: nx.MultiDiGraph, title: str = ""):
-    """The drawing as a matplotlib Figure, to save in one or more formats (`save`), then close."""
+    """The drawing as a matplotlib Figure, to save in one or more formats (`save`), then close.
+
+    Nodes are one scatter, edges one LineCollection and their arrowheads one PolyCollection,
+    computed here in points, since the axes are placed by hand (no tight_layout, which draws every
+    label to measure it): a FancyArrowPatch and a curved label per edge cost most of a build's
+    drawing time, on every save (bench/RESULTS.md).
+    """
     import matplotlib
 
     matplotlib.use("Agg")
     matplotlib.rcParams["svg.hashsalt"] = "kg"  # stable clip-path ids: same graph, same SVG bytes
+    matplotlib.rcParams["svg.fonttype"] = "none"  # <text>: searchable, smaller, no glyphs to trace
     matplotlib.rcParams["text.parse_math"] = False  # labels are news text: "$x^$" is drawn as written
     import matplotlib.pyplot as plt
+    from matplotlib.collections import LineCollection, PolyCollection
     from matplotlib.lines import Line2D
 
     pos = layout(g) if g.number_of_nodes() else {}
-    xs = [p[0] for p in pos.values()] or [0.0]
-    ys = [p[1] for p in pos.values()] or [0.0]
-    width = min(30.0, max(8.0, (max(xs) - min(xs) + 3) * 1.05))
-    height = min(30.0, max(6.0, (max(ys) - min(ys) + 3) * 1.0))
-    fig, ax = plt.subplots(figsize=(width, height), dpi=100)
-    colours = [KIND_STYLE.get(d["kind"], OTHER_STYLE)[0] for _, d in g.nodes(data=True)]
-    nx.draw_networkx_nodes(g, pos, ax=ax, node_color=colours, node_size=900, alpha=0.9, linewidths=0)
-    nx.draw_networkx_edges(g, pos, ax=ax, arrows=True, arrowsize=14, edge_color="#888888",
-                           node_size=900, connectionstyle="arc3,rad=0.08", width=1.1)
-    edge_labels = {(u, v): d["label"] for u, v, d in g.edges(data=True)}
-    nx.draw_networkx_edge_labels(g, pos, edge_labels=edge_labels, ax=ax, font_size=8,
-                                 font_color="#555555", rotate=False,
-                                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
-    for node, (x, y) in pos.items():
-        label = textwrap.fill(g.nodes[node]["label"], 24)
-        ax.annotate(label, (x, y), xytext=(0, -16), textcoords="offset points", ha="center", va="top",
-                    fontsize=9, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
-    kinds = sorted({d["kind"] for _, d in g.nodes(data=True)})
-    handles = [Line2D([0], [0], marker="o", color="w", markerfacecolor=KIND_STYLE[k][0], markersize=12,
-                      label=KIND_STYLE[k][1]) for k in kinds if k in KIND_STYLE]
-    ax.legend(handles=handles, loc="upper left", frameon=True, fontsize=10)
-    ax.set_title(title, fontsize=14)
-    ax.margins(0.12)
+    (x0, x1), (y0, y1) = (_limits([p[i] for p in pos.values()]) for i in (0, 1))
+    width = min(30.0, max(8.0, (x1 - x0 + 2) * 1.05))
+    height = min(30.0, max(6.0, y1 - y0 + 2))
+    kinds = sorted({d["kind"] for _, d in g.nodes(data=True)} & set(KIND_STYLE))
+    columns = max(1, min(len(kinds), int((width - 0.4) // LEGEND_ENTRY)))
+    legend = -(-len(kinds) // columns) * 0.25  # inches of legend rows under the title
+    left, top, right, bottom = MARGIN
+    box = (left / width, bottom / height, 1 - (left + right) / width,
+           1 - (bottom + top + TITLE + legend) / height)
+    fig = plt.figure(figsize=(width, height), dpi=100)
+    ax = fig.add_axes(box)
     ax.axis("off")
-    fig.tight_layout()
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    scale = np.array([box[2] * width * 72 / (x1 - x0), box[3] * height * 72 / (y1 - y0)])  # points per unit
+    colours = [KIND_STYLE.get(d["kind"], OTHER_STYLE)[0] for _, d in g.nodes(data=True)]
+    ax.scatter([pos[n][0] for n in g], [pos[n][1] for n in g], s=NODE_SIZE, c=colours, alpha=0.9,
+               linewidths=0, zorder=2, clip_on=False)  # nodes on the axes' edge stay whole
+    lines, heads, labels = edge_shapes(g, pos, scale)
+    ax.add_collection(LineCollection(lines, colors="#888888", linewidths=1.1, zorder=1, clip_on=False))
+    ax.add_collection(PolyCollection(heads, facecolors="#888888", edgecolors="none", zorder=1, clip_on=False))
+    edge_box = {"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7}
+    for (x, y), label in labels:
+        ax.text(x, y, label, fontsize=8, color="#555555", ha="center", va="center", bbox=edge_box, zorder=1)
+    node_box = {"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8}
+    for node, (x, y) in pos.items():
+        ax.text(x, y - 16 / scale[1], textwrap.fill(g.nodes[node]["label"], 24), ha="center", va="top",
+                fontsize=9, bbox=node_box)
+    handles = [Line2D([0], [0], marker="o", color="w", markerfacecolor=KIND_STYLE[k][0], markersize=12,
+                      label=KIND_STYLE[k][1]) for k in kinds]
+    if handles:  # a row under the title, where it hides no node
+        fig.legend(handles=handles, loc="upper left", ncols=columns, frameon=False, fontsize=10,
+                   bbox_to_anchor=(left / width, 1 - TITLE / height))
+    fig.suptitle(title, fontsize=14, y=1 - 0.12 / height, va="top")
     return fig
+
+
+def edge_shapes(g: nx.MultiDiGraph, pos: dict, scale) -> tuple[list, list, list]:
+    """(polylines, arrowheads, (label position, label)) of the edges, in data units.
+
+    Each edge is a quadratic Bezier bent by ARC, sampled in points (``scale``: points per data
+    unit, per axis) and cut where it enters the discs of its nodes, with an arrowhead at its end;
+    parallel edges share one curve and one label listing their labels.
+    """
+    pairs: dict[tuple, list[str]] = {}
+    for u, v, d in g.edges(data=True):
+        if d["label"] not in pairs.setdefault((u, v), []):
+            pairs[(u, v)].append(d["label"])
+    lines, heads, labels = [], [], []
+    for (u, v), names in pairs.items():
+        a, b = np.array(pos[u]) * scale, np.array(pos[v]) * scale
+        if u == v:  # a loop: a small circle above the node
+            kept = curve = a + NODE_RADIUS * np.hstack([np.cos(TURN), 1.0 + np.sin(TURN)]) * [1.0, 1.6]
+        else:
+            control = (a + b) / 2 + ARC * np.array([b[1] - a[1], a[0] - b[0]])
+            curve = (1 - STEPS) ** 2 * a + 2 * (1 - STEPS) * STEPS * control + STEPS ** 2 * b
+            kept = _beyond(_beyond(curve, a)[::-1], b)[::-1]
+            if len(kept) < 2:
+                continue  # the nodes overlap: no edge to see between them
+        lines.append(kept / scale)
+        labels.append((tuple(curve[len(curve) // 2] / scale), ", ".join(names)))
+        tip, back = kept[-1], kept[-2]
+        along = (tip - back) / (np.hypot(*(tip - back)) or 1.0)
+        side = np.array([-along[1], along[0]])
+        length, half = ARROW
+        heads.append(np.array([tip, tip - length * along + half * side, tip - length * along - half * side]) / scale)
+    return lines, heads, labels
+
+
+def _beyond(curve, centre):
+    """``curve`` (points) from where it leaves the node disc at ``centre`` on, the crossing
+    interpolated between samples; empty if it never leaves."""
+    far = np.hypot(*(curve - centre).T) > NODE_RADIUS
+    first = int(np.argmax(far)) if len(far) else 0
+    if not len(far) or not far[first] or first == 0:
+        return curve[first:] if len(far) and far[first] else curve[:0]
+    inner, outer = np.hypot(*(curve[first - 1:first + 1] - centre).T)
+    crossing = curve[first - 1] + (NODE_RADIUS - inner) / (outer - inner) * (curve[first] - curve[first - 1])
+    return np.vstack([crossing, curve[first:]])
 
 
 def save(fig, path: Path) -> Path:
