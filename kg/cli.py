@@ -82,7 +82,7 @@ class Progress:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.builder import build_dataset, unique_articles
-    from kg.graph.outputs import check_out_folder, write_exports
+    from kg.graph.outputs import BackgroundDrawing, check_out_folder, write_exports
     from kg.ingest import iter_articles
 
     errors: list[InputError] = []
@@ -118,12 +118,17 @@ def cmd_build(args: argparse.Namespace) -> int:
           file=sys.stderr)
     progress = Progress(len(articles))
     parser = _parser(args)
-    dataset, result = build_dataset(articles, parser=parser, base=args.base,
-                                    cache_dir=_cache_dir(args), progress=progress)
-    progress.close()
-    _print_parse_speed(result.parse)
-    summary = write_exports(dataset, result, out, images=not args.no_images,
-                            article_images=args.article_images and not args.no_images)
+    drawing = None if args.no_images else BackgroundDrawing()  # its imports overlap the parse
+    try:
+        dataset, result = build_dataset(articles, parser=parser, base=args.base,
+                                        cache_dir=_cache_dir(args), progress=progress)
+        progress.close()
+        _print_parse_speed(result.parse)
+        summary = write_exports(dataset, result, out, images=not args.no_images,
+                                article_images=args.article_images and not args.no_images, drawing=drawing)
+    finally:
+        if drawing:
+            drawing.close()
     print(summary.text, file=sys.stderr)
     if args.strict and not summary.conforms:
         print(f"kg: error: {summary.violations} SHACL violation(s), see {summary.report}", file=sys.stderr)
