@@ -492,7 +492,9 @@ def argument_parser() -> argparse.ArgumentParser:
                    help=f"base IRI of instances (default: {DEFAULT_BASE})")
     p.add_argument("--cache", help="parse cache folder (default: .kg-cache)")
     p.add_argument("--no-cache", action="store_true", help="always re-parse")
-    p.add_argument("--no-images", action="store_true", help="skip the PNG/SVG drawings")
+    p.add_argument("--no-images", action="store_true",
+                   help="skip the PNG/SVG drawings (drawn by default in a second process while the "
+                        "other exports are written)")
     p.add_argument("--article-images", action="store_true",
                    help="also draw each article's graph (articles/<id>.png; costs about as much "
                         "as its parse)")
