@@ -18,6 +18,7 @@ from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import LEXICON, MODEL, RULE, Evidence, Mention
 from kg.extract.places import LEVEL_RE, LEVEL_WORD, LEVEL_WORDS, LEVELS, Place, choose_place
 from kg.nlp.parse import Parse, Token
+from kg.nlp.tags import tag_spans
 
 UNIT_RE = re.compile(r"\s+((?:[IVXL]+|\d{1,4})/[A-Z][\w-]*|Metro Jaya)")
 NAMED_UNIT_RE = re.compile(r"\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})")  # Korem Antasari
@@ -219,24 +220,11 @@ def venue_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
 
 
 def ner_spans(parse: Parse) -> Iterator[tuple[str, list[Token]]]:
-    """(type, tokens) for each entity the NER model tagged, from BIOES or BIO tags."""
+    """(type, tokens) for each entity the NER model tagged, in text order."""
     for sent in parse.sentences:
-        current: list[Token] = []
-        kind = ""
-        for tok in sent.tokens:
-            tag = tok.ner or "O"
-            prefix, _, label = tag.partition("-")
-            if prefix in ("B", "S") or (prefix in ("I", "E") and label != kind) or prefix == "O":
-                if current:
-                    yield kind, current
-                current, kind = ([], "") if prefix == "O" else ([tok], label)
-            else:
-                current.append(tok)
-            if prefix in ("E", "S") and current:
-                yield kind, current
-                current, kind = [], ""
-        if current:
-            yield kind, current
+        tokens = sent.tokens
+        for start, end, kind in sorted(tag_spans([tok.ner or "O" for tok in tokens])):
+            yield kind, tokens[start:end]
 
 
 def model_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
