@@ -386,8 +386,8 @@ def _respectively(text: str, tickets: list[Ticket]) -> list[Ticket]:
             continue
         for first, second in zip(before, after, strict=True):
             head, mate = (second, first) if m.group("serves") else (first, second)
-            out.append(Ticket(head.head, mate.head, first.start, second.end, head.phrase,
-                              ballot=first.ballot or second.ballot, ballot_span=first.ballot_span or second.ballot_span))
+            out.append(Ticket(head.head, mate.head, first.start, second.end, head.phrase, ballot=first.ballot
+                              or second.ballot, ballot_span=first.ballot_span or second.ballot_span))
     return out
 
 
