@@ -41,3 +41,9 @@ def test_a_trigger_in_a_post_s_name_is_no_event() -> None:
     found = events("Koordinator Divisi Penanganan Pelanggaran Bawaslu Wonogiri, Sri Lestari Handoko, memberi "
                    "keterangan kepada wartawan.")
     assert not any(code == "dispute" for code, _ in found)
+
+
+def test_a_count_held_in_a_plenary_is_one_event() -> None:
+    found = events("KPU Kabupaten Dompu merampungkan rekapitulasi hasil penghitungan suara dalam rapat pleno terbuka "
+                   "di Gedung Graha Dompu, Kamis (5/12/2024).")
+    assert found == {("vote_count", "2024-12-05")}

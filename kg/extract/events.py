@@ -113,10 +113,13 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
     """Cluster trigger mentions into events, with the date written nearest each mention."""
     events: list[Event] = []
     typed = {sentence_of(t.start) for t in triggers if t.code != "other"}
+    counted = {sentence_of(t.start) for t in triggers if t.code == "vote_count"}
     for t in triggers:
         sent = sentence_of(t.start)
         if t.code == "other" and sent in typed:
             continue  # "apel pengamanan": the meeting is the event, securing it is what it is about
+        if t.code == "meeting" and not t.named and sent in counted:
+            continue  # "rekapitulasi … dalam rapat pleno terbuka": the count is held in the plenary, one event
         date = _date_near(t, dates, sentences[sent])
         iso = date.iso if date else None
         if t.code == "other" and not iso:
