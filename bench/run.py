@@ -253,7 +253,8 @@ def params_stage(work: Path, size: int, repeats: int, copies: int = 1) -> dict:
     if copies == 1:  # the store as built: its own contests, tickets and results
         store = open_store(work / f"store-{size}")
         return {"load": 0.0, "triples": triple_count(store), "articles": size, "copies": 1, "built": size,
-                "queries": _params_timed(store, _busiest(store), repeats)}
+                "queries": _params_timed(store, _busiest(store), repeats),
+                "sampled": _sampled(store, SAMPLED, min(repeats, 3))}
     start = time.monotonic()
     articles = size * copies
     world = World(max(40, articles // 4))  # the races a corpus of this size has
@@ -325,6 +326,40 @@ def _busiest(store) -> dict[str, tuple[str, str]]:
         if rows:
             found[label] = (name, rows[0]["name"].value)
     return found | {"institution (national body)": ("institution", "komisi pemilihan umum")}
+
+
+SAMPLED = 25  # names of each kind timed for the medians a monitor sees
+
+
+def _sampled(store, per_kind: int, repeats: int) -> dict:
+    """Of each kind (person, institution, contest), ``per_kind`` names spread evenly over the
+    store's sorted names, each query timed: the median over names is what a monitor asking
+    about any one of them waits; the busiest names are `_busiest`'s worst cases."""
+    from rdflib import RDFS
+
+    from kg.graph.queries import named_query, run_oxigraph
+    from kg.graph.vocab import SCHEMA, ontology
+
+    organizations = " ".join(f"<{c}>" for c in sorted(ontology().transitive_subjects(
+        RDFS.subClassOf, SCHEMA.Organization)))
+    kinds = {"person": "?x a schema:Person ; schema:name ?name",
+             "institution": f"VALUES ?class {{ {organizations} }} ?x a ?class ; schema:name ?name",
+             "contest": "?x a elec:Contest ; schema:name ?name"}
+    found = {}
+    for kind, pattern in kinds.items():
+        names = [r["name"].value for r in store.query(PREFIXES + f"SELECT DISTINCT ?name WHERE {{ {pattern} }} "
+                                                      "ORDER BY ?name")]
+        if not names:
+            continue
+        step = max(1, len(names) // per_kind)
+        timed = [_timed(lambda q: run_oxigraph(store, q), named_query(kind, {"name": n}), repeats)
+                 for n in names[::step][:per_kind]]
+        ms = sorted(t["median_ms"] for t in timed)
+        found[kind] = {"names": len(names), "sampled": len(timed), "median_ms": statistics.median(ms),
+                       "p90_ms": ms[int(0.9 * (len(ms) - 1))], "max_ms": ms[-1],
+                       "cpu_median_ms": statistics.median(t["cpu_median_ms"] for t in timed),
+                       "median_rows": statistics.median(t["rows"] for t in timed)}
+    return found
 
 
 def first_of(store, label: str) -> str:
@@ -419,11 +454,12 @@ def targets(r: dict) -> list[tuple[str, str, str]]:
         out.append(("Oxigraph >= 20x faster than rdflib", f"least {min(speedups):.0f}x",
                     _ok(min(speedups) >= TARGETS["query_speedup"])))
     if "params" in r:
-        typical = {k: q for k, q in r["params"]["queries"].items() if "national" not in k}
-        slowest = max(q["median_ms"] for q in typical.values())
+        medians = {k: q["median_ms"] for k, q in r["params"].get("sampled", {}).items()} or {
+            k: q["median_ms"] for k, q in r["params"]["queries"].items() if "national" not in k}
+        slowest = max(medians, key=medians.get)
         out.append((f"parameterised queries (person, institution, contest) on the "
-                    f"{r['params']['articles']:,}-article store: median <= 50 ms", f"slowest {slowest:.1f} ms",
-                    _ok(slowest <= TARGETS["query_ms"])))
+                    f"{r['params']['articles']:,}-article store: median <= 50 ms",
+                    f"slowest {slowest} {medians[slowest]:.1f} ms", _ok(medians[slowest] <= TARGETS["query_ms"])))
     if "rerun" in r:
         first, again = r["builds"][r["rerun_size"]]["seconds"], r["rerun"]["seconds"]
         out.append((f"unchanged re-run of {r['rerun_size']:,} articles <= 5 % of the first "
@@ -533,9 +569,18 @@ def _params_section(r: dict) -> list[str]:
     for label, q in p["queries"].items():
         lines.append(f"| {label} | {q['param']} | {q['rows']:,} | {q['median_ms']:.1f} ({q['runs']}) | "
                      f"{q['cpu_median_ms']:.1f} |")
-    return lines + ["", "The target is for a person, a party, a regional body and a contest; the national "
-                    "election body is in every article and is shown for scale. CPU is the querying "
-                    "process's own time (Oxigraph runs in it), which a busy machine does not inflate."]
+    lines += ["", "The busiest name of each kind is its worst case: the national election body is in "
+              "every article, a party nominates in most races. CPU is the querying process's own time "
+              "(Oxigraph runs in it), which a busy machine does not inflate."]
+    if p.get("sampled"):
+        lines += ["", "What a monitor waits for a name of each kind: names spread evenly over the store's sorted "
+                  "names, each query's median of 3 runs after a warm-up; the medians over names:", "",
+                  "| query | names in store | sampled | median ms | p90 ms | max ms | CPU median ms | median rows |",
+                  "|---|---|---|---|---|---|---|---|"]
+        lines += [f"| {kind} | {q['names']:,} | {q['sampled']} | {q['median_ms']:.1f} | {q['p90_ms']:.1f} | "
+                  f"{q['max_ms']:.1f} | {q['cpu_median_ms']:.1f} | {q['median_rows']:.0f} |"
+                  for kind, q in p["sampled"].items()]
+    return lines
 
 
 def _memory_section(r: dict) -> list[str]:

@@ -8,7 +8,8 @@ import pytest
 from conftest import needs_models
 
 from kg.errors import KgError
-from kg.nlp.evaluation import evaluate_models, fold_lemmas, prf, tag_spans
+from kg.nlp.evaluation import evaluate_models, fold_lemmas, prf
+from kg.nlp.tags import tag_spans
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 

@@ -4,7 +4,10 @@ national recapitulation, a re-vote, a registration, a campaign violation, a cand
 determination; quick counts by several institutes, recapitulations as numbered lists, per
 district and per polling station, DPRD seats, legislative candidates' votes, a sole ticket
 against the empty box (winning and losing), registrations with coalitions, disqualifications and
-withdrawals, winners declared, court rulings with their respondent). Fixed parses, so no model
+withdrawals, winners declared, court rulings with their respondent; an inauguration, a replacement
+running mate, observers and academics, a recapitulation with a ranked list and a witness's objection,
+running mates campaigning or debating alone, a village head's conviction, candidates voting, MK
+dismissals, winners determined by Aceh's KIP). Fixed parses, so no model
 runs; the floors guard against fitting rules to the dev articles at the cost of news in general.
 They hold for the parse a default build makes (no lemmas, no dependency tree) and for
 `kg build --trees`."""
@@ -23,9 +26,9 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.95, "roles": 0.86, "organizations": 0.93, "places": 0.92, "events": 0.62,
-          "event_dates": 0.77, "quotes": 0.95, "numbers": 0.96, "candidacies": 0.97, "results": 0.97,
-          "overall": 0.92}
+FLOORS = {"persons": 0.96, "roles": 0.89, "organizations": 0.94, "places": 0.93, "events": 0.67,
+          "event_dates": 0.80, "quotes": 0.97, "numbers": 0.96, "candidacies": 0.98, "results": 0.98,
+          "overall": 0.93}
 
 
 def summary(name: str, trees: bool) -> dict:

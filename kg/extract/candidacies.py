@@ -318,15 +318,84 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
     for t in tickets:  # what the clause says happened outranks "bakal" (registered)
         t.status = (_status_around(text, t) or t.status) if t.status in (None, "registered") else t.status
     tickets.sort(key=lambda t: t.start)
+    tickets += _companions(text, tickets, blocked)
+    tickets.sort(key=lambda t: t.start)
     _ballots_of_anaphors(text, tickets)
     return tickets
+
+
+# "A (yang) mendampingi (calon bupati) B": A is B's running mate; "A (yang) berpasangan dengan (calon wakil
+# bupati) B": B is A's. Said of one half of a pair acting alone (a campaign stop, a debate of running mates).
+COMPANION = re.compile(r"(?:\s+(?:pengganti|baru|definitif))?\s*,?\s+(?:yang\s+)?(?:akan\s+|resmi\s+|sebelumnya\s+)?"
+                       r"(?:(?P<serves>mendampingi)|berpasangan\s+dengan|menggandeng)\s+", re.I)
+# "Pasangannya, calon wakil gubernur B" / "Wakilnya, B": the running mate of the head named before.
+HIS_MATE = re.compile(r"(?<![\w-])(?:Pasangannya|Wakilnya|Pendampingnya)\s*,?\s*$")
+
+
+def _companions(text: str, tickets: list[Ticket], blocked: list[tuple[int, int]]) -> list[Ticket]:
+    """Pairs written as one candidate accompanying the other (COMPANION, HIS_MATE). The one before the
+    link is a candidate already found (a ticket, or a name whose words a ticket has); the other is read
+    after the link and its cue ("calon bupati nomor urut 3, B"). The pair's ticket joins the two."""
+    out: list[Ticket] = []
+    words = {w.lower() for t in tickets for s, e in [t.head, t.mate or t.head] for w in text[s:e].split()}
+    starts = [(t.head, t.end) for t in tickets if t.mate is None and not t.legislature]
+    for m in WORD_START.finditer(text):
+        found = _name_at(text, m.start(), blocked)
+        if found and words & {w.lower() for w in text[slice(*found)].split()}:
+            starts.append((found, _after_name(text, found[1], blocked)[0]))
+    for found, after in sorted(set(starts)):
+        link = COMPANION.match(text, after)
+        if not link:
+            continue
+        at = _preamble(text, link.end(), blocked, limit=60)
+        other = _name_at(text, at, blocked)
+        if other is None or any(t.mate and t.head == found for t in out):
+            continue
+        between = text[link.end():at]
+        head, mate = (other, found) if link.group("serves") else (found, other)
+        ballot = _ballot(link.end(), between)
+        end, _ = _after_name(text, other[1], blocked)
+        out.append(Ticket(head, mate, found[0], end, BALLOT_RE.sub(" ", between).removeprefix("wakil "),
+                          ballot=ballot[0] if ballot else None, ballot_span=ballot[1] if ballot else None))
+    out += _respectively(text, tickets)
+    for t in tickets:
+        before = HIS_MATE.search(text, max(0, t.start - 20), t.start)
+        if before and t.deputy and t.mate is None:
+            heads = [h for h in tickets if h.end <= before.start() and not h.deputy and h.mate is None]
+            if heads and before.start() - heads[-1].end < 300:
+                h = heads[-1]
+                out.append(Ticket(h.head, t.head, h.start, t.end, h.phrase, ballot=h.ballot or t.ballot,
+                                  ballot_span=h.ballot_span or t.ballot_span))
+    return out
+
+
+# "Keduanya masing-masing mendampingi calon gubernur A dan calon gubernur B": respectively, in order.
+RESPECTIVELY = re.compile(r"\b(?:keduanya|ketiganya|mereka)\s+masing-masing\s+(?:(?P<serves>mendampingi)"
+                          r"|berpasangan\s+dengan)\b", re.I)
+
+
+def _respectively(text: str, tickets: list[Ticket]) -> list[Ticket]:
+    """The lone candidates named before "masing-masing mendampingi …" pair, in order, with the lone ones
+    named after it in the same sentence."""
+    out = []
+    for m in RESPECTIVELY.finditer(text):
+        stop = text.find(".", m.end())
+        after = [t for t in tickets if m.end() <= t.start < (stop if stop >= 0 else len(text)) and t.mate is None]
+        before = [t for t in tickets if t.end <= m.start() and t.mate is None][-len(after):] if after else []
+        if not after or len(before) != len(after) or m.start() - before[0].end > 400:
+            continue
+        for first, second in zip(before, after, strict=True):
+            head, mate = (second, first) if m.group("serves") else (first, second)
+            out.append(Ticket(head.head, mate.head, first.start, second.end, head.phrase, ballot=first.ballot
+                              or second.ballot, ballot_span=first.ballot_span or second.ballot_span))
+    return out
 
 
 def _ballots_of_anaphors(text: str, tickets: list[Ticket]) -> None:
     """"KPU menetapkan A-B … . Pasangan nomor urut 3 tersebut meraih …": the pair named just before has number 3."""
     for m in THIS_PAIR.finditer(text):
         before = [t for t in tickets if t.end <= m.start() and t.mate is not None]
-        if m.group(1) and before and before[-1].ballot is None and m.start() - before[-1].end < 300:
+        if m.group(1) and before and before[-1].ballot is None and m.start() - before[-1].end < 600:
             before[-1].ballot, before[-1].ballot_span = read_ballot(m.group(1)), (m.start(1), m.end(1))
 
 
@@ -531,7 +600,7 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
             if mate is not None and not PAIR_OFFICE.search(phrase):
                 continue
             out.append(Ticket(head, mate, head[0], office.end(), phrase + " " + link, status=_status(phrase),
-                              aliases=aliases))
+                              deputy=mate is None and bool((office_in(phrase) or (None, False))[1]), aliases=aliases))
         elif ticket_of and mate is None:
             out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=read_ballot(ticket_of.group(1)),
                               ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases,
@@ -622,6 +691,7 @@ PARTY_LIST_NEXT = re.compile(r"^\W*(?:\w+\s+){0,3}(?:partai|parpol)\s+(?:itu|ter
                              r"(?:adalah|yakni|yaitu|ialah)\b", re.I)
 # "Pasangan ini", "paslon nomor urut 3 tersebut": the pair named last, maybe with its ballot number.
 THIS_PAIR = re.compile(r"\b(?:pasangan|paslon|keduanya)(?:\s+calon)?(?:\s+nomor\s+urut\s+(\d{1,2}))?"
+                       r"(?:\s+yang\s+(?:di\w+|ber\w+)\s+[^.;,\"”]{1,60}?)?"  # "pasangan yang diusung X dan Y tersebut"
                        r"\s+(?:ini|tersebut|itu)\b", re.I)
 
 
@@ -751,6 +821,12 @@ def _pair_by_ballot(candidacies: list[Candidacy]) -> list[Candidacy]:
         head = heads.get((c.contest.office, c.contest.region, c.ballot_number))
         if c.office.startswith("wakil ") and c.running_mate is None and head and head.running_mate is None:
             c.running_mate, head.running_mate = head.person, c.person
+    # "Calon wakil bupati nomor urut 1, A, yang mendampingi calon bupati B": running mates share one number
+    by_person = {(c.person, c.contest.office): c for c in candidacies}
+    for c in candidacies:
+        mate = by_person.get((c.running_mate, c.contest.office))
+        if mate is not None and mate.running_mate == c.person:
+            c.ballot_number = c.ballot_number or mate.ballot_number
     return candidacies
 
 

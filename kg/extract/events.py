@@ -20,6 +20,7 @@ NATIONAL = ("pemilu", "pilpres", "pileg", "pemilihan umum", "pemilihan presiden"
 LABEL_WORD = re.compile(r"\s+(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|(?:19|20)\d\d|se-[\w-]+|" + "|".join(ORDINALS) + r")")
 STOP_AFTER = re.compile(r"\s*(?:,|\.|;|\bdi\b|\bpada\b|\byang\b|\bdengan\b)")
 SPECIFIC_TYPES = ("election",)
+PERIOD_BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|sebelum|setelah|sesudah|usai|menjelang)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -31,15 +32,23 @@ class Trigger:
     ordinal: str | None
     named: bool  # the label goes on past the trigger word: a proper name
     anaphor: bool = False  # "penetapan tersebut": the event of this type named before, not a new one
+    tail: str = ""  # the words after the name, where its date may be
 
 
-NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat)\s+$", re.I)
+NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
+                                 r"|(?-i:\bDivisi(?:\s+[A-Z]\w*){0,3}))\s+$", re.I)  # "Divisi Penanganan Pelanggaran"
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
 # winners': "menetapkan calon … sebagai bupati terpilih").
+# A court's ruling is a dispute however it is written: "MK menolak permohonan …", "PN menjatuhkan vonis …".
+# A candidate voting is an act of its own on election day: "X menggunakan hak pilihnya di TPS 07".
 TYPED_VERBS = (
     ("registration", re.compile(r"\bmenetapkan\s+(?:\w+\s+)?(?:bakal\s+)?(?:pasangan\s+calon|paslon|calon)\b"
                                 r"(?!(?:(?!\.\s)[^;]){0,250}\bterpilih\b)", re.I)),
+    ("dispute", re.compile(r"\b(?:menolak|mengabulkan|tidak\s+menerima)\s+(?:(?:seluruh(?:nya)?|sebagian)\s+)?"
+                           r"(?:permohonan|gugatan)\b|\b(?:menjatuhkan\s+(?:vonis|hukuman|pidana)|memvonis|divonis)\b",
+                           re.I)),
+    ("other", re.compile(r"\bmenggunakan\s+hak\s+pilih(?:nya)?\b", re.I)),
 )
 
 
@@ -55,17 +64,19 @@ def find_triggers(text: str) -> list[Trigger]:
     "Keputusan … tentang Penetapan …" (a document's subject)."""
     found = []
     for m in lexicon.trigger_regex().finditer(text):
-        if NOT_AN_EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if NOT_AN_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
         code = lexicon.event_triggers()[lexicon.lookup_key(m.group(1))]
         end = _label_end(text, m.end())
         label = " ".join(text[m.start():end].split())
         ordinal = next((o for o in ORDINALS if re.search(rf"\b{o}\b", label.lower())), None)
-        found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end(), bool(ANAPHOR_AFTER.match(text, end))))
+        found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end(), bool(ANAPHOR_AFTER.match(text, end)),
+                             text[end:end + 30]))
     for code, pattern in TYPED_VERBS:
         for m in pattern.finditer(text):
             end = _label_end(text, m.end())
-            found.append(Trigger(code, " ".join(text[m.start():end].split()), m.start(), end, None, True))
+            found.append(Trigger(code, " ".join(text[m.start():end].split()), m.start(), end, None, True,
+                                 tail=text[end:end + 30]))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -81,8 +92,9 @@ def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) 
     """
     inside = [d for d in dates if sentence[0] <= d.start < sentence[1]]
     after = [d for d in inside if d.start >= t.end]
-    if t.code == "election":
-        return next((d for d in after if d.start - t.end <= 25), None)
+    if t.code == "election":  # not a period's bound: "Pilkada 2024 berlangsung hingga 23 November 2024"
+        return next((d for d in after if d.start - t.end <= 25 and not PERIOD_BOUND.search(t.tail[:d.start - t.end])),
+                    None)
     return (after or list(reversed([d for d in inside if d.end <= t.start])) or [None])[0]
 
 
@@ -101,10 +113,13 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
     """Cluster trigger mentions into events, with the date written nearest each mention."""
     events: list[Event] = []
     typed = {sentence_of(t.start) for t in triggers if t.code != "other"}
+    counted = {sentence_of(t.start) for t in triggers if t.code == "vote_count"}
     for t in triggers:
         sent = sentence_of(t.start)
         if t.code == "other" and sent in typed:
             continue  # "apel pengamanan": the meeting is the event, securing it is what it is about
+        if t.code == "meeting" and not t.named and sent in counted:
+            continue  # "rekapitulasi … dalam rapat pleno terbuka": the count is held in the plenary, one event
         date = _date_near(t, dates, sentences[sent])
         iso = date.iso if date else None
         if t.code == "other" and not iso:

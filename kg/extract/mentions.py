@@ -18,6 +18,7 @@ from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import LEXICON, MODEL, RULE, Evidence, Mention
 from kg.extract.places import LEVEL_RE, LEVEL_WORD, LEVEL_WORDS, LEVELS, Place, choose_place
 from kg.nlp.parse import Parse, Token
+from kg.nlp.tags import tag_spans
 
 UNIT_RE = re.compile(r"\s+((?:[IVXL]+|\d{1,4})/[A-Z][\w-]*|Metro Jaya)")
 NAMED_UNIT_RE = re.compile(r"\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})")  # Korem Antasari
@@ -25,13 +26,18 @@ NATIONAL_RE = re.compile(r"\s+(RI|Pusat)\b")
 PAREN_RE = re.compile(r"\s*\(([^()\n]{1,40})\)")
 VENUE_HEADS = ("Hotel", "Gedung", "Aula", "Balai", "Wisma", "Stadion", "GOR", "Gelanggang",
                "Lapangan", "Graha", "Pendopo", "Pendapa", "Masjid", "Auditorium", "Griya",
-               "Rumah Dinas", "Kantor", "Asrama", "Universitas", "Taman")
+               "Rumah Dinas", "Kantor", "Asrama", "Taman")
 VENUE_TAILS = ("Sport City", "Sport Center", "Sports Center", "Convention Center", "Convention Hall",
                "Resort", "Plaza", "Square", "Arena", "Hall", "Stadium", "Ballroom", "Mall", "Park")
 CAP_WORD = r"[A-Z0-9][\w'’.&-]*"
 VENUE_RE = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(VENUE_HEADS) + r")(?:\s+" + CAP_WORD + r")+"
     r"|(?:[A-Z][\w'’-]*\s+)+(?:" + "|".join(VENUE_TAILS) + r"))(?![\w-])")
+# Universities and institutes: where observers, lecturers and panelists come from (an organization), or, after
+# "di", where something is held (a venue).
+ACADEMY_RE = re.compile(r"(?<![\w-])(?:Universitas|Institut|UIN|IAIN|STAIN|Politeknik|Sekolah\s+Tinggi)"
+                        r"(?:\s+" + CAP_WORD + r")+(?![\w-])")
+AT_BEFORE = re.compile(r"\b(?:di|ke)\s+(?:kampus\s+)?$", re.I)
 # A full stop that ends a sentence inside a run of capitalised words ("… Mataram. Tim …"), not
 # one that ends an abbreviation ("Kab. Serang", "H. Ahmad").
 SENTENCE_END = re.compile(r"(?<=\w\w\w)(?<!\bKab)(?<!\bKec)(?<!\bKel)(?<!\bProv)(?<!\bJln)\.(?=\s+[A-Z])")
@@ -215,28 +221,34 @@ def venue_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
                       _evidence(where, m.start(), end, RULE, 0.8), full_name=name)
 
 
+def academy_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
+    """"pengamat politik dari Universitas Tadulako", "dosen UIN Mataram": an organization; "debat di
+    Universitas Jember": a venue."""
+    for m in ACADEMY_RE.finditer(text):
+        written = SENTENCE_END.split(m.group(0))[0].rstrip(".")
+        name = squeeze(written)
+        end = m.start() + len(written)
+        if AT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            yield Mention("place", text[m.start():end], name, "venue", name.lower(),
+                          _evidence(where, m.start(), end, RULE, 0.8), full_name=name)
+        else:
+            yield Mention("organization", text[m.start():end], name, "other", name.lower(),
+                          _evidence(where, m.start(), end, RULE, 0.8), full_name=name)
+
+
+def _academy(m: Mention) -> bool:
+    return m.kind == "organization" and m.evidence.method == RULE and bool(ACADEMY_RE.fullmatch(m.name))
+
+
 # ----------------------------------------------------------------------------- model
 
 
 def ner_spans(parse: Parse) -> Iterator[tuple[str, list[Token]]]:
-    """(type, tokens) for each entity the NER model tagged, from BIOES or BIO tags."""
+    """(type, tokens) for each entity the NER model tagged, in text order."""
     for sent in parse.sentences:
-        current: list[Token] = []
-        kind = ""
-        for tok in sent.tokens:
-            tag = tok.ner or "O"
-            prefix, _, label = tag.partition("-")
-            if prefix in ("B", "S") or (prefix in ("I", "E") and label != kind) or prefix == "O":
-                if current:
-                    yield kind, current
-                current, kind = ([], "") if prefix == "O" else ([tok], label)
-            else:
-                current.append(tok)
-            if prefix in ("E", "S") and current:
-                yield kind, current
-                current, kind = [], ""
-        if current:
-            yield kind, current
+        tokens = sent.tokens
+        for start, end, kind in sorted(tag_spans([tok.ner or "O" for tok in tokens])):
+            yield kind, tokens[start:end]
 
 
 def model_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
@@ -304,7 +316,7 @@ def plausible(m: Mention) -> bool:
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most trusted, then longest, of overlapping spans; places inside an org survive."""
-    ranked = sorted(mentions, key=lambda m: (-(3 if m.code == "venue" else TRUST[m.evidence.method]),
+    ranked = sorted(mentions, key=lambda m: (-(3 if m.code == "venue" or _academy(m) else TRUST[m.evidence.method]),
                                              -(m.evidence.end - m.evidence.start), m.evidence.start))
     kept: list[Mention] = []  # by start, to look only at those starting near a new one
     starts: list[int] = []
@@ -333,6 +345,6 @@ def find_mentions(parse: Parse) -> list[Mention]:
     dateline = list(dateline_mentions(text, where))
     outlets = [(m.evidence.start, m.evidence.end) for m in dateline if m.kind == "organization"]
     found = [*institution_mentions(text, where), *place_mentions(text, where), *dateline,
-             *venue_mentions(text, where), *model_mentions(parse, where)]
+             *venue_mentions(text, where), *academy_mentions(text, where), *model_mentions(parse, where)]
     found = [m for m in found if m in dateline or not any(a <= m.evidence.start < b for a, b in outlets)]
     return resolve_overlaps([m for m in found if plausible(m)])  # "Sulbar Terkini" is an outlet, not Sulbar

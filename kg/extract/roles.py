@@ -23,7 +23,8 @@ GENERIC_TITLES = ("Kepala", "Ketua", "Wakil Ketua", "Wakil", "Anggota", "Komisio
                   "Kapolsek", "Plt", "Pj", "Plh", "Calon", "Pasangan calon", "Pasangan", "Paslon")
 CHAIN_WORD = (r"(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|\d+/[A-Z][\w-]*|[IVX]+/[A-Z][\w-]*|RI|terpilih|dan(?=\s+[Ww]akil\b)"
               r"|petahana|tunggal|pemohon|termohon|terkait|nonaktif|definitif"
-              r"|nomor urut \d+|(?:untuk )?periode \d{4}-\d{4}|se-[A-Z][\w-]*)")
+              r"|nomor urut \d+|(?:untuk )?periode \d{4}-\d{4}|se-[A-Z][\w-]*"
+              r"|dari(?=\s+[A-Z]))")  # "Pengamat politik dari Universitas X", "Jaksa … dari Kejaksaan Negeri Y"
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,12 @@ def _title_start() -> str:
 
 
 PREVIOUSLY = r"(?:(?i:mantan|eks|bekas)\s+)?"  # "mantan Bupati X": a post held before is still a role
-CHAIN = r"(?:\s+" + CHAIN_WORD + r")*"
+# "Kepala Desa Karangmalang, Kecamatan Masaran": the district after a comma places the village
+CHAIN = r"(?:(?:\s+|,\s+(?=(?:Kecamatan|Kec\.|Distrik)\s+[A-Z]))" + CHAIN_WORD + r")*"
 # Words that link a name to the post after it: "A, Ketua …", "A selaku …", "A yang juga …", "A adalah …"
 AFTER_LINK = (r"(?:\s*,\s*(?:yang\s+(?:juga\s+|kini\s+|saat\s+ini\s+)?(?:menjabat\s+(?:sebagai\s+)?"
               r"|merupakan\s+|adalah\s+)?)?|\s+(?:selaku|sebagai|dari|adalah|merupakan|ialah"
-              r"|yang\s+(?:juga|kini|saat\s+ini|merupakan|adalah)(?:\s+menjabat(?:\s+sebagai)?)?"
+              r"|yang\s+(?:juga|kini|saat\s+ini|merupakan|adalah|pernah|sebelumnya)(?:\s+menjabat(?:\s+sebagai)?)?"
               r"|(?:yang\s+)?(?:kini\s+|juga\s+)?menjabat(?:\s+sebagai)?)\s+)")
 ALSO = re.compile(r"\s+(?:sekaligus|dan\s+juga|serta)\s+")
 
@@ -95,6 +97,11 @@ def _span(label: str, start: int) -> RoleSpan:
     return RoleSpan(label, canonical_title(label), start, start + len(label))
 
 
+# Who acts for a pair, written before the pair's title: the whole is the person's role.
+ON_BEHALF_BEFORE = re.compile(r"(?<![\w-])((?i:saksi|kuasa\s+hukum|juru\s+bicara|jubir|tim\s+(?:pemenangan|sukses|hukum"
+                              r"|kampanye)|relawan))\s+$")
+
+
 def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]:
     """The roles written right before a person mention and right after it.
 
@@ -105,7 +112,8 @@ def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]
     before = text[max(sentence_start, person.evidence.start - 160):person.evidence.start]
     m = _before_re().search(before)
     if m:
-        label = _trim(m.group(1))
+        behalf = ON_BEHALF_BEFORE.search(before, 0, m.start(1))  # "Saksi pasangan nomor urut 3, A"
+        label = _trim(before[behalf.start(1):m.end(1)] if behalf else m.group(1))
         proper = label[:1].isupper() or "nomor urut" in label.lower() or len(label.split()) > 1
         partner = label.endswith("-") or TICKET_HYPHEN.search(label)  # "Pasangan A-" is A, not a role
         if label and proper and not partner and lexicon.lookup_key(label) != lexicon.lookup_key(person.name):
@@ -171,7 +179,7 @@ APPOSED_NAME = re.compile(r",\s+(?:" + NAME_WORD + r")\s+(?:" + NAME_WORD + r")"
 @functools.cache
 def _paired_re() -> re.Pattern[str]:
     title = _title_start()
-    return re.compile(r"\s+sebagai\s+(" + title + r")\s+dan\s+(" + title + r")((?:\s+" + CHAIN_WORD + r")*)")
+    return re.compile(r"\s*,?\s+sebagai\s+(" + title + r")\s+dan\s+(" + title + r")((?:\s+" + CHAIN_WORD + r")*)")
 
 
 def paired_roles(text: str, second_end: int) -> tuple[str, str] | None:

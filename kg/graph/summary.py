@@ -153,6 +153,15 @@ def _kind_of(types: set[str]) -> tuple[str, str] | None:
                                  if a in codes), "other")
 
 
+def _distinct(labels: list[str]) -> list[str]:
+    """One of each role however it is cased: a post shared by several people carries each one's writing
+    ("Pasangan nomor urut 3", "pasangan nomor urut 3")."""
+    out: dict[str, str] = {}
+    for label in sorted(set(labels)):
+        out.setdefault(label.lower(), label)
+    return sorted(out.values())
+
+
 def summarize(graph: Graph, first_words: int = 8) -> dict[str, list[dict]]:
     """FORMAT.md's JSON for the article whose named graph this is."""
     types: dict[str, set[str]] = defaultdict(set)
@@ -181,7 +190,7 @@ def summarize(graph: Graph, first_words: int = 8) -> dict[str, list[dict]]:
         section, code = kind
         if section == "persons":
             out["persons"].append({"name": names[e], "aliases": sorted(aliases[e]),
-                                   "roles": sorted(set(roles[e])), "affiliation": affiliation.get(e)})
+                                   "roles": _distinct(roles[e]), "affiliation": affiliation.get(e)})
         elif section in ("organizations", "places"):
             out[section].append({"name": names[e], "aliases": sorted(aliases[e]), "type": code})
     events: dict[str, dict] = {}

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from kg.errors import ExitCode, KgError
 from kg.nlp.conllu import read_conllu_blocks, split_conllu_blocks, write_conllu_blocks
 from kg.nlp.pipeline import NOT_QUANTIZED, load_pipeline, model_paths
+from kg.nlp.tags import Span, tag_spans
 from kg.nlp.training import UD_TEST_SETS, ner_file, read_ner
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "UFeats", "Lemmas", "UAS", "LAS")
 NER_TESTS = {"nergrit": "NERGrit", "idner2k": "IDNer-news-2k"}  # corpus -> name in the report
-Span = tuple[int, int, str]
 
 
 @dataclass
@@ -180,28 +180,6 @@ def evaluate_ner(nlp: stanza.Pipeline, sents: Sequence[tuple[list[str], list[str
         _count(result.pred, pred)
         _count(result.correct, gold & pred)
     return result
-
-
-def tag_spans(tags: Sequence[str]) -> set[Span]:
-    """Entity spans (start, end, type) of a BIO or BIOES sequence.
-
-    Stanza predicts BIOES while NERGrit is BIO; an I- or E- that does not continue an
-    entity of its type starts one, as conlleval reads it.
-    """
-    spans: set[Span] = set()
-    start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, label = tag.partition("-")
-        continues = prefix in ("I", "E") and label == kind and start >= 0
-        if start >= 0 and not continues:
-            spans.add((start, i, kind))
-            start, kind = -1, ""
-        if prefix in ("B", "S", "I", "E") and not continues:
-            start, kind = i, label
-        if prefix in ("E", "S"):
-            spans.add((start, i + 1, kind))
-            start, kind = -1, ""
-    return spans
 
 
 def _count(counter: dict[str, int], spans: Iterable[Span]) -> None:

@@ -1,0 +1,49 @@
+"""Events news reports with a verb: a court's ruling ("MK menolak permohonan …", "PN menjatuhkan vonis …")
+is a dispute, a candidate campaigning ("berkampanye") a campaign, a candidate voting ("menggunakan hak
+pilihnya") an act of its own; an election's date is not the bound of a period ("hingga 23 November"); a
+trigger inside a post's name ("Divisi Penanganan Pelanggaran") is no event. Sentences written for these
+tests (invented names) through the model-free extraction."""
+
+from __future__ import annotations
+
+import pytest
+from test_event_types_by_verb import events
+
+
+@pytest.mark.parametrize("text", [
+    "Mahkamah Konstitusi menolak permohonan pasangan nomor urut 2 pada Senin (24/2/2025).",
+    "MK mengabulkan sebagian permohonan pemohon pada Senin (24/2/2025).",
+    "Pengadilan Negeri Wonogiri menjatuhkan vonis dua bulan penjara kepada seorang kepala desa, Senin (24/2/2025).",
+])
+def test_a_court_ruling_is_a_dispute(text: str) -> None:
+    assert ("dispute", "2025-02-24") in events(text)
+
+
+def test_a_candidate_campaigning_is_a_campaign() -> None:
+    found = events("Calon wakil bupati nomor urut 1, Darsono Wiryawan, berkampanye di Pasar Kliwon, Sabtu (9/11/2024).")
+    assert ("campaign", "2024-11-09") in found
+
+
+def test_a_candidate_voting_is_an_event_of_that_day() -> None:
+    found = events("Calon gubernur nomor urut 1, Arif Rahmat Sitompul, menggunakan hak pilihnya di TPS 07 Kelurahan "
+                   "Tanjung Rejo, Rabu (27/11/2024) pagi.")
+    assert ("other", "2024-11-27") in found
+
+
+def test_an_election_date_is_not_the_end_of_a_period() -> None:
+    found = events("Masa kampanye Pilkada 2024 berlangsung hingga 23 November 2024, disusul masa tenang sebelum "
+                   "pemungutan suara pada 27 November 2024.")
+    assert ("election", "2024-11-27") in found
+    assert ("election", "2024-11-23") not in found
+
+
+def test_a_trigger_in_a_post_s_name_is_no_event() -> None:
+    found = events("Koordinator Divisi Penanganan Pelanggaran Bawaslu Wonogiri, Sri Lestari Handoko, memberi "
+                   "keterangan kepada wartawan.")
+    assert not any(code == "dispute" for code, _ in found)
+
+
+def test_a_count_held_in_a_plenary_is_one_event() -> None:
+    found = events("KPU Kabupaten Dompu merampungkan rekapitulasi hasil penghitungan suara dalam rapat pleno terbuka "
+                   "di Gedung Graha Dompu, Kamis (5/12/2024).")
+    assert found == {("vote_count", "2024-12-05")}
