@@ -82,7 +82,7 @@ class Progress:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.builder import build_dataset, unique_articles
-    from kg.graph.outputs import BackgroundDrawing, check_out_folder, write_exports
+    from kg.graph.outputs import check_out_folder, write_exports
     from kg.ingest import iter_articles
 
     errors: list[InputError] = []
@@ -118,17 +118,12 @@ def cmd_build(args: argparse.Namespace) -> int:
           file=sys.stderr)
     progress = Progress(len(articles))
     parser = _parser(args)
-    drawing = None if args.no_images else BackgroundDrawing()  # its imports overlap the parse
-    try:
-        dataset, result = build_dataset(articles, parser=parser, base=args.base,
-                                        cache_dir=_cache_dir(args), progress=progress)
-        progress.close()
-        _print_parse_speed(result.parse)
-        summary = write_exports(dataset, result, out, images=not args.no_images,
-                                article_images=args.article_images and not args.no_images, drawing=drawing)
-    finally:
-        if drawing:
-            drawing.close()
+    dataset, result = build_dataset(articles, parser=parser, base=args.base,
+                                    cache_dir=_cache_dir(args), progress=progress)
+    progress.close()
+    _print_parse_speed(result.parse)
+    summary = write_exports(dataset, result, out, images=not args.no_images,
+                            article_images=args.article_images and not args.no_images)
     print(summary.text, file=sys.stderr)
     if args.strict and not summary.conforms:
         print(f"kg: error: {summary.violations} SHACL violation(s), see {summary.report}", file=sys.stderr)
@@ -492,9 +487,7 @@ def argument_parser() -> argparse.ArgumentParser:
                    help=f"base IRI of instances (default: {DEFAULT_BASE})")
     p.add_argument("--cache", help="parse cache folder (default: .kg-cache)")
     p.add_argument("--no-cache", action="store_true", help="always re-parse")
-    p.add_argument("--no-images", action="store_true",
-                   help="skip the PNG/SVG drawings (drawn by default in a second process while the "
-                        "other exports are written)")
+    p.add_argument("--no-images", action="store_true", help="skip the PNG/SVG drawings")
     p.add_argument("--article-images", action="store_true",
                    help="also draw each article's graph (articles/<id>.png; costs about as much "
                         "as its parse)")

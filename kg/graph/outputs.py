@@ -8,10 +8,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
 import os
-import signal
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -24,7 +21,6 @@ from kg.errors import OutputError
 from kg.graph.export import jsonld, merged, trig, turtle, write_json, write_text, write_with
 from kg.graph.summary import summarize
 from kg.graph.validate import validate
-from kg.processes import die_with_parent
 
 
 def _draw_once(g, title: str, paths: list[Path]) -> None:
@@ -39,78 +35,6 @@ def _draw_once(g, title: str, paths: list[Path]) -> None:
             write_with(path, lambda tmp: save(fig, tmp))
     finally:
         plt.close(fig)
-
-
-class BackgroundDrawing:
-    """graph.png/.svg drawn in a spawned process while this one writes the other exports.
-
-    Drawing is a build's costliest export and shares nothing with the others, so it runs beside
-    them; started before the parse, the process has imported matplotlib by the time the graph is
-    ready. An interrupted build interrupts the drawing too, which then removes its temporary file
-    like any export (kg.graph.export.write_with); the process dies with this one, even by kill -9.
-    """
-
-    def __init__(self) -> None:
-        context = multiprocessing.get_context("spawn")  # fork is unsafe once torch has run
-        self._conn, child = context.Pipe()
-        self._process = context.Process(target=_drawing_worker, args=(child, os.getpid()), daemon=True,
-                                         name="kg-drawing")
-        self._process.start()
-        child.close()
-        self._sent: Path | None = None  # the first file of the drawing asked for
-
-    def start(self, g, title: str, paths: list[Path]) -> None:
-        self._conn.send((g, title, paths))
-        self._sent = paths[0]
-
-    def wait(self) -> None:
-        """Until the files asked for are written; re-raises what the drawing raised."""
-        if self._sent is None:
-            return
-        try:
-            error = self._conn.recv()
-        except EOFError:
-            error = OutputError(f"the drawing process died (exit code {self._process.exitcode})",
-                                path=self._sent)
-        self._process.join()
-        if error is not None:
-            raise error
-
-    def close(self) -> None:
-        """Stop the process: at once if it has nothing to draw, else interrupted (it then removes
-        its temporary file); a no-op after `wait`."""
-        if not self._process.is_alive():
-            return
-        with contextlib.suppress(OSError):  # it may have ended meanwhile
-            if self._sent is None:
-                self._conn.send(None)
-            else:
-                os.kill(self._process.pid, signal.SIGINT)
-        self._process.join(10)
-        if self._process.is_alive():
-            self._process.kill()
-            self._process.join()
-
-
-def _drawing_worker(conn, parent: int) -> None:
-    """BackgroundDrawing's process: import, wait for the graph, draw it, send back None or the error."""
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # interruptible even from a background job
-    try:
-        die_with_parent(parent)
-        import matplotlib.pyplot  # noqa: F401 - imported while the parse runs
-
-        import kg.drawing  # noqa: F401
-        job = conn.recv()
-        if job is None:
-            return
-        try:
-            _draw_once(*job)
-        except Exception as err:  # noqa: BLE001 - the build reports it
-            conn.send(err)
-        else:
-            conn.send(None)
-    except (KeyboardInterrupt, EOFError):  # the build was interrupted or is gone: nothing to say
-        pass
 
 
 def check_out_folder(out: Path, inputs: list[Path]) -> None:
@@ -143,23 +67,11 @@ class ExportSummary:
 
 
 def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool = True,
-                  article_images: bool = False, drawing: BackgroundDrawing | None = None) -> ExportSummary:
-    """``images``: graph.png/.svg of the whole build, by ``drawing`` while the other exports are
-    written if given (else here, first); ``article_images``: one PNG per article too (opt-in:
-    drawing each article cost as much as parsing it; kg draw articles/<id>.ttl draws one)."""
+                  article_images: bool = False) -> ExportSummary:
+    """``images``: graph.png/.svg of the whole build; ``article_images``: one PNG per article too
+    (opt-in: drawing each article cost as much as parsing it; kg draw articles/<id>.ttl draws one)."""
     from kg.drawing import draw, to_networkx, too_big, write_graphml
 
-    union = merged(dataset)
-    g = to_networkx(union)  # one walk of the union for the GraphML and the drawing
-    if images:
-        title = (result.built[0].article.title or result.built[0].article.id) if len(result.built) == 1 \
-            else f"{len(result.built)} articles"
-        if reason := too_big(g):  # a corpus: kg draw --focus draws its parts
-            print(f"kg: graph.png/.svg not drawn: {reason}", file=sys.stderr)
-        elif drawing:
-            drawing.start(g, f"kg: {title}", [out / "graph.png", out / "graph.svg"])
-        else:
-            _draw_once(g, f"kg: {title}", [out / "graph.png", out / "graph.svg"])
     for built in result.built:
         graph = dataset.graph(built.graph)
         stem = out / "articles" / built.article.id
@@ -168,14 +80,21 @@ def write_exports(dataset: Dataset, result: BuildReport, out: Path, images: bool
         if article_images:
             title = built.article.title or built.article.id
             write_with(stem.with_suffix(".png"), lambda tmp, g=graph, t=title: draw(to_networkx(g), tmp, t))
+    union = merged(dataset)
     write_text(out / "graph.trig", trig(dataset))
     write_text(out / "graph.ttl", turtle(union))
     write_text(out / "graph.jsonld", jsonld(union))
+    g = to_networkx(union)  # one walk of the union for the GraphML and the drawing
     write_with(out / "graph.graphml", lambda tmp: write_graphml(g, tmp))
+    if images:
+        title = (result.built[0].article.title or result.built[0].article.id) if len(result.built) == 1 \
+            else f"{len(result.built)} articles"
+        if reason := too_big(g):  # a corpus: kg draw --focus draws its parts
+            print(f"kg: graph.png/.svg not drawn: {reason}", file=sys.stderr)
+        else:
+            _draw_once(g, f"kg: {title}", [out / "graph.png", out / "graph.svg"])
     check = validate(union)
     report = write_text(out / "validation.txt", check.text)
-    if drawing:
-        drawing.wait()
     entities = sum(len(b.extraction.entities) for b in result.built)
     facts = sum(len(b.extraction.holdings) + len(b.extraction.events) + len(b.extraction.quotes)
                 + len(b.extraction.figures) for b in result.built)
