@@ -111,10 +111,7 @@ def jsonld(graph: Graph) -> str:
     """JSON-LD with kg's @context inlined, so that no reader fetches it; stable order."""
     from kg.graph.loading import kg_context
 
-    out = Graph()
-    for triple in sorted(graph):
-        out.add(triple)
-    doc = json.loads(out.serialize(format="json-ld", context=kg_context()))
+    doc = json.loads(graph.serialize(format="json-ld", context=kg_context()))
     if isinstance(doc.get("@graph"), list):  # rdflib writes nodes and values in hash order
         doc["@graph"] = sorted((_sorted_values(node) for node in doc["@graph"]), key=lambda n: n.get("@id", ""))
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
