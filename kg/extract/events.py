@@ -50,8 +50,8 @@ TYPED_VERBS = (
                            r"(?:permohonan|gugatan)\b|\b(?:menjatuhkan\s+(?:vonis|hukuman|pidana)|memvonis|divonis)\b",
                            re.I)),
     ("other", re.compile(r"\bmenggunakan\s+hak\s+pilih(?:nya)?\b", re.I)),
-    ("vote_count", re.compile(r"\bmenetapkan\s+(?:hasil\s+)?(?:perolehan|rekapitulasi)\s+(?:hasil\s+)?(?:suara|kursi)\b",
-                              re.I)),
+    ("vote_count", re.compile(r"\bmenetapkan\s+(?:hasil\s+)?(?:perolehan|rekapitulasi)\s+(?:hasil\s+)?"
+                              r"(?:suara|kursi)\b", re.I)),
 )
 
 
