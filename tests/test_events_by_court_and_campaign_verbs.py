@@ -59,3 +59,14 @@ def test_a_ballot_number_draw_is_a_meeting() -> None:
     found = events("KPU Kabupaten Nganjuk menggelar pengundian nomor urut pasangan calon di Pendopo Nganjuk, Senin "
                    "(23/9/2024).")
     assert found == {("meeting", "2024-09-23")}
+
+
+def test_campaign_props_are_no_campaign() -> None:
+    found = events("Bawaslu Kota Solok menertibkan 2.315 alat peraga kampanye di 11 kecamatan, Minggu (24/11/2024).")
+    assert not any(code == "campaign" for code, _ in found)
+
+
+def test_a_party_withdrawing_its_backing_is_a_declaration() -> None:
+    found = events("Partai Golkar resmi mencabut dukungannya terhadap bakal calon bupati Paser, Yahya Lembang, "
+                   "Selasa (10/9/2024).")
+    assert ("declaration", "2024-09-10") in found
