@@ -94,3 +94,10 @@ def test_a_village_head_s_name_is_not_the_village_s() -> None:
     x = extract(rough_parse("Kepala Desa Sumber Agung Yohanes Pattiasina hadir.", {"Yohanes Pattiasina": "PERSON"}))
     assert {e.name for e in x.entities if e.kind == "place"} == {"Desa Sumber Agung"}
     assert {e.name for e in x.entities if e.kind == "person"} == {"Yohanes Pattiasina"}
+
+
+def test_a_body_the_model_takes_for_a_person_is_none() -> None:
+    x = extract(rough_parse("Ketua Tim Pemeriksa Kesehatan, dr. Ratna Sahusilawane, memimpin pemeriksaan. Mahkamah "
+                            "menolak permohonan itu.", {"Tim Pemeriksa Kesehatan": "PERSON", "Mahkamah": "PERSON",
+                                                        "Ratna Sahusilawane": "PERSON"}))
+    assert {e.name for e in x.entities if e.kind == "person"} == {"Ratna Sahusilawane"}

@@ -52,6 +52,10 @@ SENTENCE_END = re.compile(r"(?<=\w\w\w)(?<!\bKab)(?<!\bKec)(?<!\bKel)(?<!\bProv)
 DATE_WORDS = set(MONTHS) | set(WEEKDAYS)
 RANK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted({h.split()[0] for h in lexicon.honorifics()
                                                       if h.endswith((" TNI", " Pol"))})) + r")\s+$")
+# Words that open the name of a body, never a person's: "Tim Pemenangan", "Mahkamah", "Lembaga Survei X".
+BODY_WORDS = {"tim", "komisi", "badan", "dinas", "partai", "pengadilan", "mahkamah", "lembaga", "survei", "kantor",
+              "dewan", "panitia", "satuan", "kepolisian", "kejaksaan", "pemerintah", "sekretariat", "koalisi",
+              "kementerian", "universitas", "yayasan", "perkumpulan"}
 NER_KINDS = {"PERSON": "person", "PER": "person", "ORGANISATION": "organization",
              "ORGANIZATION": "organization", "ORG": "organization", "PLACE": "place",
              "LOCATION": "place", "LOC": "place", "GPE": "place"}
@@ -337,7 +341,8 @@ def plausible(m: Mention) -> bool:
         return False  # "Rabu", "Selasa": the NER model's favourite mistake
     if m.kind == "person":
         return (not any(ch.isdigit() or ch in "/-()" for ch in m.name) and len(m.name) > 1
-                and not m.name.isupper())  # acronyms (TPS) and pairs (Hartono-Rizal) are not one person
+                and not m.name.isupper()  # acronyms (TPS) and pairs (Hartono-Rizal) are not one person
+                and words[0].lower() not in BODY_WORDS)  # "Tim Pemeriksa Kesehatan", "Mahkamah": a body
     if m.kind == "place":
         return not all(w.lower() in LEVEL_WORDS for w in words) and "(" not in m.name
     return "(" not in m.name or ")" in m.name
