@@ -47,3 +47,26 @@ def test_a_count_held_in_a_plenary_is_one_event() -> None:
     found = events("KPU Kabupaten Dompu merampungkan rekapitulasi hasil penghitungan suara dalam rapat pleno terbuka "
                    "di Gedung Graha Dompu, Kamis (5/12/2024).")
     assert found == {("vote_count", "2024-12-05")}
+
+
+def test_seats_determined_in_a_plenary_are_the_count() -> None:
+    found = events("KPU Kabupaten Cilacap menetapkan perolehan kursi partai politik hasil Pemilu DPRD dalam rapat "
+                   "pleno di Aula KPU Cilacap, Rabu (7/3/2029).")
+    assert ("vote_count", "2029-03-07") in found and not any(code == "meeting" for code, _ in found)
+
+
+def test_a_ballot_number_draw_is_a_meeting() -> None:
+    found = events("KPU Kabupaten Nganjuk menggelar pengundian nomor urut pasangan calon di Pendopo Nganjuk, Senin "
+                   "(23/9/2024).")
+    assert found == {("meeting", "2024-09-23")}
+
+
+def test_campaign_props_are_no_campaign() -> None:
+    found = events("Bawaslu Kota Solok menertibkan 2.315 alat peraga kampanye di 11 kecamatan, Minggu (24/11/2024).")
+    assert not any(code == "campaign" for code, _ in found)
+
+
+def test_a_party_withdrawing_its_backing_is_a_declaration() -> None:
+    found = events("Partai Golkar resmi mencabut dukungannya terhadap bakal calon bupati Paser, Yahya Lembang, "
+                   "Selasa (10/9/2024).")
+    assert ("declaration", "2024-09-10") in found

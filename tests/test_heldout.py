@@ -7,7 +7,8 @@ against the empty box (winning and losing), registrations with coalitions, disqu
 withdrawals, winners declared, court rulings with their respondent; an inauguration, a replacement
 running mate, observers and academics, a recapitulation with a ranked list and a witness's objection,
 running mates campaigning or debating alone, a village head's conviction, candidates voting, MK
-dismissals, winners determined by Aceh's KIP). Fixed parses, so no model
+dismissals, winners determined by Aceh's KIP, candidates' health checks, campaign props removed in the
+quiet period, a party withdrawing its backing). Fixed parses, so no model
 runs; the floors guard against fitting rules to the dev articles at the cost of news in general.
 They hold for the parse a default build makes (no lemmas, no dependency tree) and for
 `kg build --trees`."""
@@ -26,8 +27,8 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.96, "roles": 0.89, "organizations": 0.94, "places": 0.93, "events": 0.67,
-          "event_dates": 0.80, "quotes": 0.97, "numbers": 0.96, "candidacies": 0.98, "results": 0.98,
+FLOORS = {"persons": 0.98, "roles": 0.89, "organizations": 0.95, "places": 0.93, "events": 0.68,
+          "event_dates": 0.81, "quotes": 0.97, "numbers": 0.96, "candidacies": 0.98, "results": 0.98,
           "overall": 0.93}
 
 

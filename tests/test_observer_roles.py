@@ -70,3 +70,34 @@ def test_one_role_however_cased_in_the_summary() -> None:
     roles = {p["name"]: p["roles"] for p in summarize(graph)["persons"]}
     assert roles["Baharuddin Lapae"] == ["Pasangan nomor urut 3"]
     assert roles["Suryani Mallo"] == ["Pasangan nomor urut 3"]
+
+
+def test_research_centres_and_regional_offices_are_organizations() -> None:
+    x = extract(rough_parse("Peneliti Pusat Kajian Demokrasi Maluku, Fenny Wattimena, hadir bersama Kepala Dinas "
+                            "Pendidikan Sragen, Kurniadi Harahap. Ia menginap di rumah dinas bupati.",
+                            {"Fenny Wattimena": "PERSON", "Kurniadi Harahap": "PERSON"}))
+    kinds = {e.name: (e.kind, e.code) for e in x.entities if e.kind != "person"}
+    assert kinds["Pusat Kajian Demokrasi Maluku"] == ("organization", "other")
+    assert kinds["Dinas Pendidikan Sragen"] == ("organization", "government")
+    assert "Maluku" not in kinds and "Sragen" not in kinds  # inside the bodies' names
+
+
+def test_a_village_named_like_a_city_is_not_the_city() -> None:
+    x = extract(rough_parse("Calon gubernur mencoblos di TPS 07 Kelurahan Padang Harapan, Kota Bengkulu. Warga Desa "
+                            "Sukamaju Senin (2/12) menggelar syukuran.", {}))
+    places = {e.name: e.code for e in x.entities if e.kind == "place"}
+    assert places.get("Kelurahan Padang Harapan") == "other" and places.get("Desa Sukamaju") == "other"
+    assert "Padang" not in places
+
+
+def test_a_village_head_s_name_is_not_the_village_s() -> None:
+    x = extract(rough_parse("Kepala Desa Sumber Agung Yohanes Pattiasina hadir.", {"Yohanes Pattiasina": "PERSON"}))
+    assert {e.name for e in x.entities if e.kind == "place"} == {"Desa Sumber Agung"}
+    assert {e.name for e in x.entities if e.kind == "person"} == {"Yohanes Pattiasina"}
+
+
+def test_a_body_the_model_takes_for_a_person_is_none() -> None:
+    x = extract(rough_parse("Ketua Tim Pemeriksa Kesehatan, dr. Ratna Sahusilawane, memimpin pemeriksaan. Mahkamah "
+                            "menolak permohonan itu.", {"Tim Pemeriksa Kesehatan": "PERSON", "Mahkamah": "PERSON",
+                                                        "Ratna Sahusilawane": "PERSON"}))
+    assert {e.name for e in x.entities if e.kind == "person"} == {"Ratna Sahusilawane"}

@@ -77,3 +77,12 @@ def test_a_religious_title_before_a_pair_is_no_name() -> None:
     x = run("Pasangan calon bupati Pidie nomor urut 2, Tgk. H. Rusydi Mahmud-Nurhayati Ilyas, berada di posisi kedua.")
     assert candidacies(x) == {("Rusydi Mahmud", "bupati", "2", "Nurhayati Ilyas"),
                               ("Nurhayati Ilyas", "wakil bupati", "2", "Rusydi Mahmud")}
+
+
+def test_a_pair_listed_before_known_pairs_runs_with_them() -> None:
+    x = run("Tiga bakal pasangan calon wali kota menjalani tes kesehatan. Ketiganya adalah Dominikus Ratu-Sarah "
+            "Pelupessy, Markus Talahatu-Nurul Fitri, serta Agustinus Leiwakabessy-Hana Rehatta. Bakal calon wali "
+            "kota Markus Talahatu mengaku siap. Pasangan Agustinus Leiwakabessy-Hana Rehatta maju dari jalur "
+            "perseorangan.")
+    assert {(c[0], c[1]) for c in candidacies(x)} >= {("Dominikus Ratu", "wali kota"),
+                                                      ("Sarah Pelupessy", "wakil wali kota")}

@@ -314,6 +314,7 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
     tickets += _list_lines(text, blocked, tickets)
     tickets += _pairs_before_office(text, blocked, tickets)
     tickets += _short_pairs(text, blocked, tickets)
+    tickets += _listed_with(text, blocked, tickets)
     tickets += _legislative(text, blocked, tickets)
     for t in tickets:  # what the clause says happened outranks "bakal" (registered)
         t.status = (_status_around(text, t) or t.status) if t.status in (None, "registered") else t.status
@@ -640,6 +641,28 @@ def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
             continue  # a hyphenated pair of names with votes or backing in its clause
         out.append(Ticket(head, mate, m.start(), m.end(), ""))
         _set_ballot(text, out[-1], m.start(), "")
+    return out
+
+
+LISTED_BEFORE = re.compile(r"\s*,\s*(?:(?:dan|serta)\s+)?$")
+
+
+def _listed_with(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
+    """"Ketiganya adalah A-B, C-D, serta E-F": the hyphenated pairs listed with a pair already found run
+    in the same race."""
+    out: list[Ticket] = []
+    pairs = sorted((t for t in known if t.mate is not None), key=lambda t: t.start)
+    for t in pairs:
+        window = max(0, t.start - 120)
+        for start in WORD_START.finditer(text, window, t.start):
+            m = SHORT_PAIR.match(text, start.start())
+            if m is None or m.group(2).strip() == "dan" or not LISTED_BEFORE.fullmatch(text, m.end(), t.start):
+                continue
+            head, mate = _name_at(text, m.start(1), blocked), _name_at(text, m.start(3), blocked)
+            if head and mate and head[1] == m.end(1) and mate[1] == m.end(3) and not _overlaps((m.start(), m.end()),
+                                                                                               known + out):
+                out.append(Ticket(head, mate, m.start(), m.end(), t.phrase, status=t.status))
+            break
     return out
 
 

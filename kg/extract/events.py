@@ -36,12 +36,15 @@ class Trigger:
 
 
 NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
-                                 r"|(?-i:\bDivisi(?:\s+[A-Z]\w*){0,3}))\s+$", re.I)  # "Divisi Penanganan Pelanggaran"
+                                 r"|(?-i:\bDivisi(?:\s+[A-Z]\w*){0,3})"  # "Divisi Penanganan Pelanggaran"
+                                 r"|\balat\s+peraga|\btim|\bdana|\bjuru)\s+$", re.I)  # "alat peraga kampanye": a thing
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
 # winners': "menetapkan calon … sebagai bupati terpilih").
 # A court's ruling is a dispute however it is written: "MK menolak permohonan …", "PN menjatuhkan vonis …".
-# A candidate voting is an act of its own on election day: "X menggunakan hak pilihnya di TPS 07".
+# A candidate voting is an act of its own on election day: "X menggunakan hak pilihnya di TPS 07". Fixing
+# the parties' seats or the votes is the count's last step: "KPU menetapkan perolehan kursi …". A party
+# withdrawing or declaring its backing makes a declaration: "Golkar mencabut dukungannya …".
 TYPED_VERBS = (
     ("registration", re.compile(r"\bmenetapkan\s+(?:\w+\s+)?(?:bakal\s+)?(?:pasangan\s+calon|paslon|calon)\b"
                                 r"(?!(?:(?!\.\s)[^;]){0,250}\bterpilih\b)", re.I)),
@@ -49,6 +52,10 @@ TYPED_VERBS = (
                            r"(?:permohonan|gugatan)\b|\b(?:menjatuhkan\s+(?:vonis|hukuman|pidana)|memvonis|divonis)\b",
                            re.I)),
     ("other", re.compile(r"\bmenggunakan\s+hak\s+pilih(?:nya)?\b", re.I)),
+    ("declaration", re.compile(r"\b(?:mencabut|mengalihkan|menarik|mendeklarasikan|menyatakan)\s+dukungan(?:nya)?\b",
+                               re.I)),
+    ("vote_count", re.compile(r"\bmenetapkan\s+(?:hasil\s+)?(?:perolehan|rekapitulasi)\s+(?:hasil\s+)?"
+                              r"(?:suara|kursi)\b", re.I)),
 )
 
 

@@ -33,10 +33,18 @@ CAP_WORD = r"[A-Z0-9][\w'’.&-]*"
 VENUE_RE = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(VENUE_HEADS) + r")(?:\s+" + CAP_WORD + r")+"
     r"|(?:[A-Z][\w'’-]*\s+)+(?:" + "|".join(VENUE_TAILS) + r"))(?![\w-])")
-# Universities and institutes: where observers, lecturers and panelists come from (an organization), or, after
-# "di", where something is held (a venue).
-ACADEMY_RE = re.compile(r"(?<![\w-])(?:Universitas|Institut|UIN|IAIN|STAIN|Politeknik|Sekolah\s+Tinggi)"
+# Bodies named by what they are: universities, institutes and research centres, where observers, lecturers
+# and panelists come from; a regional government's office ("Dinas Pertanian Musi Rawas"). After "di" the
+# name is where something is held (a venue).
+BODY_HEADS = (("other", r"Universitas|Institut|UIN|IAIN|STAIN|Politeknik|Sekolah\s+Tinggi"
+                        r"|(?:Pusat|Lembaga)\s+(?:Kajian|Studi|Penelitian|Riset|Survei)"),
+              ("government", r"(?<!Rumah\s)(?<!Pakaian\s)(?<!Mobil\s)Dinas"))
+ACADEMY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{code}>{heads})" for code, heads in BODY_HEADS) + r")"
                         r"(?:\s+" + CAP_WORD + r")+(?![\w-])")
+# "Kelurahan Padang Harapan", "Desa Sukamaju", "Jalan Bengkulu": a village or a street named like a city is
+# not the city; the village is a place of its own.
+VILLAGE_RE = re.compile(r"(?<![\w-])(?:Kelurahan|Desa|Kampung|Dusun|Nagari|Gampong)(?:\s+[A-Z][\w'’-]*){1,3}")
+UNIT_BEFORE = re.compile(r"(?<![\w-])(?:Kelurahan|Kel\.|Desa|Kampung|Dusun|Nagari|Gampong|Jalan|Jl\.?)\s+$")
 AT_BEFORE = re.compile(r"\b(?:di|ke)\s+(?:kampus\s+)?$", re.I)
 # A full stop that ends a sentence inside a run of capitalised words ("… Mataram. Tim …"), not
 # one that ends an abbreviation ("Kab. Serang", "H. Ahmad").
@@ -44,6 +52,10 @@ SENTENCE_END = re.compile(r"(?<=\w\w\w)(?<!\bKab)(?<!\bKec)(?<!\bKel)(?<!\bProv)
 DATE_WORDS = set(MONTHS) | set(WEEKDAYS)
 RANK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted({h.split()[0] for h in lexicon.honorifics()
                                                       if h.endswith((" TNI", " Pol"))})) + r")\s+$")
+# Words that open the name of a body, never a person's: "Tim Pemenangan", "Mahkamah", "Lembaga Survei X".
+BODY_WORDS = {"tim", "komisi", "badan", "dinas", "partai", "pengadilan", "mahkamah", "lembaga", "survei", "kantor",
+              "dewan", "panitia", "satuan", "kepolisian", "kejaksaan", "pemerintah", "sekretariat", "koalisi",
+              "kementerian", "universitas", "yayasan", "perkumpulan"}
 NER_KINDS = {"PERSON": "person", "PER": "person", "ORGANISATION": "organization",
              "ORGANIZATION": "organization", "ORG": "organization", "PLACE": "place",
              "LOCATION": "place", "LOC": "place", "GPE": "place"}
@@ -77,6 +89,8 @@ LEVEL_BEFORE = re.compile(r"(" + LEVEL_RE + r"|Kecamatan)\s+$")  # "Kabupaten " 
 
 def place_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
     for m in lexicon.place_regex().finditer(text):
+        if UNIT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Kelurahan Padang Harapan": a village's name, not the city
         before = LEVEL_BEFORE.search(text, max(0, m.start() - 20), m.start())
         level = LEVELS.get(before.group(1).lower(), "") if before else ""
         place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(1))], level)
@@ -222,18 +236,37 @@ def venue_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
 
 
 def academy_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
-    """"pengamat politik dari Universitas Tadulako", "dosen UIN Mataram": an organization; "debat di
-    Universitas Jember": a venue."""
+    """"pengamat politik dari Universitas Tadulako", "dosen UIN Mataram", "Kepala Dinas Pertanian Lahat": an
+    organization; "debat di Universitas Jember": a venue."""
     for m in ACADEMY_RE.finditer(text):
         written = SENTENCE_END.split(m.group(0))[0].rstrip(".")
         name = squeeze(written)
         end = m.start() + len(written)
+        code = next(code for code, _ in BODY_HEADS if m.group(code))
         if AT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             yield Mention("place", text[m.start():end], name, "venue", name.lower(),
                           _evidence(where, m.start(), end, RULE, 0.8), full_name=name)
         else:
-            yield Mention("organization", text[m.start():end], name, "other", name.lower(),
+            yield Mention("organization", text[m.start():end], name, code, name.lower(),
                           _evidence(where, m.start(), end, RULE, 0.8), full_name=name)
+
+
+def village_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
+    """"Kelurahan Padang Harapan", "Desa Sukamaju": villages, up to a weekday or month after the name or a
+    person's name the model found ("Kepala Desa Kalukku Barat Muhammad Arsyad")."""
+    text = parse.text
+    persons = [tokens[0].start for label, tokens in ner_spans(parse) if NER_KINDS.get(label) == "person"]
+    for m in VILLAGE_RE.finditer(text):
+        cut = min((p for p in persons if m.start() < p < m.end()), default=m.end())
+        words = SENTENCE_END.split(text[m.start():cut])[0].rstrip(".").split()
+        while len(words) > 1 and words[-1].lower() in DATE_WORDS:
+            words.pop()
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        end = m.start() + len(name)
+        yield Mention("place", text[m.start():end], name, "other", name.lower(),
+                      _evidence(where, m.start(), end, RULE, 0.8), full_name=name)
 
 
 def _academy(m: Mention) -> bool:
@@ -308,7 +341,8 @@ def plausible(m: Mention) -> bool:
         return False  # "Rabu", "Selasa": the NER model's favourite mistake
     if m.kind == "person":
         return (not any(ch.isdigit() or ch in "/-()" for ch in m.name) and len(m.name) > 1
-                and not m.name.isupper())  # acronyms (TPS) and pairs (Hartono-Rizal) are not one person
+                and not m.name.isupper()  # acronyms (TPS) and pairs (Hartono-Rizal) are not one person
+                and words[0].lower() not in BODY_WORDS)  # "Tim Pemeriksa Kesehatan", "Mahkamah": a body
     if m.kind == "place":
         return not all(w.lower() in LEVEL_WORDS for w in words) and "(" not in m.name
     return "(" not in m.name or ")" in m.name
@@ -345,6 +379,7 @@ def find_mentions(parse: Parse) -> list[Mention]:
     dateline = list(dateline_mentions(text, where))
     outlets = [(m.evidence.start, m.evidence.end) for m in dateline if m.kind == "organization"]
     found = [*institution_mentions(text, where), *place_mentions(text, where), *dateline,
-             *venue_mentions(text, where), *academy_mentions(text, where), *model_mentions(parse, where)]
+             *venue_mentions(text, where), *academy_mentions(text, where), *village_mentions(parse, where),
+             *model_mentions(parse, where)]
     found = [m for m in found if m in dateline or not any(a <= m.evidence.start < b for a, b in outlets)]
     return resolve_overlaps([m for m in found if plausible(m)])  # "Sulbar Terkini" is an outlet, not Sulbar
