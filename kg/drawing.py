@@ -220,6 +220,7 @@ def figure(g: nx.MultiDiGraph, title: str = ""):
     matplotlib.rcParams["svg.hashsalt"] = "kg"  # stable clip-path ids: same graph, same SVG bytes
     matplotlib.rcParams["svg.fonttype"] = "none"  # <text>: searchable, smaller, no glyphs to trace
     matplotlib.rcParams["text.parse_math"] = False  # labels are news text: "$x^$" is drawn as written
+    matplotlib.rcParams["text.hinting"] = "none"  # a third of the PNG's time, for no visible gain at its size
     import matplotlib.pyplot as plt
     from matplotlib.collections import LineCollection, PolyCollection
     from matplotlib.lines import Line2D
