@@ -101,3 +101,16 @@ def test_a_body_the_model_takes_for_a_person_is_none() -> None:
                             "menolak permohonan itu.", {"Tim Pemeriksa Kesehatan": "PERSON", "Mahkamah": "PERSON",
                                                         "Ratna Sahusilawane": "PERSON"}))
     assert {e.name for e in x.entities if e.kind == "person"} == {"Ratna Sahusilawane"}
+
+
+def test_a_title_before_a_list_of_names_is_each_one_s() -> None:
+    text = ("DKPP menjatuhkan peringatan keras kepada dua anggota KPU Kabupaten Maybrat, yakni Yulius Baru dan "
+            "Selina Way.")
+    found = people(text, {"Yulius Baru": "PERSON", "Selina Way": "PERSON"})
+    assert found == {"Yulius Baru": ["anggota KPU Kabupaten Maybrat"], "Selina Way": ["anggota KPU Kabupaten Maybrat"]}
+
+
+def test_a_parliamentary_commission_is_one_body() -> None:
+    x = extract(rough_parse("Komisi II DPR RI menggelar rapat dengar pendapat dengan KPU.", {}))
+    assert [(e.name, e.code) for e in x.entities if e.kind == "organization" and "DPR" in e.name] == [
+        ("Komisi II DPR RI", "government")]

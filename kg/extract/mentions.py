@@ -38,7 +38,8 @@ VENUE_RE = re.compile(
 # name is where something is held (a venue).
 BODY_HEADS = (("other", r"Universitas|Institut|UIN|IAIN|STAIN|Politeknik|Sekolah\s+Tinggi"
                         r"|(?:Pusat|Lembaga)\s+(?:Kajian|Studi|Penelitian|Riset|Survei)"),
-              ("government", r"(?<!Rumah\s)(?<!Pakaian\s)(?<!Mobil\s)Dinas"))
+              ("government", r"(?<!Rumah\s)(?<!Pakaian\s)(?<!Mobil\s)Dinas"
+                             r"|Komisi\s+(?:[IVX]{1,4}|[A-E])(?=\s+DPR)"))  # "Komisi II DPR RI", "Komisi A DPRD Jatim"
 ACADEMY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{code}>{heads})" for code, heads in BODY_HEADS) + r")"
                         r"(?:\s+" + CAP_WORD + r")+(?![\w-])")
 # "Kelurahan Padang Harapan", "Desa Sukamaju", "Jalan Bengkulu": a village or a street named like a city is

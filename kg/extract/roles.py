@@ -54,7 +54,8 @@ ALSO = re.compile(r"\s+(?:sekaligus|dan\s+juga|serta)\s+")
 
 @functools.cache
 def _before_re() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(" + PREVIOUSLY + _title_start() + CHAIN + r")\s*,?\s*$")
+    # "dua anggota KPU Sorong Selatan, yakni A dan B": the title before a list is each one's
+    return re.compile(r"(?<![\w-])(" + PREVIOUSLY + _title_start() + CHAIN + r")\s*,?\s*(?:(?:yakni|yaitu)\s+)?$")
 
 
 @functools.cache
