@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import article_graph
 from test_personal_names import people
 
@@ -114,3 +115,14 @@ def test_a_parliamentary_commission_is_one_body() -> None:
     x = extract(rough_parse("Komisi II DPR RI menggelar rapat dengar pendapat dengan KPU.", {}))
     assert [(e.name, e.code) for e in x.entities if e.kind == "organization" and "DPR" in e.name] == [
         ("Komisi II DPR RI", "government")]
+
+
+@pytest.mark.parametrize("text", [
+    "KPU menetapkan pasangan Dominggus Wonda-Yuliana Kogoya sebagai Bupati dan Wakil Bupati Jayawijaya terpilih.",
+    "KPU menetapkan calon bupati nomor urut 2, Dominggus Wonda, dan wakilnya, Yuliana Kogoya, sebagai Bupati dan "
+    "Wakil Bupati Jayawijaya terpilih.",
+])
+def test_winners_posts_after_a_hyphenated_pair_or_a_head_and_his_deputy(text: str) -> None:
+    found = people(text, {"Dominggus Wonda": "PERSON", "Yuliana Kogoya": "PERSON"})
+    assert "Bupati Jayawijaya terpilih" in found["Dominggus Wonda"]
+    assert "Wakil Bupati Jayawijaya terpilih" in found["Yuliana Kogoya"]
