@@ -126,3 +126,9 @@ def test_winners_posts_after_a_hyphenated_pair_or_a_head_and_his_deputy(text: st
     found = people(text, {"Dominggus Wonda": "PERSON", "Yuliana Kogoya": "PERSON"})
     assert "Bupati Jayawijaya terpilih" in found["Dominggus Wonda"]
     assert "Wakil Bupati Jayawijaya terpilih" in found["Yuliana Kogoya"]
+
+
+def test_two_titles_joined_by_yang_juga_before_a_name() -> None:
+    text = "Ketua Majelis Adjudikasi yang juga Ketua Bawaslu Solok, Firman Sutan Sati, membacakan putusan."
+    found = people(text, {"Firman Sutan Sati": "PERSON", "Majelis Adjudikasi": "PERSON"})
+    assert found == {"Firman Sutan Sati": ["Ketua Majelis Adjudikasi", "Ketua Bawaslu Solok"]}
