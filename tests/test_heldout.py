@@ -8,7 +8,9 @@ withdrawals, winners declared, court rulings with their respondent; an inaugurat
 running mate, observers and academics, a recapitulation with a ranked list and a witness's objection,
 running mates campaigning or debating alone, a village head's conviction, candidates voting, MK
 dismissals, winners determined by Aceh's KIP, candidates' health checks, campaign props removed in the
-quiet period, a party withdrawing its backing). Fixed parses, so no model
+quiet period, a party withdrawing its backing, a DKPP ethics ruling, a parliamentary hearing, voter-list
+matching in the mountains, a Bawaslu adjudication, a recapitulation with per-district leads). Fixed parses,
+so no model
 runs; the floors guard against fitting rules to the dev articles at the cost of news in general.
 They hold for the parse a default build makes (no lemmas, no dependency tree) and for
 `kg build --trees`."""
@@ -27,7 +29,7 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.98, "roles": 0.89, "organizations": 0.95, "places": 0.93, "events": 0.68,
+FLOORS = {"persons": 0.98, "roles": 0.90, "organizations": 0.95, "places": 0.93, "events": 0.68,
           "event_dates": 0.81, "quotes": 0.97, "numbers": 0.96, "candidacies": 0.98, "results": 0.98,
           "overall": 0.93}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import article_graph
 from test_personal_names import people
 
@@ -101,3 +102,33 @@ def test_a_body_the_model_takes_for_a_person_is_none() -> None:
                             "menolak permohonan itu.", {"Tim Pemeriksa Kesehatan": "PERSON", "Mahkamah": "PERSON",
                                                         "Ratna Sahusilawane": "PERSON"}))
     assert {e.name for e in x.entities if e.kind == "person"} == {"Ratna Sahusilawane"}
+
+
+def test_a_title_before_a_list_of_names_is_each_one_s() -> None:
+    text = ("DKPP menjatuhkan peringatan keras kepada dua anggota KPU Kabupaten Maybrat, yakni Yulius Baru dan "
+            "Selina Way.")
+    found = people(text, {"Yulius Baru": "PERSON", "Selina Way": "PERSON"})
+    assert found == {"Yulius Baru": ["anggota KPU Kabupaten Maybrat"], "Selina Way": ["anggota KPU Kabupaten Maybrat"]}
+
+
+def test_a_parliamentary_commission_is_one_body() -> None:
+    x = extract(rough_parse("Komisi II DPR RI menggelar rapat dengar pendapat dengan KPU.", {}))
+    assert [(e.name, e.code) for e in x.entities if e.kind == "organization" and "DPR" in e.name] == [
+        ("Komisi II DPR RI", "government")]
+
+
+@pytest.mark.parametrize("text", [
+    "KPU menetapkan pasangan Dominggus Wonda-Yuliana Kogoya sebagai Bupati dan Wakil Bupati Jayawijaya terpilih.",
+    "KPU menetapkan calon bupati nomor urut 2, Dominggus Wonda, dan wakilnya, Yuliana Kogoya, sebagai Bupati dan "
+    "Wakil Bupati Jayawijaya terpilih.",
+])
+def test_winners_posts_after_a_hyphenated_pair_or_a_head_and_his_deputy(text: str) -> None:
+    found = people(text, {"Dominggus Wonda": "PERSON", "Yuliana Kogoya": "PERSON"})
+    assert "Bupati Jayawijaya terpilih" in found["Dominggus Wonda"]
+    assert "Wakil Bupati Jayawijaya terpilih" in found["Yuliana Kogoya"]
+
+
+def test_two_titles_joined_by_yang_juga_before_a_name() -> None:
+    text = "Ketua Majelis Adjudikasi yang juga Ketua Bawaslu Solok, Firman Sutan Sati, membacakan putusan."
+    found = people(text, {"Firman Sutan Sati": "PERSON", "Majelis Adjudikasi": "PERSON"})
+    assert found == {"Firman Sutan Sati": ["Ketua Majelis Adjudikasi", "Ketua Bawaslu Solok"]}

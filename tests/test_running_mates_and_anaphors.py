@@ -86,3 +86,11 @@ def test_a_pair_listed_before_known_pairs_runs_with_them() -> None:
             "perseorangan.")
     assert {(c[0], c[1]) for c in candidacies(x)} >= {("Dominikus Ratu", "wali kota"),
                                                       ("Sarah Pelupessy", "wakil wali kota")}
+
+
+def test_an_independent_pair_holds_its_cue_as_a_title() -> None:
+    x = run("Bawaslu mengabulkan permohonan bakal pasangan calon bupati perseorangan Rustam Effendi-Yulinar Sari.")
+    assert candidacies(x) == {("Rustam Effendi", "bupati", None, "Yulinar Sari"),
+                              ("Yulinar Sari", "wakil bupati", None, "Rustam Effendi")}
+    titles = {h.label for h in x.holdings}
+    assert "bakal pasangan calon bupati perseorangan" in titles

@@ -168,11 +168,15 @@ class _Index:
 COORDINATED = re.compile(r"^\s*(?:,|-|dan|serta|,\s*dan)\s*$")  # "-": the two of a ticket
 
 
+PAIRED_GAP = re.compile(r"\s+dan\s+|\s*[-–]\s*|\s*,?\s+(?:dan|serta|beserta)\s+wakilnya\s*,?\s+")
+
+
 def _paired(text: str, people: list) -> dict[int, RoleSpan]:
-    """Roles given to two coordinated names at once ("A dan B sebagai T1 dan T2 …")."""
+    """Roles given to two coordinated names at once ("A dan B sebagai T1 dan T2 …", "A-B sebagai …", "calon
+    bupati A, dan wakilnya, B, sebagai …")."""
     out = {}
     for (a, _), (b, _) in zip(people, people[1:], strict=False):
-        if re.fullmatch(r"\s+dan\s+", text[a.evidence.end:b.evidence.start]):
+        if PAIRED_GAP.fullmatch(text, a.evidence.end, b.evidence.start):
             roles = paired_roles(text, b.evidence.end)
             if roles:
                 where = b.evidence.end

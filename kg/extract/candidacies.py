@@ -75,7 +75,7 @@ PREAMBLE_WORD = re.compile(
     r"|lainnya|berikutnya|masing-masing|antara\s+lain|di\s+antaranya|meliputi|terdiri\s+(?:atas|dari)"
     r"|tersebut|itu|ini|resmi|nomor\s+urut|no\.\s+urut|sebagai|menjadi"
     r"|ditetapkan|dinyatakan|memenuhi\s+syarat|lolos|terdaftar|mendaftar|maju|bertarung|berlaga|bersaing"
-    r"|(?:dari\s+|melalui\s+)?jalur\s+(?:perseorangan|independen|partai(?:\s+politik)?|parpol)"
+    r"|(?:dari\s+|melalui\s+)?jalur\s+(?:perseorangan|independen|partai(?:\s+politik)?|parpol)|perseorangan|independen"
     r"|yang(?:\s+(?-i:[a-z]\w*)){1,3}\s+(?=adalah|yakni|yaitu|ialah)"  # "paslon yang hadir adalah A-B"
     r"|pertama|kedua|ketiga|keempat|kelima|(?:19|20)\d\d(?:\s*[-–]\s*"
     r"(?:19|20)\d\d)?|kabupaten|kab\.|provinsi|kota)(?![\w-])\s*)", re.I)

@@ -38,7 +38,8 @@ VENUE_RE = re.compile(
 # name is where something is held (a venue).
 BODY_HEADS = (("other", r"Universitas|Institut|UIN|IAIN|STAIN|Politeknik|Sekolah\s+Tinggi"
                         r"|(?:Pusat|Lembaga)\s+(?:Kajian|Studi|Penelitian|Riset|Survei)"),
-              ("government", r"(?<!Rumah\s)(?<!Pakaian\s)(?<!Mobil\s)Dinas"))
+              ("government", r"(?<!Rumah\s)(?<!Pakaian\s)(?<!Mobil\s)Dinas"
+                             r"|Komisi\s+(?:[IVX]{1,4}|[A-E])(?=\s+DPR)"))  # "Komisi II DPR RI", "Komisi A DPRD Jatim"
 ACADEMY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{code}>{heads})" for code, heads in BODY_HEADS) + r")"
                         r"(?:\s+" + CAP_WORD + r")+(?![\w-])")
 # "Kelurahan Padang Harapan", "Desa Sukamaju", "Jalan Bengkulu": a village or a street named like a city is
@@ -55,7 +56,7 @@ RANK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted({h.split()[0] for h in lexic
 # Words that open the name of a body, never a person's: "Tim Pemenangan", "Mahkamah", "Lembaga Survei X".
 BODY_WORDS = {"tim", "komisi", "badan", "dinas", "partai", "pengadilan", "mahkamah", "lembaga", "survei", "kantor",
               "dewan", "panitia", "satuan", "kepolisian", "kejaksaan", "pemerintah", "sekretariat", "koalisi",
-              "kementerian", "universitas", "yayasan", "perkumpulan"}
+              "kementerian", "universitas", "yayasan", "perkumpulan", "majelis"}
 NER_KINDS = {"PERSON": "person", "PER": "person", "ORGANISATION": "organization",
              "ORGANIZATION": "organization", "ORG": "organization", "PLACE": "place",
              "LOCATION": "place", "LOC": "place", "GPE": "place"}

@@ -54,7 +54,13 @@ ALSO = re.compile(r"\s+(?:sekaligus|dan\s+juga|serta)\s+")
 
 @functools.cache
 def _before_re() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(" + PREVIOUSLY + _title_start() + CHAIN + r")\s*,?\s*$")
+    # "dua anggota KPU Sorong Selatan, yakni A dan B": the title before a list is each one's
+    return re.compile(r"(?<![\w-])(" + PREVIOUSLY + _title_start() + CHAIN + r")\s*,?\s*(?:(?:yakni|yaitu)\s+)?$")
+
+
+@functools.cache
+def _also_before_re() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(" + PREVIOUSLY + _title_start() + CHAIN + r")\s+yang\s+(?:juga|sekaligus)\s+$")
 
 
 @functools.cache
@@ -118,6 +124,9 @@ def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]
         partner = label.endswith("-") or TICKET_HYPHEN.search(label)  # "Pasangan A-" is A, not a role
         if label and proper and not partner and lexicon.lookup_key(label) != lexicon.lookup_key(person.name):
             found.append(_span(label, person.evidence.start - len(before) + m.start(1)))
+        first = _also_before_re().search(before, 0, m.start(1))  # "Ketua Majelis yang juga Ketua Bawaslu X, A"
+        if first:
+            found.insert(0, _span(_trim(first.group(1)), person.evidence.start - len(before) + first.start(1)))
     pos = person.evidence.end
     degrees = DEGREES_AFTER.match(text, pos)  # "A, S.H., M.H., Ketua …"
     pos = degrees.end() if degrees else pos
