@@ -70,3 +70,9 @@ def test_a_party_withdrawing_its_backing_is_a_declaration() -> None:
     found = events("Partai Golkar resmi mencabut dukungannya terhadap bakal calon bupati Paser, Yahya Lembang, "
                    "Selasa (10/9/2024).")
     assert ("declaration", "2024-09-10") in found
+
+
+def test_who_runs_supervises_or_contests_an_election_is_no_election() -> None:
+    found = events("Teradu tidak menjaga integritas sebagai penyelenggara pemilu. Badan Pengawas Pemilu Kabupaten Nabire "
+                   "mencatat 12 peserta pemilu melanggar.")
+    assert found == set()
