@@ -73,6 +73,6 @@ def test_a_party_withdrawing_its_backing_is_a_declaration() -> None:
 
 
 def test_who_runs_supervises_or_contests_an_election_is_no_election() -> None:
-    found = events("Teradu tidak menjaga integritas sebagai penyelenggara pemilu. Badan Pengawas Pemilu Kabupaten Nabire "
-                   "mencatat 12 peserta pemilu melanggar.")
+    found = events("Teradu tidak menjaga integritas sebagai penyelenggara pemilu. Badan Pengawas Pemilu Kabupaten "
+                   "Nabire mencatat 12 peserta pemilu melanggar.")
     assert found == set()
