@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import MEANINGS, ExitCode, InputError, KgError, QueryError, printable
-from kg.nlp.training import DEFAULT_PROCESSORS as TRAINABLE
+from kg.nlp.training import NEWS_NER
+from kg.nlp.training import PROCESSORS as TRAINABLE
 
 if TYPE_CHECKING:
     from kg.builder import Built, Parser, ParseStats
@@ -597,10 +598,9 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="models/id-kg")
     p.add_argument("--work", default="build/training")
     p.add_argument("--processors", default=",".join(TRAINABLE),
-                   help="comma-separated, in training order (default: the bundled set; add charlm for "
-                        "the character language models)")
+                   help="comma-separated, in training order (default: the bundled set, all of them)")
     p.add_argument("--steps", nargs="*", metavar="PROC=N", help="override steps, e.g. ner=2000")
-    p.add_argument("--ner-corpora", default="nergrit", metavar="NAMES",
+    p.add_argument("--ner-corpora", default=",".join(NEWS_NER), metavar="NAMES",
                    help="NER training corpora: nergrit, idner2k, nerp (comma-separated)")
     p.add_argument("--ner-init", metavar="NER.pt", help="continue training this NER model (fine-tune)")
     p.add_argument("--ner-batch-size", type=int, default=32, metavar="N", help="sentences per NER step")

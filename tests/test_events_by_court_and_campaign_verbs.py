@@ -7,6 +7,7 @@ tests (invented names) through the model-free extraction."""
 from __future__ import annotations
 
 import pytest
+from test_election_rules import run
 from test_event_types_by_verb import events
 
 
@@ -70,3 +71,18 @@ def test_a_party_withdrawing_its_backing_is_a_declaration() -> None:
     found = events("Partai Golkar resmi mencabut dukungannya terhadap bakal calon bupati Paser, Yahya Lembang, "
                    "Selasa (10/9/2024).")
     assert ("declaration", "2024-09-10") in found
+
+
+def test_who_runs_supervises_or_contests_an_election_is_no_election() -> None:
+    found = events("Teradu tidak menjaga integritas sebagai penyelenggara pemilu. Badan Pengawas Pemilu Kabupaten "
+                   "Nabire mencatat 12 peserta pemilu melanggar.")
+    assert found == set()
+
+
+def test_an_event_s_name_ends_with_its_sentence() -> None:
+    x = run("Pemohon menggugat hasil rekapitulasi KPU Kota Palopo. Kuasa hukum pemohon hadir.")
+    assert [e.label for e in x.events if e.code == "vote_count"] == ["rekapitulasi KPU Kota Palopo"]
+
+
+def test_a_party_withdrawing_its_backing_on_no_date_is_no_event_of_its_own() -> None:
+    assert events("Sebelumnya, Partai Hanura sempat menarik dukungan dari pasangan itu.") == set()

@@ -103,3 +103,16 @@ def test_nicknames_join_the_full_name() -> None:
     found = people(text, {"Wulandari Prameswari": "PERSON", "Wulan Sukma": "PERSON", "Bambang Suryo Atmojo": "PERSON",
                           "Bambang": "PERSON", "Wulan": "PERSON"})
     assert sorted(found) == ["Bambang Suryo Atmojo", "Wulandari Prameswari"]
+
+
+@pytest.mark.parametrize("text, tagged", [
+    ("Pasangan calon BeriMas menggelar kampanye akbar di Lapangan Merdeka.", "BeriMas"),
+    ("Relawan SahaBat Rakyat membagikan brosur program pasangan calon.", "SahaBat Rakyat"),
+    ("Bawaslu memeriksa seorang Kordes yang diduga membagikan uang kepada warga.", "Kordes"),
+    ("Ketua Timses pasangan nomor urut 2 membantah tudingan itu.", "Timses"),
+    ("Dua Korcam dan seorang Jurkam dipanggil Bawaslu Kabupaten Garut.", "Korcam"),
+])
+def test_nicknames_and_campaign_ranks_are_no_persons(text: str, tagged: str) -> None:
+    """Pairs' coined nicknames (a capital inside the word) and the ranks of a campaign team
+    (koordinator desa, tim sukses, juru kampanye) look like names to the NER model."""
+    assert people(text, {tagged: "PERSON"}) == {}

@@ -18,6 +18,7 @@ from kg.extract.facts import LEXICON, Event, Evidence
 ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "terakhir", "perdana")
 NATIONAL = ("pemilu", "pilpres", "pileg", "pemilihan umum", "pemilihan presiden", "pemilihan legislatif")
 LABEL_WORD = re.compile(r"\s+(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|(?:19|20)\d\d|se-[\w-]+|" + "|".join(ORDINALS) + r")")
+SENTENCE_STOP = re.compile(r"\w{3}\.$")  # a word closing its sentence, not an initial or "Kab."
 STOP_AFTER = re.compile(r"\s*(?:,|\.|;|\bdi\b|\bpada\b|\byang\b|\bdengan\b)")
 SPECIFIC_TYPES = ("election",)
 PERIOD_BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|sebelum|setelah|sesudah|usai|menjelang)\b", re.I)
@@ -37,7 +38,8 @@ class Trigger:
 
 NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
                                  r"|(?-i:\bDivisi(?:\s+[A-Z]\w*){0,3})"  # "Divisi Penanganan Pelanggaran"
-                                 r"|\balat\s+peraga|\btim|\bdana|\bjuru)\s+$", re.I)  # "alat peraga kampanye": a thing
+                                 r"|\balat\s+peraga|\btim|\bdana|\bjuru"  # "alat peraga kampanye": a thing
+                                 r"|\bpengawas|\bpenyelenggara|\bpeserta)\s+$", re.I)  # "penyelenggara pemilu": people
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
 # winners': "menetapkan calon … sebagai bupati terpilih").
@@ -63,6 +65,8 @@ def _label_end(text: str, end: int) -> int:
     """Where a trigger's written name ends: capitalised words, a year, an ordinal after it ("Pilkada Serentak 2024")."""
     while (w := LABEL_WORD.match(text, end)) and not STOP_AFTER.match(text, end):
         end = w.end()
+        if SENTENCE_STOP.search(w.group(0)):
+            return end - 1  # "rekapitulasi KPU Kota Palopo. Kuasa …": the sentence ends, so does the name
     return end
 
 
@@ -82,8 +86,8 @@ def find_triggers(text: str) -> list[Trigger]:
     for code, pattern in TYPED_VERBS:
         for m in pattern.finditer(text):
             end = _label_end(text, m.end())
-            found.append(Trigger(code, " ".join(text[m.start():end].split()), m.start(), end, None, True,
-                                 tail=text[end:end + 30]))
+            found.append(Trigger(code, " ".join(text[m.start():end].split()), m.start(), end, None,
+                                 code != "declaration", tail=text[end:end + 30]))  # backing withdrawn: dated only
     return sorted(found, key=lambda t: t.start)
 
 

@@ -27,9 +27,6 @@ from kg.nlp.pipeline import CHARLM_FILES, USES_CHARLM, charlm_paths
 log = logging.getLogger(__name__)
 
 PROCESSORS = ("vectors", "charlm", "tokenize", "mwt", "clitics", "pos", "lemma", "depparse", "ner")
-# What `kg models train` trains unless told: the bundled set. The character LM is asked for by
-# name (--processors charlm,...): about an hour per direction here, and no shipped model uses it yet.
-DEFAULT_PROCESSORS = tuple(p for p in PROCESSORS if p != "charlm")
 UD_TRAIN_SOURCES = ("ud/id_csui-ud-train.conllu", "ud/id_gsd-ud-dev.conllu", "ud/id_pud-ud-test.conllu")
 UD_TEST_SETS = {"gsd": "ud/id_gsd-ud-test.conllu", "csui": "ud/id_csui-ud-test.conllu"}
 NERP_LABELS = {"PPL": "PERSON", "PLC": "PLACE", "IND": "ORGANISATION"}  # EVT and FNB are not kg's types
@@ -49,7 +46,7 @@ CHARLM_CUTOFF = 5  # characters seen fewer times are UNK
 SHORTHAND = "id_kg"
 
 # Sizes chosen to keep the whole model set under 60 MB (see models/README.md).
-DEFAULT_STEPS = {"charlm": 4, "tokenize": 3000, "mwt": 30, "pos": 1500, "lemma": 10, "depparse": 3000, "ner": 2500}
+DEFAULT_STEPS = {"charlm": 1, "tokenize": 3000, "mwt": 30, "pos": 1500, "lemma": 10, "depparse": 3000, "ner": 2500}
 PARSER_SIZE = ["--hidden_dim", "200", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
                "--deep_biaff_output_dim", "100", "--num_layers", "2"]
 
@@ -64,7 +61,7 @@ class TrainConfig:
     steps: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_STEPS))
     seed: int = 1234
     dev_fraction: float = 0.1
-    ner_corpora: tuple[str, ...] = ("nergrit",)
+    ner_corpora: tuple[str, ...] = NEWS_NER
     ner_init: Path | None = None  # an NER model to continue training from (fine-tuning)
     ner_batch_size: int = 32  # sentences per NER step
 
@@ -445,7 +442,7 @@ def train_ner(cfg: TrainConfig) -> None:
     ])
 
 
-def train(cfg: TrainConfig, processors: Iterable[str] = DEFAULT_PROCESSORS) -> dict[str, float]:
+def train(cfg: TrainConfig, processors: Iterable[str] = PROCESSORS) -> dict[str, float]:
     """Train the named processors in pipeline order; returns wall seconds per processor."""
     wanted = list(processors)
     unknown = set(wanted) - set(PROCESSORS)
