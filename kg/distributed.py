@@ -44,6 +44,12 @@ IN_FLIGHT = 8  # batches per worker thread: results are taken in order, so a wor
 # finished while an older one still runs elsewhere must find more queued (2 cost +82 %, 8 +37 %
 # against the process pool, bench/cluster.py --articles 400)
 CONNECT_SECONDS = 20
+# A LocalCluster's housekeeping, made rarer: it has no dashboard to feed, and these ticks (worker
+# profiling every 10 ms, memory and system monitors every 0.1-0.5 s) took about 6 % of a core per
+# worker and as much again for the scheduler and nannies, from the parse on the same cores
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False,
+                "distributed.worker.memory.monitor-interval": "1s",
+                "distributed.admin.system-monitor.interval": "2s"}
 # glibc's mallopt parameters, and the values its dynamic thresholds grow to on 64-bit systems
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
 MMAP_THRESHOLD, TRIM_THRESHOLD = 32 << 20, 64 << 20
@@ -95,11 +101,12 @@ def reuse_freed_memory() -> bool:
 @contextmanager
 def connect(address: str) -> Iterator[Client]:
     """A client of the scheduler at ``address``, or of a LocalCluster started for ``local:N``."""
+    import dask
     from distributed import Client, LocalCluster
 
     local = LOCAL.match(address)
     if local:
-        with _environment_kept(), \
+        with _environment_kept(), dask.config.set(LOCAL_CONFIG), \
                 LocalCluster(n_workers=int(local[1]), threads_per_worker=1, processes=True,
                              host="127.0.0.1", dashboard_address=None,
                              silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
