@@ -42,7 +42,7 @@ LOCAL = re.compile(r"local:([1-9][0-9]*)$")
 REMOTE = re.compile(r"(tcp|tls)://[^\s/]+$")
 IN_FLIGHT = 8  # batches per worker thread: results are taken in order, so a worker whose batches
 # finished while an older one still runs elsewhere must find more queued (2 cost +82 %, 8 +37 %
-# against the process pool, bench/cluster.py --articles 400)
+# against the process pool, bench/cluster.py --articles 400, both before the malloc fix below)
 CONNECT_SECONDS = 20
 # A LocalCluster's housekeeping, made rarer: it has no dashboard to feed, and these ticks (worker
 # profiling every 10 ms, memory and system monitors every 0.1-0.5 s) took about 6 % of a core per
