@@ -5,13 +5,17 @@
 Articles come from bench/corpus.py. Each round parses them all with real Stanza twice, with
 `--workers N` (kg's process pool) and with `--cluster local:N` (a LocalCluster of N one-thread
 worker processes), alternating which goes first, through kg.builder.parse_articles with no
-parse cache; wall time includes starting the workers and loading the models. The CoNLL-U of
-both must be identical. Prints a Markdown table and the cluster/pool ratio of total wall time.
+parse cache; wall time includes starting the workers and loading the models. CPU seconds are
+those of every process involved (this one, the workers and, for the cluster, its scheduler and
+nannies), which a busy machine inflates far less than wall time. The CoNLL-U of both must be
+identical. Prints a Markdown table and the cluster/pool ratios of total wall and CPU time.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -26,11 +30,18 @@ from kg.ingest import iter_articles  # noqa: E402
 from kg.nlp.parse import to_conllu  # noqa: E402
 
 
-def timed(articles: list, models: str, **how: object) -> tuple[float, list[str], int]:
-    start, stats = time.monotonic(), ParseStats()
+def cpu_seconds() -> float:
+    """User and system time of this process and of its children that have ended."""
+    usages = (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    return sum(u.ru_utime + u.ru_stime for u in usages)
+
+
+def timed(articles: list, models: str, **how: object) -> tuple[float, float, list[str], int]:
+    """Wall and CPU seconds (the workers have ended when the parse returns), CoNLL-U, words."""
+    start, cpu, stats = time.monotonic(), cpu_seconds(), ParseStats()
     parses = parse_articles(articles, stanza_parser(models, **how), ParseCache(None, ""), stats)
     conllus = [to_conllu(p) for _, p, _ in parses]
-    return time.monotonic() - start, conllus, stats.words
+    return time.monotonic() - start, cpu_seconds() - cpu, conllus, stats.words
 
 
 def main() -> int:
@@ -47,22 +58,26 @@ def main() -> int:
     articles = list(iter_articles([folder]))
     modes = {f"--workers {args.workers}": {"workers": args.workers},
              f"--cluster local:{args.workers}": {"cluster": f"local:{args.workers}"}}
-    totals = dict.fromkeys(modes, 0.0)
+    totals = {name: [0.0, 0.0] for name in modes}  # wall, CPU
     rows, reference = [], None
     for round_ in range(args.rounds):
         for name in (list(modes) if round_ % 2 == 0 else list(reversed(modes))):
-            seconds, conllus, words = timed(articles, args.models, **modes[name])
+            seconds, cpu, conllus, words = timed(articles, args.models, **modes[name])
             reference = reference or conllus
-            totals[name] += seconds
-            rows.append(f"| {round_ + 1} | `{name}` | {len(articles):,} | {seconds:.1f} | "
+            totals[name][0] += seconds
+            totals[name][1] += cpu
+            rows.append(f"| {round_ + 1} | `{name}` | {len(articles):,} | {seconds:.1f} | {cpu:.1f} | "
                         f"{len(articles) / seconds:.2f} | {words / seconds:.0f} | "
                         f"{'yes' if conllus == reference else '**no**'} |")
-            print(rows[-1], file=sys.stderr, flush=True)
+            load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+            print(f"{rows[-1]} load average {load}", file=sys.stderr, flush=True)
     pool, cluster = totals.values()
-    print("| round | parse stage | articles | wall s | articles/s | words/s | same CoNLL-U |")
-    print("|---|---|---|---|---|---|---|")
+    print("| round | parse stage | articles | wall s | CPU s | articles/s | words/s | same CoNLL-U |")
+    print("|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
-    print(f"\nCluster / pool wall time: {cluster / pool:.3f} ({(cluster / pool - 1):+.1%}).")
+    for what, i in (("wall", 0), ("CPU", 1)):
+        ratio = cluster[i] / pool[i]
+        print(f"\nCluster / pool {what} time: {ratio:.3f} ({ratio - 1:+.1%}).")
     return 0
 
 

@@ -8,14 +8,18 @@ writes stay here, so the output is byte for byte that of a local build.
 
 Each worker loads the Stanza pipeline once, through a worker plugin that also runs on a worker
 replacing a dead one, and checks that its model set is the one this process keys the parse cache
-with. A worker that dies takes its running batch with it; the scheduler hands the batch to
-another worker (up to ``distributed.scheduler.allowed-failures`` deaths per batch), so a death
-costs a retry, never an article. Batches come back in article order, a bounded number in flight.
+with; it also undoes the aggressive malloc trimming Dask's nanny sets up for its workers, which
+made each parse cost half as much CPU again (`reuse_freed_memory`). A worker that dies takes its
+running batch with it; the scheduler hands the batch to another worker (up to
+``distributed.scheduler.allowed-failures`` deaths per batch), so a death costs a retry, never an
+article. Batches come back in article order, a bounded number in flight.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -38,8 +42,17 @@ LOCAL = re.compile(r"local:([1-9][0-9]*)$")
 REMOTE = re.compile(r"(tcp|tls)://[^\s/]+$")
 IN_FLIGHT = 8  # batches per worker thread: results are taken in order, so a worker whose batches
 # finished while an older one still runs elsewhere must find more queued (2 cost +82 %, 8 +37 %
-# against the process pool, bench/cluster.py --articles 400)
+# against the process pool, bench/cluster.py --articles 400, both before the malloc fix below)
 CONNECT_SECONDS = 20
+# A LocalCluster's housekeeping, made rarer: it has no dashboard to feed, and these ticks (worker
+# profiling every 10 ms, memory and system monitors every 0.1-0.5 s) took about 6 % of a core per
+# worker and as much again for the scheduler and nannies, from the parse on the same cores
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False,
+                "distributed.worker.memory.monitor-interval": "1s",
+                "distributed.admin.system-monitor.interval": "2s"}
+# glibc's mallopt parameters, and the values its dynamic thresholds grow to on 64-bit systems
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+MMAP_THRESHOLD, TRIM_THRESHOLD = 32 << 20, 64 << 20
 
 Parser = Callable[[str, str, list[str]], list[str]]  # (models, processors, texts) -> CoNLL-U, on a worker
 
@@ -66,19 +79,37 @@ class StanzaOnWorker(WorkerPlugin):
         if model_fingerprint(self.models, self.processors) != self.fingerprint:
             raise ModelError(f"this worker's {self.models} models differ from the client's; "
                              "install the same model set on every worker", path=self.models)
+        reuse_freed_memory()
         pipeline.shared_pipeline(self.models, self.processors)
+
+
+def reuse_freed_memory() -> bool:
+    """Let this process's malloc keep freed memory for reuse, as it does outside Dask.
+
+    Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also freezes glibc's
+    mmap threshold at 128 KiB: every larger block torch frees goes back to the kernel and the
+    next one faults its pages in again (1.6 million page faults and +50 % CPU for 48 articles,
+    against 37,000 in a process-pool worker). The thresholds set here are those glibc's own
+    dynamic ones reach. False where the C library has no mallopt (not glibc).
+    """
+    mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
+    if mallopt is None:
+        return False
+    return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) and mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
 
 
 @contextmanager
 def connect(address: str) -> Iterator[Client]:
     """A client of the scheduler at ``address``, or of a LocalCluster started for ``local:N``."""
+    import dask
     from distributed import Client, LocalCluster
 
     local = LOCAL.match(address)
     if local:
-        with LocalCluster(n_workers=int(local[1]), threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address=None,
-                          silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+        with _environment_kept(), dask.config.set(LOCAL_CONFIG), \
+                LocalCluster(n_workers=int(local[1]), threads_per_worker=1, processes=True,
+                             host="127.0.0.1", dashboard_address=None,
+                             silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
             yield client
         return
     try:
@@ -87,6 +118,19 @@ def connect(address: str) -> Iterator[Client]:
         raise KgError(f"cannot reach the Dask scheduler at {address}: {err}") from None
     with client:
         yield client
+
+
+@contextmanager
+def _environment_kept() -> Iterator[None]:
+    """This process's environment as it was before: a LocalCluster's nannies write their workers'
+    variables (MALLOC_TRIM_THRESHOLD_, OMP_NUM_THREADS...) into it, and process pools started
+    later in this process would inherit them."""
+    saved = dict(os.environ)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def parse_on_cluster(pending: list[Article], models: str, address: str, *,

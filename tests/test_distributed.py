@@ -7,6 +7,7 @@ build; the worker-kill test uses a slow stand-in parse so that the kill lands mi
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import sys
 import threading
@@ -15,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 import cloudpickle
+import dask
 import pytest
 from conftest import needs_models, write_articles
 
@@ -99,6 +101,28 @@ def test_a_worker_killed_mid_build_costs_a_retry_not_an_article(tmp_path: Path) 
     assert killed
     assert done == [(a.id, to_conllu(rough_parse(a.text, {}))) for a in articles]
     assert len((log / "attempts").read_text().splitlines()) > 2  # 2 batches of 5, the killed one twice
+
+
+def page_faults_of_a_reused_block(times: int = 50) -> int:
+    """Minor page faults while a 1 MiB block is filled and dropped ``times`` over."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(times):
+        block = b"x" * (1 << 20)
+        del block
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+def test_workers_reuse_freed_memory_and_leave_this_process_environment_alone() -> None:
+    environment = dict(os.environ)
+    trimming = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 65536}  # Dask's default
+    with dask.config.set(trimming), distributed.connect("local:1") as client:
+        [trimmed] = client.run(page_faults_of_a_reused_block).values()
+        assert all(client.run(distributed.reuse_freed_memory).values())
+        [reused] = client.run(page_faults_of_a_reused_block).values()
+    assert trimmed > 50 * 200  # every block mapped afresh: 256 pages faulted in each time
+    assert reused < trimmed / 10
+    assert dict(os.environ) == environment
 
 
 def test_cluster_addresses_are_checked(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
