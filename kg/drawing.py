@@ -299,9 +299,11 @@ def _beyond(curve, centre):
     """``curve`` (points) from where it leaves the node disc at ``centre`` on, the crossing
     interpolated between samples; empty if it never leaves."""
     far = np.hypot(*(curve - centre).T) > NODE_RADIUS
-    first = int(np.argmax(far)) if len(far) else 0
-    if not len(far) or not far[first] or first == 0:
-        return curve[first:] if len(far) and far[first] else curve[:0]
+    if not far.any():
+        return curve[:0]
+    first = int(np.argmax(far))
+    if first == 0:
+        return curve
     inner, outer = np.hypot(*(curve[first - 1:first + 1] - centre).T)
     crossing = curve[first - 1] + (NODE_RADIUS - inner) / (outer - inner) * (curve[first] - curve[first - 1])
     return np.vstack([crossing, curve[first:]])
