@@ -37,7 +37,7 @@ from kg.extract.contests import (
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
 from kg.extract.numbers import parse_number
-from kg.extract.personal_names import DEGREES_AFTER
+from kg.extract.personal_names import COINED, DEGREES_AFTER
 from kg.extract.spans import Covered
 
 BALLOT_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6",
@@ -119,7 +119,6 @@ class Ticket:
         return [self.head] + ([self.mate] if self.mate else []) + [a for _, a in self.aliases]
 
 
-CAMEL_CASE = re.compile(r"[a-z][A-Z]")  # a tagline, "BaDai"
 WORD_RUN = re.compile(r"\S+")
 INITIAL_AT_END = re.compile(r"(?<![\w.])[A-Z]\.$")  # "Hadi S."
 
@@ -130,7 +129,7 @@ def _is_name(text: str, caps: bool = False) -> bool:
     words = text.split()
     if text.isupper() and not (caps and sum(len(w.strip(".")) >= 3 for w in words) >= 2):
         return False
-    return bool(words) and words[0].strip("'‘\"“").lower() not in NOT_NAME and not CAMEL_CASE.search(text)
+    return bool(words) and words[0].strip("'‘\"“").lower() not in NOT_NAME and not COINED.search(text)
 
 
 def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = False) -> tuple[int, int] | None:
@@ -214,6 +213,12 @@ STATUS_WORDS = (
     ("registered", re.compile(r"\bbakal\b|\bbapaslon\b|\bbaca(?:gub|bup|walkot|pres)\b|mendaftar")),
     ("eligible", re.compile(r"\bditetapkan\b|memenuhi\s+syarat|\blolos\b")),
 )
+
+
+def _deputy_office(phrase: str) -> bool:
+    """Whether the office the phrase names is a deputy's ("calon wakil bupati")."""
+    office = office_in(phrase)
+    return bool(office and office[1])
 
 
 def _status(phrase: str) -> str | None:
@@ -304,7 +309,7 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
         ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases, roles=cue_roles(phrase))
         ticket.status = _status(phrase)
         ticket.sole = bool(SOLE.search(phrase))
-        ticket.deputy = mate is None and bool((office_in(phrase) or (None, False))[1])
+        ticket.deputy = mate is None and _deputy_office(phrase)
         _set_ballot(text, ticket, cue.start(), phrase)
         _office_after(text, ticket)
         tickets.append(ticket)
@@ -601,7 +606,7 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
             if mate is not None and not PAIR_OFFICE.search(phrase):
                 continue
             out.append(Ticket(head, mate, head[0], office.end(), phrase + " " + link, status=_status(phrase),
-                              deputy=mate is None and bool((office_in(phrase) or (None, False))[1]), aliases=aliases))
+                              deputy=mate is None and _deputy_office(phrase), aliases=aliases))
         elif ticket_of and mate is None:
             out.append(Ticket(head, None, head[0], ticket_of.end(), "", ballot=read_ballot(ticket_of.group(1)),
                               ballot_span=(ticket_of.start(1), ticket_of.end(1)), aliases=aliases,

@@ -20,7 +20,6 @@ from kg.extract.places import LEVEL_RE, LEVEL_WORD, LEVEL_WORDS, LEVELS, Place, 
 from kg.nlp.parse import Parse, Token
 from kg.nlp.tags import tag_spans
 
-COINED = re.compile(r"[a-z][A-Z]")  # a capital inside a word: coined names of pairs and programmes
 UNIT_RE = re.compile(r"\s+((?:[IVXL]+|\d{1,4})/[A-Z][\w-]*|Metro Jaya)")
 NAMED_UNIT_RE = re.compile(r"\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})")  # Korem Antasari
 NATIONAL_RE = re.compile(r"\s+(RI|Pusat)\b")
@@ -344,7 +343,7 @@ def plausible(m: Mention) -> bool:
     if m.kind == "person":
         return (not any(ch.isdigit() or ch in "/-()" for ch in m.name) and len(m.name) > 1
                 and not m.name.isupper()  # acronyms (TPS) and pairs (Hartono-Rizal) are not one person
-                and not COINED.search(m.name)  # a pair's nickname ("BeriMas"), not a person's name
+                and not personal_names.COINED.search(m.name)  # a pair's nickname ("BeriMas"), not a person's name
                 and words[0].lower() not in BODY_WORDS)  # "Tim Pemeriksa Kesehatan", "Mahkamah": a body
     if m.kind == "place":
         return not all(w.lower() in LEVEL_WORDS for w in words) and "(" not in m.name

@@ -17,6 +17,8 @@ import re
 from kg.extract import lexicon
 
 # A degree is written as dotted abbreviations: S.H., M.Si., S.Sos., Sp.A., Ph.D.; also MBA, Lc.
+# A capital inside a word: a coined name (a pair's tagline "BaDai", a programme), never a person's
+COINED = re.compile(r"[a-z][A-Z]")
 DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*|MBA|MPA|MPH|Lc\.?|Ph\.?D\.?)$")
 DEGREE_WORD = r"(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*|MBA|MPA|MPH|Lc\.?|Ph\.?D\.?)(?![\w])"
 DEGREES_AFTER = re.compile(r"(?:\s*,\s*" + DEGREE_WORD + r")+")
