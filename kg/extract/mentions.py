@@ -44,8 +44,9 @@ ACADEMY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{code}>{heads})" for c
                         r"(?:\s+" + CAP_WORD + r")+(?![\w-])")
 # "Kelurahan Padang Harapan", "Desa Sukamaju", "Jalan Bengkulu": a village or a street named like a city is
 # not the city; the village is a place of its own.
-VILLAGE_RE = re.compile(r"(?<![\w-])(?:Kelurahan|Desa|Kampung|Dusun|Nagari|Gampong)(?:\s+[A-Z][\w'’-]*){1,3}")
-UNIT_BEFORE = re.compile(r"(?<![\w-])(?:Kelurahan|Kel\.|Desa|Kampung|Dusun|Nagari|Gampong|Jalan|Jl\.?)\s+$")
+VILLAGE_WORDS = r"Kelurahan|Desa|Kampung|Dusun|Nagari|Gampong"
+VILLAGE_RE = re.compile(r"(?<![\w-])(?:" + VILLAGE_WORDS + r")(?:\s+[A-Z][\w'’-]*){1,3}")
+UNIT_BEFORE = re.compile(r"(?<![\w-])(?:" + VILLAGE_WORDS + r"|Kel\.|Jalan|Jl\.?)\s+$")
 AT_BEFORE = re.compile(r"\b(?:di|ke)\s+(?:kampus\s+)?$", re.I)
 # A full stop that ends a sentence inside a run of capitalised words ("… Mataram. Tim …"), not
 # one that ends an abbreviation ("Kab. Serang", "H. Ahmad").
