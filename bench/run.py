@@ -337,7 +337,6 @@ def _sampled(store, per_kind: int, repeats: int) -> dict:
     about any one of them waits; the busiest names are `_busiest`'s worst cases."""
     from rdflib import RDFS
 
-    from kg.graph.queries import named_query, run_oxigraph
     from kg.graph.vocab import SCHEMA, ontology
 
     organizations = " ".join(f"<{c}>" for c in sorted(ontology().transitive_subjects(
@@ -352,8 +351,7 @@ def _sampled(store, per_kind: int, repeats: int) -> dict:
         if not names:
             continue
         step = max(1, len(names) // per_kind)
-        timed = [_timed(lambda q: run_oxigraph(store, q), named_query(kind, {"name": n}), repeats)
-                 for n in names[::step][:per_kind]]
+        timed = list(_params_timed(store, {n: (kind, n) for n in names[::step][:per_kind]}, repeats).values())
         ms = sorted(t["median_ms"] for t in timed)
         found[kind] = {"names": len(names), "sampled": len(timed), "median_ms": statistics.median(ms),
                        "p90_ms": ms[int(0.9 * (len(ms) - 1))], "max_ms": ms[-1],
