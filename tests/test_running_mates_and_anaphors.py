@@ -10,6 +10,11 @@ import pytest
 from test_election_rules import candidacies, results, run
 
 
+def pair(head: str, mate: str, office: str, number: str | None) -> set[tuple]:
+    """The two candidacies of a ticket, as `candidacies` lists them: the head's and the running mate's."""
+    return {(head, office, number, mate), (mate, f"wakil {office}", number, head)}
+
+
 @pytest.mark.parametrize("text", [
     "Calon wakil bupati nomor urut 1, Darsono Wiryawan, berkampanye di Pasar Kliwon, Sabtu (9/11/2024). Darsono "
     "yang mendampingi calon bupati Lukas Hendrawan itu menjanjikan revitalisasi pasar.",
@@ -17,29 +22,25 @@ from test_election_rules import candidacies, results, run
     "di Pasar Kliwon.",
 ])
 def test_a_running_mate_who_accompanies_the_head(text: str) -> None:
-    assert candidacies(run(text)) == {("Lukas Hendrawan", "bupati", "1", "Darsono Wiryawan"),
-                                      ("Darsono Wiryawan", "wakil bupati", "1", "Lukas Hendrawan")}
+    assert candidacies(run(text)) == pair("Lukas Hendrawan", "Darsono Wiryawan", "bupati", "1")
 
 
 def test_a_head_who_runs_with_a_running_mate_named_as_such() -> None:
     x = run("Calon bupati nomor urut 2, Benediktus Laoli, menemui nelayan di Pelabuhan Teluk Dalam. Benediktus yang "
             "berpasangan dengan calon wakil bupati Yosafat Harefa itu menjanjikan dermaga baru.")
-    assert candidacies(x) == {("Benediktus Laoli", "bupati", "2", "Yosafat Harefa"),
-                              ("Yosafat Harefa", "wakil bupati", "2", "Benediktus Laoli")}
+    assert candidacies(x) == pair("Benediktus Laoli", "Yosafat Harefa", "bupati", "2")
 
 
 def test_his_pair_is_the_running_mate_of_the_head_before() -> None:
     x = run("Calon gubernur nomor urut 2, Tarmizi Nasution, mencoblos di TPS 04 Kelurahan Sei Sikambing. "
             "Pasangannya, calon wakil gubernur Rosmawati Purba, memberikan suara di Kabupaten Simalungun.")
-    assert candidacies(x) == {("Tarmizi Nasution", "gubernur", "2", "Rosmawati Purba"),
-                              ("Rosmawati Purba", "wakil gubernur", "2", "Tarmizi Nasution")}
+    assert candidacies(x) == pair("Tarmizi Nasution", "Rosmawati Purba", "gubernur", "2")
 
 
 def test_a_replacement_running_mate_determined_for_a_numbered_head() -> None:
     x = run("KPU Kabupaten Lahat menetapkan Gunawan Sitorus sebagai calon wakil bupati pengganti mendampingi calon "
             "bupati nomor urut 3, Hj. Nurlela Kemas, dalam rapat pleno terbuka.")
-    assert candidacies(x) == {("Nurlela Kemas", "bupati", "3", "Gunawan Sitorus"),
-                              ("Gunawan Sitorus", "wakil bupati", "3", "Nurlela Kemas")}
+    assert candidacies(x) == pair("Nurlela Kemas", "Gunawan Sitorus", "bupati", "3")
 
 
 def test_a_deputy_named_before_the_office_is_a_deputy() -> None:
@@ -52,8 +53,7 @@ def test_the_pair_named_again_with_its_number_farther_on() -> None:
             "di Kendari, Senin (14/4/2025). Pelantikan keduanya tertunda karena hasil Pilkada Kolaka digugat ke "
             "Mahkamah Konstitusi. MK menolak permohonan pasangan nomor urut 3 pada 24 Februari 2025, dan KPU Kolaka "
             "kemudian menetapkan pasangan nomor urut 1 itu sebagai pasangan calon terpilih.")
-    assert candidacies(x) == {("Ramli Baso", "bupati", "1", "Nurjannah Wello"),
-                              ("Nurjannah Wello", "wakil bupati", "1", "Ramli Baso")}
+    assert candidacies(x) == pair("Ramli Baso", "Nurjannah Wello", "bupati", "1")
 
 
 def test_the_pair_named_again_with_a_relative_clause() -> None:
@@ -75,8 +75,7 @@ def test_running_mates_who_accompany_their_heads_respectively() -> None:
 
 def test_a_religious_title_before_a_pair_is_no_name() -> None:
     x = run("Pasangan calon bupati Pidie nomor urut 2, Tgk. H. Rusydi Mahmud-Nurhayati Ilyas, berada di posisi kedua.")
-    assert candidacies(x) == {("Rusydi Mahmud", "bupati", "2", "Nurhayati Ilyas"),
-                              ("Nurhayati Ilyas", "wakil bupati", "2", "Rusydi Mahmud")}
+    assert candidacies(x) == pair("Rusydi Mahmud", "Nurhayati Ilyas", "bupati", "2")
 
 
 def test_a_pair_listed_before_known_pairs_runs_with_them() -> None:
@@ -90,7 +89,6 @@ def test_a_pair_listed_before_known_pairs_runs_with_them() -> None:
 
 def test_an_independent_pair_holds_its_cue_as_a_title() -> None:
     x = run("Bawaslu mengabulkan permohonan bakal pasangan calon bupati perseorangan Rustam Effendi-Yulinar Sari.")
-    assert candidacies(x) == {("Rustam Effendi", "bupati", None, "Yulinar Sari"),
-                              ("Yulinar Sari", "wakil bupati", None, "Rustam Effendi")}
+    assert candidacies(x) == pair("Rustam Effendi", "Yulinar Sari", "bupati", None)
     titles = {h.label for h in x.holdings}
     assert "bakal pasangan calon bupati perseorangan" in titles
