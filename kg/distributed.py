@@ -49,7 +49,8 @@ CONNECT_SECONDS = 20
 # worker and as much again for the scheduler and nannies, from the parse on the same cores
 LOCAL_CONFIG = {"distributed.worker.profile.enabled": False,
                 "distributed.worker.memory.monitor-interval": "1s",
-                "distributed.admin.system-monitor.interval": "2s"}
+                "distributed.admin.system-monitor.interval": "2s",
+                "distributed.admin.tick.interval": "1s"}
 # glibc's mallopt parameters, and the values its dynamic thresholds grow to on 64-bit systems
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
 MMAP_THRESHOLD, TRIM_THRESHOLD = 32 << 20, 64 << 20
