@@ -43,7 +43,8 @@ class Trigger:
 NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
                                  r"|(?-i:\bDivisi(?:\s+[A-Z]\w*){0,3})"  # "Divisi Penanganan Pelanggaran"
                                  r"|\balat\s+peraga|\btim|\bdana|\bjuru"  # "alat peraga kampanye": a thing
-                                 r"|\bpengawas|\bpenyelenggara|\bpeserta|\bpemantau)\s+$", re.I)  # "penyelenggara pemilu": people
+                                 r"|\bpengawas|\bpenyelenggara|\bpeserta|\bpemantau"  # "penyelenggara pemilu": people
+                                 r")\s+$", re.I)
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
 # winners': "menetapkan calon … sebagai bupati terpilih").

@@ -11,13 +11,13 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.extract import lexicon, personal_names
-from kg.extract.lexicon import Institution
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import LEXICON, MODEL, RULE, Evidence, Mention
+from kg.extract.lexicon import Institution
 from kg.extract.places import LEVEL_RE, LEVEL_WORD, LEVEL_WORDS, LEVELS, Place, choose_place
 from kg.nlp.parse import Parse, Token
 from kg.nlp.tags import tag_spans
