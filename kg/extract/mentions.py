@@ -418,8 +418,7 @@ def find_mentions(parse: Parse) -> list[Mention]:
     dateline = list(dateline_mentions(text, where))
     outlets = [(m.evidence.start, m.evidence.end) for m in dateline if m.kind == "organization"]
     found = [*institution_mentions(text, where), *contracted_body_mentions(text, where), *place_mentions(text, where),
-             *dateline,
-             *outlet_repeats(text, dateline, where), *venue_mentions(text, where), *academy_mentions(text, where), *village_mentions(parse, where),
-             *model_mentions(parse, where)]
+             *dateline, *outlet_repeats(text, dateline, where), *venue_mentions(text, where),
+             *academy_mentions(text, where), *village_mentions(parse, where), *model_mentions(parse, where)]
     found = [m for m in found if m in dateline or not any(a <= m.evidence.start < b for a, b in outlets)]
     return resolve_overlaps([m for m in found if plausible(m)])  # "Sulbar Terkini" is an outlet, not Sulbar
