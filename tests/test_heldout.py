@@ -9,7 +9,10 @@ running mate, observers and academics, a recapitulation with a ranked list and a
 running mates campaigning or debating alone, a village head's conviction, candidates voting, MK
 dismissals, winners determined by Aceh's KIP, candidates' health checks, campaign props removed in the
 quiet period, a party withdrawing its backing, a DKPP ethics ruling, a parliamentary hearing, voter-list
-matching in the mountains, a Bawaslu adjudication, a recapitulation with per-district leads). Fixed parses,
+matching in the mountains, a Bawaslu adjudication, a recapitulation with per-district leads; a regional
+budget (NPHD) signing, candidates' asset reports (LHKPN), a debate's panel announced, a Gakkumdu arrest for
+money politics, an interview, a deputy head resigning to run, a terse wire story, foreign observers at polling
+stations, candidates' campaign-fund reports). Fixed parses,
 so no model
 runs; the floors guard against fitting rules to the dev articles at the cost of news in general.
 They hold for the parse a default build makes (no lemmas, no dependency tree) and for

@@ -77,6 +77,22 @@ def test_builds_parse_only_what_extraction_reads_with_one_thread(no_network) -> 
     assert stanza_parser().key != stanza_parser(trees=True).key
 
 
+def test_loading_builds_no_optimizer(no_network) -> None:
+    """A fresh interpreter loads a build's processors and parses without importing torch._dynamo
+    (what Stanza's unused optimizers cost, 2.5 s); Stanza's factory is back afterwards."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from stanza.models.common import utils; build = utils.dispatch_optimizer; "
+            "from kg.nlp import pipeline; nlp = pipeline.load_pipeline('bundled', pipeline.processors_for()); "
+            "doc = nlp('Ketua KPU Kota Bandung, Budi Santoso, hadir di Bandung.'); "
+            "print(sorted(nlp.processors), 'torch._dynamo' in sys.modules, utils.dispatch_optimizer is build, "
+            "[e.type for e in doc.ents])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("]", 1)[1].split("[")[0].split() == ["False", "True"], out
+    assert "'PERSON'" in out and "'pos'" in out
+
+
 def test_int8_weights_in_the_build_processors_but_the_tokenizer(seed_doc) -> None:
     nlp = pipeline.load_pipeline("bundled")
     kinds = {name: {type(m).__module__ for m in (getattr(p, "trainers", None) or [p.trainer])[0].model.modules()}

@@ -92,3 +92,17 @@ def test_an_independent_pair_holds_its_cue_as_a_title() -> None:
     assert candidacies(x) == pair("Rustam Effendi", "Yulinar Sari", "bupati", None)
     titles = {h.label for h in x.holdings}
     assert "bakal pasangan calon bupati perseorangan" in titles
+
+
+def test_the_subject_who_runs_as_a_candidate_is_one() -> None:
+    x = run("Wakil Bupati Tojo Una-Una, Ramli Lasimpo, resmi mengundurkan diri untuk maju sebagai bakal calon bupati "
+            "pada Pilkada 2024.")
+    assert candidacies(x) == {("Ramli Lasimpo", "bupati", None, None)}
+
+
+def test_a_running_mate_after_his_former_post() -> None:
+    x = run("Wakil Bupati Tojo Una-Una, Ramli Lasimpo, resmi mengundurkan diri untuk maju sebagai bakal calon bupati. "
+            "Ramli akan berpasangan dengan mantan Sekretaris Daerah Tojo Una-Una, Haris Labolo, sebagai bakal calon "
+            "wakil bupati.")
+    assert candidacies(x) == {("Ramli Lasimpo", "bupati", None, "Haris Labolo"),
+                              ("Haris Labolo", "wakil bupati", None, "Ramli Lasimpo")}

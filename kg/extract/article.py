@@ -201,10 +201,11 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
     people = sorted(((m, ent) for ent in index.entities if ent.kind == "person" for m in ent.mentions),
                     key=lambda x: x[0].evidence.start)
     pairs = _paired(parse.text, people)
+    written = [[pairs[m.evidence.start]] if m.evidence.start in pairs
+               else roles_for(parse.text, m, parse.sentences[m.evidence.sentence].start) for m, _ in people]
     previous = None  # (end of the last person mention, its roles)
-    for m, ent in people:
-        sentence = parse.sentences[m.evidence.sentence]
-        roles = [pairs[m.evidence.start]] if m.evidence.start in pairs else roles_for(parse.text, m, sentence.start)
+    for i, (m, ent) in enumerate(people):
+        roles = _not_the_next_ones(written[i], m, (people[i + 1][0], written[i + 1]) if i + 1 < len(people) else None)
         gap = DEGREES_AFTER.sub("", parse.text[previous[0]:m.evidence.start]) if previous else ""
         if not roles and previous and COORDINATED.match(gap):  # "A, M.Si.-B": degrees do not part a ticket
             roles = previous[1]
@@ -214,6 +215,15 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
                 seen.add((ent.id, role.label.lower()))
                 out.append(_holding(role, m, ent, index))
     return out
+
+
+def _not_the_next_ones(roles: list[RoleSpan], m: Mention,
+                       following: tuple[Mention, list[RoleSpan]] | None) -> list[RoleSpan]:
+    """"Penjabat Bupati X, A, Ketua KPU X, B, dan …": a title after one name that the next name holds
+    (written before it) is the next one's, not an apposition to the first."""
+    nxt, its_roles = following or (None, [])
+    heads_next = {r.start for r in its_roles if nxt and r.start < nxt.evidence.start}
+    return [r for r in roles if r.start < m.evidence.start or r.start not in heads_next]
 
 
 def _runs_into_names(label: str, names: re.Pattern[str] | None) -> bool:

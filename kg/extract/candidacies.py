@@ -320,6 +320,7 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
     tickets += _pairs_before_office(text, blocked, tickets)
     tickets += _short_pairs(text, blocked, tickets)
     tickets += _listed_with(text, blocked, tickets)
+    tickets += _running_subjects(text, blocked, tickets)
     tickets += _legislative(text, blocked, tickets)
     for t in tickets:  # what the clause says happened outranks "bakal" (registered)
         t.status = (_status_around(text, t) or t.status) if t.status in (None, "registered") else t.status
@@ -354,7 +355,8 @@ def _companions(text: str, tickets: list[Ticket], blocked: list[tuple[int, int]]
         if not link:
             continue
         at = _preamble(text, link.end(), blocked, limit=60)
-        other = _name_at(text, at, blocked)
+        titled = _title_apposed().match(text, at)  # "berpasangan dengan mantan Sekda X, B"
+        other = _name_at(text, titled.end() if titled else at, blocked)
         if other is None or any(t.mate and t.head == found for t in out):
             continue
         between = text[link.end():at]
@@ -373,6 +375,13 @@ def _companions(text: str, tickets: list[Ticket], blocked: list[tuple[int, int]]
                 out.append(Ticket(h.head, t.head, h.start, t.end, h.phrase, ballot=h.ballot or t.ballot,
                                   ballot_span=h.ballot_span or t.ballot_span))
     return out
+
+
+@functools.cache
+def _title_apposed() -> re.Pattern[str]:
+    """A post and its region written before a name and a comma: "mantan Sekretaris Daerah Bone Bolango, "."""
+    posts = lexicon.alternation(f for p in lexicon.post_titles() for f in (p.title, *p.aliases))
+    return re.compile(r"(?:(?:mantan|eks|bekas)\s+)?(?i:" + posts + r")(?:\s+[A-Z][\w-]*)*\s*,\s+")
 
 
 # "Keduanya masing-masing mendampingi calon gubernur A dan calon gubernur B": respectively, in order.
@@ -668,6 +677,27 @@ def _listed_with(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
                                                                                                known + out):
                 out.append(Ticket(head, mate, m.start(), m.end(), t.phrase, status=t.status))
             break
+    return out
+
+
+# "Wakil Bupati X, A, mundur … untuk maju sebagai bakal calon bupati": the clause's subject runs for the office.
+RUNS_AS = re.compile(r"\bmaju\s+(?:kembali\s+)?sebagai\s+((?:bakal\s+)?calon\s+(?:" + OFFICE_PATTERN + r"))(?![\w-])",
+                     re.I)
+SUBJECT_END = re.compile(r"\s*,|\s+(?-i:[a-z])")  # a name ends at its apposition's comma or at the verb
+
+
+def _running_subjects(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
+    """The sentence's first name (its subject, after any title) is a candidate for the office it "maju
+    sebagai calon …" for; only where no ticket was read in between."""
+    out = []
+    for m in RUNS_AS.finditer(text):
+        opening = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+        subject = next((found for w in WORD_START.finditer(text, opening, m.start())
+                        if (found := _name_at(text, w.start(), blocked)) and SUBJECT_END.match(text, found[1])), None)
+        if subject and not _overlaps((subject[0], m.end()), known + out):
+            phrase = m.group(1)
+            out.append(Ticket(subject, None, subject[0], m.end(), phrase, deputy=_deputy_office(phrase),
+                              status=_status(phrase), roles=[phrase]))
     return out
 
 

@@ -110,3 +110,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             found.append(DateMention(m.group(0), m.start(), m.end(), date.isoformat() if date else None))
     return sorted(found, key=lambda d: d.start)
 
+
+def is_bare_weekday(date: DateMention) -> bool:
+    """A weekday alone ("…, Senin."): the day a wire story reports, read against its publication date."""
+    return date.text.lower() in WEEKDAYS

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import lexicon
-from kg.extract.dates import DateMention
+from kg.extract.dates import DateMention, is_bare_weekday
 from kg.extract.facts import LEXICON, Event, Evidence
 
 ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "terakhir", "perdana")
@@ -22,6 +22,10 @@ SENTENCE_STOP = re.compile(r"\w{3}\.$")  # a word closing its sentence, not an i
 STOP_AFTER = re.compile(r"\s*(?:,|\.|;|\bdi\b|\bpada\b|\byang\b|\bdengan\b)")
 SPECIFIC_TYPES = ("election",)
 PERIOD_BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|sebelum|setelah|sesudah|usai|menjelang)\b", re.I)
+# "Pemungutan suara dijadwalkan serentak pada 27 November 2024": a schedule's words may part an election from its date
+ACTIVE_VERB = re.compile(r"me\w+", re.I)  # "mendistribusikan", "menandatangani": an act written as the verb
+SCHEDULED = re.compile(r"\s+(?:(?:akan|dijadwalkan|digelar|dilaksanakan|diselenggarakan|berlangsung|serentak|secara"
+                       r"|nasional)\s+)+(?:pada\s+)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,8 @@ class Trigger:
 NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
                                  r"|(?-i:\bDivisi(?:\s+[A-Z]\w*){0,3})"  # "Divisi Penanganan Pelanggaran"
                                  r"|\balat\s+peraga|\btim|\bdana|\bjuru"  # "alat peraga kampanye": a thing
-                                 r"|\bpengawas|\bpenyelenggara|\bpeserta)\s+$", re.I)  # "penyelenggara pemilu": people
+                                 r"|\bpengawas|\bpenyelenggara|\bpeserta|\bpemantau"  # "penyelenggara pemilu": people
+                                 r")\s+$", re.I)
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
 # winners': "menetapkan calon … sebagai bupati terpilih").
@@ -82,12 +87,12 @@ def find_triggers(text: str) -> list[Trigger]:
         label = " ".join(text[m.start():end].split())
         ordinal = next((o for o in ORDINALS if re.search(rf"\b{o}\b", label.lower())), None)
         found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end(), bool(ANAPHOR_AFTER.match(text, end)),
-                             text[end:end + 30]))
+                             text[end:end + 60]))
     for code, pattern in TYPED_VERBS:
         for m in pattern.finditer(text):
             end = _label_end(text, m.end())
             found.append(Trigger(code, " ".join(text[m.start():end].split()), m.start(), end, None,
-                                 code != "declaration", tail=text[end:end + 30]))  # backing withdrawn: dated only
+                                 code != "declaration", tail=text[end:end + 60]))  # backing withdrawn: dated only
     return sorted(found, key=lambda t: t.start)
 
 
@@ -103,10 +108,17 @@ def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) 
     """
     inside = [d for d in dates if sentence[0] <= d.start < sentence[1]]
     after = [d for d in inside if d.start >= t.end]
-    if t.code == "election":  # not a period's bound: "Pilkada 2024 berlangsung hingga 23 November 2024"
-        return next((d for d in after if d.start - t.end <= 25 and not PERIOD_BOUND.search(t.tail[:d.start - t.end])),
-                    None)
+    if t.code == "election":
+        return next((d for d in after if _election_date(t.tail[:d.start - t.end], d)), None)
     return (after or list(reversed([d for d in inside if d.end <= t.start])) or [None])[0]
+
+
+def _election_date(gap: str, date: DateMention) -> bool:
+    """Whether a date written ``gap`` after an election's name is its date: close by or after a schedule's
+    words, not a period's bound ("Pilkada 2024 berlangsung hingga 23 November 2024"), not a bare weekday
+    (wire style "KPU … mendistribusikan logistik Pilkada 2024 ke 22 kabupaten, Senin." dates the report)."""
+    return ((len(gap) <= 25 or bool(SCHEDULED.fullmatch(gap))) and not PERIOD_BOUND.search(gap)
+            and not is_bare_weekday(date))
 
 
 def _same_event(event: Event, t: Trigger, iso: str | None) -> bool:
@@ -123,12 +135,14 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
                  sentences: list[tuple[int, int]], sentence_of) -> list[Event]:
     """Cluster trigger mentions into events, with the date written nearest each mention."""
     events: list[Event] = []
-    typed = {sentence_of(t.start) for t in triggers if t.code != "other"}
+    typed = {sentence_of(t.start) for t in triggers if t.code not in ("other", "election")}
+    elections = {sentence_of(t.start) for t in triggers if t.code == "election"}
     counted = {sentence_of(t.start) for t in triggers if t.code == "vote_count"}
     for t in triggers:
         sent = sentence_of(t.start)
-        if t.code == "other" and sent in typed:
-            continue  # "apel pengamanan": the meeting is the event, securing it is what it is about
+        if t.code == "other" and (sent in typed or (sent in elections and not ACTIVE_VERB.match(t.label))):
+            continue  # "apel pengamanan": the meeting is the event, securing it is what it is about; "pengamanan
+            # Pilkada": the election is; but "KPU mendistribusikan logistik Pilkada 2024": the act the verb reports
         if t.code == "meeting" and not t.named and sent in counted:
             continue  # "rekapitulasi … dalam rapat pleno terbuka": the count is held in the plenary, one event
         date = _date_near(t, dates, sentences[sent])

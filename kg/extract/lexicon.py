@@ -111,6 +111,20 @@ def place_forms() -> dict[str, tuple[Place, ...]]:
 
 
 @functools.cache
+@functools.cache
+def contracted_bodies() -> dict[str, tuple[str, Institution]]:
+    """Bodies a post's title holds after "Ka" (Kepala): "Kapolres" heads the Polres, "Kapolda" the Polda.
+    Lower-cased body -> (the body as the lexicon writes it, the institution)."""
+    forms = institution_forms()
+    out = {}
+    for post in post_titles():
+        body = lookup_key(post.title[2:]) if post.title.startswith("Ka") else ""
+        inst = forms.get(body)
+        if inst is not None and inst.key == post.org_key and inst.regional:
+            out[body] = (next(f for f in (inst.name, *inst.aliases) if lookup_key(f) == body), inst)
+    return out
+
+
 def post_forms() -> dict[str, PostTitle]:
     return {lookup_key(form): post for post in post_titles() for form in (post.title, *post.aliases)}
 

@@ -12,10 +12,12 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.extract import lexicon, personal_names
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import LEXICON, MODEL, RULE, Evidence, Mention
+from kg.extract.lexicon import Institution
 from kg.extract.places import LEVEL_RE, LEVEL_WORD, LEVEL_WORDS, LEVELS, Place, choose_place
 from kg.nlp.parse import Parse, Token
 from kg.nlp.tags import tag_spans
@@ -34,10 +36,13 @@ VENUE_RE = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(VENUE_HEADS) + r")(?:\s+" + CAP_WORD + r")+"
     r"|(?:[A-Z][\w'’-]*\s+)+(?:" + "|".join(VENUE_TAILS) + r"))(?![\w-])")
 # Bodies named by what they are: universities, institutes and research centres, where observers, lecturers
-# and panelists come from; a regional government's office ("Dinas Pertanian Musi Rawas"). After "di" the
-# name is where something is held (a venue).
+# and panelists come from; associations; a regional government's office ("Dinas Pertanian Musi Rawas").
+# After "di" the name is where something is held (a venue).
 BODY_HEADS = (("other", r"Universitas|Institut|UIN|IAIN|STAIN|Politeknik|Sekolah\s+Tinggi"
-                        r"|(?:Pusat|Lembaga)\s+(?:Kajian|Studi|Penelitian|Riset|Survei)"),
+                        r"|(?:Pusat|Lembaga)\s+(?:Kajian|Studi|Penelitian|Riset|Survei)"
+                        # associations: "Ikatan Dokter Indonesia", "Persatuan Penyandang Disabilitas Indonesia"
+                        # (a party's name is the party's: "Partai Persatuan Pembangunan")
+                        r"|(?<!Partai\s)(?<!dan\s)(?:Ikatan|Persatuan|Perhimpunan|Himpunan|Asosiasi)"),
               ("government", r"(?<!Rumah\s)(?<!Pakaian\s)(?<!Mobil\s)Dinas"
                              r"|Komisi\s+(?:[IVX]{1,4}|[A-E])(?=\s+DPR)"))  # "Komisi II DPR RI", "Komisi A DPRD Jatim"
 ACADEMY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{code}>{heads})" for code, heads in BODY_HEADS) + r")"
@@ -57,7 +62,7 @@ RANK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted({h.split()[0] for h in lexic
 # Words that open the name of a body, never a person's: "Tim Pemenangan", "Mahkamah", "Lembaga Survei X".
 BODY_WORDS = {"tim", "komisi", "badan", "dinas", "partai", "pengadilan", "mahkamah", "lembaga", "survei", "kantor",
               "dewan", "panitia", "satuan", "kepolisian", "kejaksaan", "pemerintah", "sekretariat", "koalisi",
-              "kementerian", "universitas", "yayasan", "perkumpulan", "majelis"}
+              "kementerian", "universitas", "yayasan", "perkumpulan", "majelis", "divisi"}
 NER_KINDS = {"PERSON": "person", "PER": "person", "ORGANISATION": "organization",
              "ORGANIZATION": "organization", "ORG": "organization", "PLACE": "place",
              "LOCATION": "place", "LOC": "place", "GPE": "place"}
@@ -158,21 +163,42 @@ def institution_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
         inst = lexicon.institution_forms()[lexicon.lookup_key(m.group(1))]
         if m.group(1) in PARTY_BOARDS and _party_after(text, m.end()):
             continue  # "DPD Partai Golkar", "DPC PDI Perjuangan": a party's board, not the DPD RI
-        end, place, unit = (_region_after(text, m.end(), inst.type == "security") if inst.regional
-                            else (m.end(), None, ""))
-        if place and place.type == "country":
-            place = None
-        key, full, region = inst.key, inst.name, ""
-        if place:
-            key, region = f"{inst.key}@{place.name}", place.name
-            level = LEVEL_WORD.get(place.type, "")
-            full = inst.name if inst.name.endswith(level) else f"{inst.name} {level}".strip()
-            full = f"{full} {place.name}"
-        elif unit:  # "101/Antasari" and "Antasari" name the same unit
-            key, full = f"{inst.key}@{unit.split('/')[-1].lower()}", f"{m.group(1)} {unit}"
-        written = squeeze(re.sub(r"\s*\([^()]*\)|\)", "", text[m.start():end]))
-        yield Mention("organization", text[m.start():end], written, inst.type, key,
-                      _evidence(where, m.start(), end, LEXICON, 0.95), full_name=full, region=region)
+        yield _institution_at(text, where, inst, m.start(), m.end(), m.group(1))
+
+
+def _institution_at(text: str, where: SentenceIndex, inst: Institution, start: int, form_end: int,
+                    form: str) -> Mention:
+    """The institution whose form ``form`` is written at ``start``, with the region written after it."""
+    end, place, unit = (_region_after(text, form_end, inst.type == "security") if inst.regional
+                        else (form_end, None, ""))
+    if place and place.type == "country":
+        place = None
+    key, full, region = inst.key, inst.name, ""
+    if place:
+        key, region = f"{inst.key}@{place.name}", place.name
+        level = LEVEL_WORD.get(place.type, "")
+        full = inst.name if inst.name.endswith(level) else f"{inst.name} {level}".strip()
+        full = f"{full} {place.name}"
+    elif unit:  # "101/Antasari" and "Antasari" name the same unit
+        key, full = f"{inst.key}@{unit.split('/')[-1].lower()}", f"{form} {unit}"
+    written = squeeze(form + re.sub(r"\s*\([^()]*\)|\)", "", text[form_end:end]))
+    return Mention("organization", text[start:end], written, inst.type, key,
+                   _evidence(where, start, end, LEXICON, 0.95), full_name=full, region=region)
+
+
+def contracted_body_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
+    """"Kapolres Lombok Tengah" names the Polres Lombok Tengah: the body is written inside its head's title,
+    and news often names it no other way. Only with a region: a bare "Kapolres" names no one body."""
+    for m in contracted_body_regex().finditer(text):
+        form, inst = lexicon.contracted_bodies()[m.group(1).lower()]
+        mention = _institution_at(text, where, inst, m.start(1), m.end(1), form)
+        if mention.region:
+            yield mention
+
+
+@functools.cache
+def contracted_body_regex() -> re.Pattern[str]:
+    return re.compile(r"\bKa((?i:" + lexicon.alternation(lexicon.contracted_bodies()) + r"))\b")
 
 
 # ----------------------------------------------------------------------------- rules
@@ -224,6 +250,16 @@ def dateline_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
         elif not inst and not words.isupper():
             yield Mention("organization", words, words, "media", words.lower(),
                           _evidence(where, start, end, RULE, 0.7), full_name=words)
+
+
+def outlet_repeats(text: str, dateline: list[Mention], where: SentenceIndex) -> Iterator[Mention]:
+    """The outlet the dateline names, named again in the story ("… menerima Lancang Kuning Online di ruang
+    kerjanya"): the same media organization, not a person."""
+    for outlet in (m for m in dateline if m.kind == "organization"):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(outlet.text) + r"(?![\w-])", text):
+            if m.start() != outlet.evidence.start:
+                yield replace(outlet, evidence=_evidence(where, m.start(), m.end(), outlet.evidence.method,
+                                                         outlet.evidence.confidence))
 
 
 def venue_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
@@ -381,8 +417,8 @@ def find_mentions(parse: Parse) -> list[Mention]:
     text = parse.text
     dateline = list(dateline_mentions(text, where))
     outlets = [(m.evidence.start, m.evidence.end) for m in dateline if m.kind == "organization"]
-    found = [*institution_mentions(text, where), *place_mentions(text, where), *dateline,
-             *venue_mentions(text, where), *academy_mentions(text, where), *village_mentions(parse, where),
-             *model_mentions(parse, where)]
+    found = [*institution_mentions(text, where), *contracted_body_mentions(text, where), *place_mentions(text, where),
+             *dateline, *outlet_repeats(text, dateline, where), *venue_mentions(text, where),
+             *academy_mentions(text, where), *village_mentions(parse, where), *model_mentions(parse, where)]
     found = [m for m in found if m in dateline or not any(a <= m.evidence.start < b for a, b in outlets)]
     return resolve_overlaps([m for m in found if plausible(m)])  # "Sulbar Terkini" is an outlet, not Sulbar

@@ -82,6 +82,19 @@ def _particles_before() -> re.Pattern[str]:
     return re.compile(r"(?:(?<![\w.])" + word + r"\s+)+$")
 
 
+def _particle_head(text: str, start: int) -> int:
+    """Where a name starts that the model began inside a particle: "I " + "Gusti Ngurah Wirawan" (I Gusti)."""
+    for particle in lexicon.name_particles():
+        words = particle.split()
+        for k in range(1, len(words)):
+            head = " ".join(words[:k]) + " "
+            at = start - len(head)
+            if (at >= 0 and text.startswith(head, at) and text.startswith(" ".join(words[k:]) + " ", start)
+                    and (at == 0 or not text[at - 1].isalnum())):
+                return at
+    return start
+
+
 def person_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The persons a name span of the model covers, re-cut on the text.
 
@@ -91,7 +104,7 @@ def person_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     are dropped.
     """
     before = _particles_before().search(text, max(0, start - 40), start)
-    start = before.start() if before else start
+    start = _particle_head(text, before.start() if before else start)
     cuts = [start] + [m.end() for m in TICKET_HYPHEN.finditer(text, start, end)] + [end + 1]
     pieces = [(a, b - 1) for a, b in zip(cuts, cuts[1:], strict=False)]
     if text[end:end + 1] == "-":  # "Petrus Wetipo-Naomi Kossay": the partner after the hyphen
