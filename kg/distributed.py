@@ -44,13 +44,13 @@ IN_FLIGHT = 8  # batches per worker thread: results are taken in order, so a wor
 # finished while an older one still runs elsewhere must find more queued (2 cost +82 %, 8 +37 %
 # against the process pool, bench/cluster.py --articles 400, both before the malloc fix below)
 CONNECT_SECONDS = 20
-# A LocalCluster's housekeeping, made rarer: it has no dashboard to feed, and these ticks (worker
-# profiling every 10 ms, memory and system monitors every 0.1-0.5 s) took about 6 % of a core per
-# worker and as much again for the scheduler and nannies, from the parse on the same cores
-LOCAL_CONFIG = {"distributed.worker.profile.enabled": False,
-                "distributed.worker.memory.monitor-interval": "1s",
-                "distributed.admin.system-monitor.interval": "2s",
-                "distributed.admin.tick.interval": "1s"}
+# A LocalCluster's housekeeping, made rarer: it has no dashboard to feed, and every wake-up of an
+# event loop takes CPU from the parse on the same cores. CPU of an idle local:2 cluster, client
+# process (scheduler, nannies) + each worker: 10 + 4 + 4 ms/s with all four; Dask's default adds:
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False,  # 10 ms sampling: +34 ms/s per worker
+                "distributed.worker.memory.monitor-interval": "1s",  # 100 ms: +10 ms/s, +4 per worker
+                "distributed.admin.system-monitor.interval": "2s",  # 500 ms: +5 ms/s, +2 per worker
+                "distributed.admin.tick.interval": "1s"}  # 20 ms (5 loops at 50/s): +41 ms/s, +16 per worker
 # glibc's mallopt parameters, and the values its dynamic thresholds grow to on 64-bit systems
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
 MMAP_THRESHOLD, TRIM_THRESHOLD = 32 << 20, 64 << 20

@@ -125,6 +125,19 @@ def test_workers_reuse_freed_memory_and_leave_this_process_environment_alone() -
     assert dict(os.environ) == environment
 
 
+def tick_milliseconds(dask_worker: object = None, dask_scheduler: object = None) -> float:
+    return (dask_worker or dask_scheduler).periodic_callbacks["tick"].callback_time
+
+
+def test_a_local_cluster_s_event_loops_wake_rarely() -> None:
+    """LOCAL_CONFIG reaches the scheduler and the worker processes (the nanny passes it on)."""
+    with distributed.connect("local:1") as client:
+        assert list(client.run(tick_milliseconds).values()) == [1000]
+        assert client.run_on_scheduler(tick_milliseconds) == 1000
+        assert client.run(dask.config.get, "distributed.worker.profile.enabled") == {
+            address: False for address in client.nthreads()}
+
+
 def test_cluster_addresses_are_checked(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         cli.main(["build", str(corpus), "--cluster", "localhost:8786"])
