@@ -21,6 +21,7 @@ import functools
 from dataclasses import dataclass
 
 from kg.extract.dates import DateMention
+from kg.extract.events import ACTIVE_VERB
 from kg.extract.facts import RULE, Event, Evidence
 from kg.extract.lexicon import DATA
 from kg.extract.quotes import find_quotes
@@ -33,6 +34,7 @@ MAIN_RELATIONS = {"root", "parataxis", "conj", "ccomp"}  # "…," kata X / X men
 SUBORDINATORS = {"yang", "untuk", "agar", "supaya", "guna", "ketika", "saat", "sewaktu", "setelah",
                  "sesudah", "sebelum", "sejak", "usai", "selama", "jika", "apabila", "bila", "kalau",
                  "karena", "sebab", "sehingga", "meski", "meskipun", "walaupun", "sambil", "seraya"}
+NOT_ACTS = {"mendatang"}  # "pada 27 November mendatang": upcoming, not anyone coming
 JOINERS = {"dan", "serta", "atau", "lalu", "kemudian"}
 
 
@@ -91,6 +93,8 @@ def _unsubordinated_verbs(words: list[tuple[Word, int, int]]) -> list[tuple[Word
 
 def _activity_lemma(word: Word, tree: bool) -> str | None:
     """The word's lemma if the lexicon has it: the parser's lemma, or without one a stem of its form."""
+    if word.text.lower() in NOT_ACTS:
+        return None
     candidates = [word.lemma.lower()] if tree else stem_candidates(word.text)
     return next((c for c in candidates if c in activity_verbs()), None)
 
@@ -110,18 +114,20 @@ def _label(text: str, activity: Activity, speaker: str | None) -> str:
     if activity.kind == "statement":
         return f"Keterangan {speaker}" if speaker else "Keterangan"
     words = text[activity.start:activity.label_end].split()[:7]
-    while words and not words[-1][-1].isalnum():
-        words[-1] = words[-1].rstrip(",.;:\"”")
+    while words and not words[-1][-1].isalnum():  # "…, Rabu (27/11/2024)." loses its closing marks
+        words[-1] = words[-1][:-1]
         words = words if words[-1] else words[:-1]
     return " ".join(words)
 
 
 def activity_events(text: str, sentences: list[Sentence], dates: list[DateMention],
-                    covered: set[int], speaker_of) -> list[Event]:
+                    covered: set[int], speaker_of, about_elections: set[int] = frozenset()) -> list[Event]:
     """Events of type ``other`` from dated sentences not in ``covered`` (sentence numbers that
     already hold a lexicon event); ``speaker_of(sentence, activity)`` names who made a statement.
     One event per activity verb and date, one statement per speaker and date. A date inside a
-    quotation is what the speaker talks about, not when the statement was made."""
+    quotation is what the speaker talks about, not when the statement was made. In a sentence that
+    names only an election (``about_elections``) an act written as an active verb is an event of its own
+    ("Pemantau meninjau pemungutan suara Pilkada X, Rabu"); "Pemungutan suara digelar …" is the election."""
     quoted = [(q.start, q.end) for q in find_quotes(text)]
     dates = [d for d in dates if not any(a <= d.start < b for a, b in quoted)]
     events: dict[tuple[str, str, str], Event] = {}
@@ -130,7 +136,8 @@ def activity_events(text: str, sentences: list[Sentence], dates: list[DateMentio
             continue
         dated = [d for d in dates if sentence.start <= d.start < sentence.end and d.iso]
         activity = sentence_activity(sentence) if dated else None
-        if activity is None:
+        if activity is None or (number in about_elections and not (
+                activity.kind == "activity" and ACTIVE_VERB.fullmatch(text[activity.start:activity.end]))):
             continue
         speaker = speaker_of(sentence, activity) if activity.kind == "statement" else None
         if activity.kind == "statement" and speaker is None:

@@ -413,8 +413,9 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     triggers = [t for t in find_triggers(parse.text)
                 if not any(s <= t.start < e for s, e in named)]  # "Komisi Pemilihan Umum" is no election
     events = build_events(triggers, dates, sentences, where)
-    covered = {ev.sentence for e in events for ev in e.mentions}
-    events += activity_events(parse.text, list(parse.sentences), dates, covered, index.speaker)
+    covered = {ev.sentence for e in events if e.code != "election" for ev in e.mentions}
+    about_elections = {ev.sentence for e in events if e.code == "election" for ev in e.mentions} - covered
+    events += activity_events(parse.text, list(parse.sentences), dates, covered, index.speaker, about_elections)
     events = _event_arguments(events, parse, index)
     people, parties = _spans(entities, "person"), _spans(entities, "organization", "political_party")
     places = place_spans(entities)

@@ -16,6 +16,7 @@ from kg.extract.dates import DateMention, is_bare_weekday
 from kg.extract.facts import LEXICON, Event, Evidence
 
 ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "terakhir", "perdana")
+SAME_ORDINAL = {"perdana": "pertama"}  # "debat perdana" is the first debate
 NATIONAL = ("pemilu", "pilpres", "pileg", "pemilihan umum", "pemilihan presiden", "pemilihan legislatif")
 LABEL_WORD = re.compile(r"\s+(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|(?:19|20)\d\d|se-[\w-]+|" + "|".join(ORDINALS) + r")")
 SENTENCE_STOP = re.compile(r"\w{3}\.$")  # a word closing its sentence, not an initial or "Kab."
@@ -38,6 +39,7 @@ class Trigger:
     named: bool  # the label goes on past the trigger word: a proper name
     anaphor: bool = False  # "penetapan tersebut": the event of this type named before, not a new one
     tail: str = ""  # the words after the name, where its date may be
+    purpose: bool = False  # "… untuk debat publik perdana, Senin (14/10)": what an act is for, not dated by it
 
 
 NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
@@ -45,6 +47,7 @@ NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
                                  r"|\balat\s+peraga|\btim|\bdana|\bjuru"  # "alat peraga kampanye": a thing
                                  r"|\bpengawas|\bpenyelenggara|\bpeserta|\bpemantau"  # "penyelenggara pemilu": people
                                  r")\s+$", re.I)
+PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang)\s+$", re.I)
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
 # winners': "menetapkan calon … sebagai bupati terpilih").
@@ -85,9 +88,10 @@ def find_triggers(text: str) -> list[Trigger]:
         code = lexicon.event_triggers()[lexicon.lookup_key(m.group(1))]
         end = _label_end(text, m.end())
         label = " ".join(text[m.start():end].split())
-        ordinal = next((o for o in ORDINALS if re.search(rf"\b{o}\b", label.lower())), None)
+        ordinal = next((SAME_ORDINAL.get(o, o) for o in ORDINALS if re.search(rf"\b{o}\b", label.lower())), None)
         found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end(), bool(ANAPHOR_AFTER.match(text, end)),
-                             text[end:end + 60]))
+                             text[end:end + 60], code != "election"  # "menjelang pencoblosan, 27 November"
+                             and bool(PURPOSE_BEFORE.search(text, max(0, m.start() - 20), m.start()))))
     for code, pattern in TYPED_VERBS:
         for m in pattern.finditer(text):
             end = _label_end(text, m.end())
@@ -145,7 +149,7 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
             # Pilkada": the election is; but "KPU mendistribusikan logistik Pilkada 2024": the act the verb reports
         if t.code == "meeting" and not t.named and sent in counted:
             continue  # "rekapitulasi … dalam rapat pleno terbuka": the count is held in the plenary, one event
-        date = _date_near(t, dates, sentences[sent])
+        date = None if t.purpose else _date_near(t, dates, sentences[sent])
         iso = date.iso if date else None
         if t.code == "other" and not iso:
             continue  # "pengamanan", "pelantikan" with no date: too vague to be an event of its own
