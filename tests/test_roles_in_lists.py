@@ -1,6 +1,7 @@
 """Roles in the lists regional news writes: signatories named one after another, each after his own title
 ("Penjabat Bupati X, A, Ketua KPU X, B, dan Ketua Bawaslu X, C"), where the title after a name is the next
-one's, not an apposition; Balinese names the model starts inside their particle ("I Gusti …"). Sentences
+one's, not an apposition; Balinese names the model starts inside their particle ("I Gusti …"); occupations
+with their field in lower case ("jurnalis senior A", "pengamat ekonomi, B"). Sentences
 written for these tests (invented names); ``names`` stands for the NER model's tags."""
 
 from __future__ import annotations
@@ -42,3 +43,16 @@ def test_a_balinese_name_keeps_its_particle_and_its_title() -> None:
     x = run("Rombongan didampingi Anggota KPU Provinsi Bali, I Gusti Ketut Arimbawa, mendatangi dua TPS.",
             {"Gusti Ketut Arimbawa": "PERSON"})
     assert roles(x) == {"I Gusti Ketut Arimbawa": {"Anggota KPU Provinsi Bali"}}
+
+
+def test_an_occupation_with_its_field_is_a_role() -> None:
+    x = run("Debat dipandu jurnalis senior Bayu Aryasatya dan presenter televisi Wulan Sari Rahayu; pengamat ekonomi, "
+            "Haris Gunadi, menjadi panelis.",
+            {"Bayu Aryasatya": "PERSON", "Wulan Sari Rahayu": "PERSON", "Haris Gunadi": "PERSON"})
+    assert roles(x) == {"Bayu Aryasatya": {"jurnalis senior"}, "Wulan Sari Rahayu": {"presenter televisi"},
+                        "Haris Gunadi": {"pengamat ekonomi"}}
+
+
+def test_an_occupation_s_verb_is_no_field() -> None:
+    x = run("Moderator meminta Bayu Aryasatya menjawab pertanyaan panelis.", {"Bayu Aryasatya": "PERSON"})
+    assert roles(x) == {}

@@ -52,10 +52,22 @@ AFTER_LINK = (r"(?:\s*,\s*(?:yang\s+(?:juga\s+|kini\s+|saat\s+ini\s+)?(?:menjaba
 ALSO = re.compile(r"\s+(?:sekaligus|dan\s+juga|serta)\s+")
 
 
+# An occupation and its field, in lower case: "pengamat ekonomi", "jurnalis senior", "presenter televisi" (not a
+# verb: "Moderator meminta A …")
+FIELD = r"\s+(?!(?:me|di|ber|ter)\w)[a-z]{3,}"
+
+
+@functools.cache
+def _occupation() -> str:
+    return "(?i:" + lexicon.alternation(f for p in lexicon.post_titles() if p.kind == "other"
+                                        for f in (p.title, *p.aliases)) + ")" + FIELD
+
+
 @functools.cache
 def _before_re() -> re.Pattern[str]:
     # "dua anggota KPU Sorong Selatan, yakni A dan B": the title before a list is each one's
-    return re.compile(r"(?<![\w-])(" + PREVIOUSLY + _title_start() + CHAIN + r")\s*,?\s*(?:(?:yakni|yaitu)\s+)?$")
+    return re.compile(r"(?<![\w-])(" + PREVIOUSLY + "(?:" + _occupation() + "|" + _title_start() + ")" + CHAIN
+                      + r")\s*,?\s*(?:(?:yakni|yaitu)\s+)?$")
 
 
 @functools.cache
