@@ -1,8 +1,9 @@
 """Roles in the lists regional news writes: signatories named one after another, each after his own title
 ("Penjabat Bupati X, A, Ketua KPU X, B, dan Ketua Bawaslu X, C"), where the title after a name is the next
 one's, not an apposition; Balinese names the model starts inside their particle ("I Gusti …"); occupations
-with their field in lower case ("jurnalis senior A", "pengamat ekonomi, B"). Sentences
-written for these tests (invented names); ``names`` stands for the NER model's tags."""
+with their field in lower case ("jurnalis senior A", "pengamat ekonomi, B"); a post before "adalah" given to
+each name listed after it ("moderator debat adalah A dan B"). Sentences written for these tests (invented
+names); ``names`` stands for the NER model's tags."""
 
 from __future__ import annotations
 
@@ -56,3 +57,10 @@ def test_an_occupation_with_its_field_is_a_role() -> None:
 def test_an_occupation_s_verb_is_no_field() -> None:
     x = run("Moderator meminta Bayu Aryasatya menjawab pertanyaan panelis.", {"Bayu Aryasatya": "PERSON"})
     assert roles(x) == {}
+
+
+def test_the_post_before_adalah_is_each_listed_name_s() -> None:
+    x = run("Adapun moderator debat adalah jurnalis senior Bayu Aryasatya dan presenter televisi Wulan Sari Rahayu.",
+            {"Bayu Aryasatya": "PERSON", "Wulan Sari Rahayu": "PERSON"})
+    assert roles(x) == {"Bayu Aryasatya": {"moderator debat", "jurnalis senior"},
+                        "Wulan Sari Rahayu": {"moderator debat", "presenter televisi"}}

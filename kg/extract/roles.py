@@ -139,6 +139,7 @@ def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]
         first = _also_before_re().search(before, 0, m.start(1))  # "Ketua Majelis yang juga Ketua Bawaslu X, A"
         if first:
             found.insert(0, _span(_trim(first.group(1)), person.evidence.start - len(before) + first.start(1)))
+    found += _led(text, person, sentence_start, found)
     pos = person.evidence.end
     degrees = DEGREES_AFTER.match(text, pos)  # "A, S.H., M.H., Ketua …"
     pos = degrees.end() if degrees else pos
@@ -148,6 +149,27 @@ def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]
         also = ALSO.match(text, m.start(1) + len(label))
         m = _also_re().match(text, also.end(), also.end() + 160) if also else None
     return found
+
+
+# "Adapun moderator debat adalah jurnalis senior A dan presenter televisi B": the post before "adalah" is that
+# of each name listed after it (each perhaps with his own occupation before it). Candidates listed so ("Pasangan
+# yang ditetapkan adalah A-B") are the tickets' (see candidacies).
+LISTED = re.compile(r"(?:(?:[a-z]+\s+){0,2}(?:[A-Z][^\s,;]*\s*)+(?:[,;]\s*|\s+)(?:(?:dan|serta)\s+)?)*(?:[a-z]+\s+){0,2}")
+
+
+@functools.cache
+def _lead_re() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?!(?i:pasangan|paslon|bapaslon|calon|bakal)\b)(" + _title_start()
+                      + r"(?:\s+(?!(?:yang|lainnya|tersebut|itu|ini)\b)[a-z]+){0,2}?)\s+(?:adalah|ialah)\s+")
+
+
+def _led(text: str, person: Mention, sentence_start: int, found: list[RoleSpan]) -> list[RoleSpan]:
+    leads = list(_lead_re().finditer(text, sentence_start, person.evidence.start))
+    lead = leads[-1] if leads else None
+    if lead is None or not LISTED.fullmatch(text, lead.end(), person.evidence.start):
+        return []
+    label = lead.group(1)
+    return [] if any(r.start == lead.start(1) for r in found) else [_span(label, lead.start(1))]
 
 
 STOP_WORDS = {"dan", "yang", "di", "ke", "dari", "pada", "selaku", "sebagai", "mengatakan"}
