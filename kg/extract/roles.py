@@ -154,8 +154,8 @@ def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]
 # "Adapun moderator debat adalah jurnalis senior A dan presenter televisi B": the post before "adalah" is that
 # of each name listed after it (each perhaps with his own occupation before it). Candidates listed so ("Pasangan
 # yang ditetapkan adalah A-B") are the tickets' (see candidacies).
-LISTED = re.compile(r"(?:(?:[a-z]+\s+){0,2}(?:[A-Z][^\s,;]*\s*)+(?:[,;]\s*|\s+)(?:(?:dan|serta)\s+)?)*"
-                    r"(?:[a-z]+\s+){0,2}")
+LISTED = re.compile(r"(?:(?:[a-z]+\s+){0,2}[A-Z][^\s,;]*+(?:\s+[A-Z][^\s,;]*+)*+(?:[,;]\s*|\s+)(?:(?:dan|serta)\s+)?)*"
+                    r"(?:[a-z]+\s+){0,2}")  # possessive: a run of capitalised words is read one way only
 
 
 @functools.cache
