@@ -32,9 +32,9 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.98, "roles": 0.90, "organizations": 0.95, "places": 0.93, "events": 0.68,
-          "event_dates": 0.81, "quotes": 0.97, "numbers": 0.96, "candidacies": 0.98, "results": 0.98,
-          "overall": 0.93}
+FLOORS = {"persons": 0.98, "roles": 0.91, "organizations": 0.96, "places": 0.95, "events": 0.70,
+          "event_dates": 0.82, "quotes": 0.97, "numbers": 0.96, "candidacies": 0.98, "results": 0.98,
+          "overall": 0.935}
 
 
 def summary(name: str, trees: bool) -> dict:
