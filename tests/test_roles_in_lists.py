@@ -2,8 +2,9 @@
 ("Penjabat Bupati X, A, Ketua KPU X, B, dan Ketua Bawaslu X, C"), where the title after a name is the next
 one's, not an apposition; Balinese names the model starts inside their particle ("I Gusti …"); occupations
 with their field in lower case ("jurnalis senior A", "pengamat ekonomi, B"); a post before "adalah" given to
-each name listed after it ("moderator debat adalah A dan B"). Sentences written for these tests (invented
-names); ``names`` stands for the NER model's tags."""
+each name listed after it ("moderator debat adalah A dan B"), and "Mereka adalah A, B" the post the
+sentence before named ("… menyebut panelis …"). Sentences written for these tests (invented names); ``names``
+stands for the NER model's tags."""
 
 from __future__ import annotations
 
@@ -64,3 +65,12 @@ def test_the_post_before_adalah_is_each_listed_name_s() -> None:
             {"Bayu Aryasatya": "PERSON", "Wulan Sari Rahayu": "PERSON"})
     assert roles(x) == {"Bayu Aryasatya": {"moderator debat", "jurnalis senior"},
                         "Wulan Sari Rahayu": {"moderator debat", "presenter televisi"}}
+
+
+def test_they_are_the_post_the_sentence_before_named() -> None:
+    x = run("Ketua KPU Jambi menyebut panelis berasal dari kalangan kampus. Mereka adalah dosen Universitas Jambi, "
+            "Rudi Hartono, dan pengamat hukum, Sinta Dewi Lestari.",
+            {"Rudi Hartono": "PERSON", "Sinta Dewi Lestari": "PERSON"})
+    found = roles(x)
+    assert found["Rudi Hartono"] == {"dosen Universitas Jambi", "panelis"}
+    assert found["Sinta Dewi Lestari"] == {"pengamat hukum", "panelis"}

@@ -153,9 +153,11 @@ def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]
 
 # "Adapun moderator debat adalah jurnalis senior A dan presenter televisi B": the post before "adalah" is that
 # of each name listed after it (each perhaps with his own occupation before it). Candidates listed so ("Pasangan
-# yang ditetapkan adalah A-B") are the tickets' (see candidacies).
-LISTED = re.compile(r"(?:(?:[a-z]+\s+){0,2}[A-Z][^\s,;]*+(?:\s+[A-Z][^\s,;]*+)*+(?:[,;]\s*|\s+)(?:(?:dan|serta)\s+)?)*"
-                    r"(?:[a-z]+\s+){0,2}")  # possessive: a run of capitalised words is read one way only
+# yang ditetapkan adalah A-B") are the tickets' (see candidacies). Possessive: a run of capitalised words is
+# read one way only.
+LOWER = r"(?:(?!(?:dan|serta)\b)[a-z]++,?+\s++){0,2}"  # an occupation and its field: "pengamat ekonomi, "
+LISTED = re.compile(r"(?:" + LOWER + r"[A-Z][^\s,;]*+(?:\s+[A-Z][^\s,;]*+)*+(?:[,;]\s*|\s+)(?:(?:dan|serta)\s+)?)*"
+                    + LOWER)
 
 
 @functools.cache
@@ -164,10 +166,33 @@ def _lead_re() -> re.Pattern[str]:
                       + r"(?:\s+(?!(?:yang|lainnya|tersebut|itu|ini)\b)[a-z]+){0,2}?)\s+(?:adalah|ialah)\s+")
 
 
+# "… menyebut panelis berasal dari akademisi. Mereka adalah A; B; …": the plural names the post said before.
+THEY_ARE = re.compile(r"(?<![\w-])(?:Mereka|Keduanya|Ketiganya|Keempatnya|Kelimanya)\s+(?:adalah|ialah|yakni|yaitu)\s+")
+
+
+@functools.cache
+def _common_post_re() -> re.Pattern[str]:
+    """A post written as a common noun, in lower case ("panelis", "moderator"), not a candidate's word."""
+    forms = [f for p in lexicon.post_titles() if p.kind == "other" for f in (p.title, *p.aliases)]
+    return re.compile(r"(?<![\w-])(" + lexicon.alternation(f.lower() for f in forms) + r")(?![\w-])")
+
+
+def _said_before(text: str, sentence_start: int) -> re.Match[str] | None:
+    """The first post written as a common noun (the clause's subject) in the sentence before ``sentence_start``."""
+    opening = text.rfind(". ", 0, max(0, sentence_start - 2)) + 1
+    return _common_post_re().search(text, opening, sentence_start)
+
+
 def _led(text: str, person: Mention, sentence_start: int, found: list[RoleSpan]) -> list[RoleSpan]:
     leads = list(_lead_re().finditer(text, sentence_start, person.evidence.start))
     lead = leads[-1] if leads else None
-    if lead is None or not LISTED.fullmatch(text, lead.end(), person.evidence.start):
+    if lead is None:
+        they = THEY_ARE.search(text, sentence_start, person.evidence.start)
+        post = _said_before(text, sentence_start) if they else None
+        if post is None or not LISTED.fullmatch(text, they.end(), person.evidence.start):
+            return []
+        return [_span(post.group(1), post.start(1))]
+    if not LISTED.fullmatch(text, lead.end(), person.evidence.start):
         return []
     label = lead.group(1)
     return [] if any(r.start == lead.start(1) for r in found) else [_span(label, lead.start(1))]
