@@ -460,3 +460,26 @@ def test_reading_a_store_while_a_build_writes_it(tmp_path: Path,
         writer.kill()
         writer.wait()
     assert opened > 5
+
+
+def test_a_reader_tries_again_when_the_writer_has_just_let_go(tmp_path: Path) -> None:
+    """A writer closing its store after releasing the lock can still delete files under a reader:
+    with no writer left, the read is tried once more before it counts as a broken store."""
+    import pyoxigraph as ox
+
+    from kg.graph.store import read_store
+
+    store = ox.Store(str(tmp_path / "store"))
+    store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o")))
+    store.flush()
+    del store
+    failures = iter([OSError("IO error: No such file or directory: 000009.sst")])
+
+    def count(opened: ox.Store) -> int:
+        if err := next(failures, None):  # what the closing writer's deleted file does to this reader
+            raise err
+        return len(opened)
+
+    assert read_store(tmp_path / "store", count) == 1
+    with pytest.raises(OSError, match="still broken"):
+        read_store(tmp_path / "store", lambda opened: (_ for _ in ()).throw(OSError("still broken")))

@@ -81,9 +81,10 @@ def open_store(path: Path, *, write: bool = False) -> ox.Store:
 def read_store(path: Path, work: Callable[[ox.Store], T]) -> T:
     """``work`` done on the store opened read-only. While a build writes the store, files can
     vanish under a reader ("Corruption: ... MANIFEST may be corrupted", though the store is fine):
-    then the store is opened again and the work redone, for up to BUSY_WAIT seconds."""
+    then the store is opened again and the work redone, for up to BUSY_WAIT seconds, and once
+    more if the writer has just finished (its store can still be deleting files as it lets go)."""
     folder = _folder(path, write=False)
-    deadline, said = time.monotonic() + BUSY_WAIT, False
+    deadline, said, after_writer = time.monotonic() + BUSY_WAIT, False, False
     while True:
         opened = False
         try:
@@ -92,6 +93,9 @@ def read_store(path: Path, work: Callable[[ox.Store], T]) -> T:
             return work(store)
         except (OSError, RuntimeError) as err:
             pid = writer_pid(folder)
+            if pid is None and not after_writer:
+                after_writer = True
+                continue
             if pid is None and opened:
                 raise
             if pid is None:
