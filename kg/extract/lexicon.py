@@ -111,7 +111,6 @@ def place_forms() -> dict[str, tuple[Place, ...]]:
 
 
 @functools.cache
-@functools.cache
 def contracted_bodies() -> dict[str, tuple[str, Institution]]:
     """Bodies a post's title holds after "Ka" (Kepala): "Kapolres" heads the Polres, "Kapolda" the Polda.
     Lower-cased body -> (the body as the lexicon writes it, the institution)."""
@@ -125,6 +124,7 @@ def contracted_bodies() -> dict[str, tuple[str, Institution]]:
     return out
 
 
+@functools.cache
 def post_forms() -> dict[str, PostTitle]:
     return {lookup_key(form): post for post in post_titles() for form in (post.title, *post.aliases)}
 
