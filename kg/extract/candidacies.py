@@ -380,7 +380,7 @@ def _companions(text: str, tickets: list[Ticket], blocked: list[tuple[int, int]]
 @functools.cache
 def _title_apposed() -> re.Pattern[str]:
     """A post and its region written before a name and a comma: "mantan Sekretaris Daerah Bone Bolango, "."""
-    posts = lexicon.alternation(f for p in lexicon.post_titles() for f in (p.title, *p.aliases))
+    posts = lexicon.alternation(lexicon.post_title_forms())
     return re.compile(r"(?:(?:mantan|eks|bekas)\s+)?(?i:" + posts + r")(?:\s+[A-Z][\w-]*)*\s*,\s+")
 
 

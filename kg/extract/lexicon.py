@@ -129,6 +129,12 @@ def post_forms() -> dict[str, PostTitle]:
     return {lookup_key(form): post for post in post_titles() for form in (post.title, *post.aliases)}
 
 
+@functools.cache
+def post_title_forms(kind: str | None = None) -> tuple[str, ...]:
+    """Every way posts.tsv writes a post (titles and aliases), of one ``kind`` or of all."""
+    return tuple(form for post in post_titles() if kind in (None, post.kind) for form in (post.title, *post.aliases))
+
+
 WORD_END = r"(?!\w)"
 WORD_START = r"(?<!\w)"
 NOT_SLASHED = r"(?<!/)(?!\S*/\S)"  # "SMA/SMK/MA", "Pemkab/Kota": not an institution on its own

@@ -37,8 +37,7 @@ class RoleSpan:
 
 @functools.cache
 def _title_start() -> str:
-    forms = [f for p in lexicon.post_titles() for f in (p.title, *p.aliases)] + list(GENERIC_TITLES)
-    return "(?i:" + lexicon.alternation(forms) + ")"
+    return "(?i:" + lexicon.alternation(lexicon.post_title_forms() + GENERIC_TITLES) + ")"
 
 
 PREVIOUSLY = r"(?:(?i:mantan|eks|bekas)\s+)?"  # "mantan Bupati X": a post held before is still a role
@@ -59,8 +58,7 @@ FIELD = r"\s+(?!(?:me|di|ber|ter)\w)[a-z]{3,}"
 
 @functools.cache
 def _occupation() -> str:
-    return "(?i:" + lexicon.alternation(f for p in lexicon.post_titles() if p.kind == "other"
-                                        for f in (p.title, *p.aliases)) + ")" + FIELD
+    return "(?i:" + lexicon.alternation(lexicon.post_title_forms("other")) + ")" + FIELD
 
 
 @functools.cache
@@ -173,7 +171,7 @@ THEY_ARE = re.compile(r"(?<![\w-])(?:Mereka|Keduanya|Ketiganya|Keempatnya|Kelima
 @functools.cache
 def _common_post_re() -> re.Pattern[str]:
     """A post written as a common noun, in lower case ("panelis", "moderator"), not a candidate's word."""
-    forms = [f for p in lexicon.post_titles() if p.kind == "other" for f in (p.title, *p.aliases)]
+    forms = lexicon.post_title_forms("other")
     return re.compile(r"(?<![\w-])(" + lexicon.alternation(f.lower() for f in forms) + r")(?![\w-])")
 
 
