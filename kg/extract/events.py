@@ -22,9 +22,10 @@ LABEL_WORD = re.compile(r"\s+(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|(?:19|20)\d\d|
 SENTENCE_STOP = re.compile(r"\w{3}\.$")  # a word closing its sentence, not an initial or "Kab."
 STOP_AFTER = re.compile(r"\s*(?:,|\.|;|\bdi\b|\bpada\b|\byang\b|\bdengan\b)")
 SPECIFIC_TYPES = ("election",)
+TAIL = 60  # characters after an event's name where its date may be written
 PERIOD_BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|sebelum|setelah|sesudah|usai|menjelang)\b", re.I)
-# "Pemungutan suara dijadwalkan serentak pada 27 November 2024": a schedule's words may part an election from its date
 ACTIVE_VERB = re.compile(r"me\w+", re.I)  # "mendistribusikan", "menandatangani": an act written as the verb
+# "Pemungutan suara dijadwalkan serentak pada 27 November 2024": a schedule's words may part an election from its date
 SCHEDULED = re.compile(r"\s+(?:(?:akan|dijadwalkan|digelar|dilaksanakan|diselenggarakan|berlangsung|serentak|secara"
                        r"|nasional)\s+)+(?:pada\s+)?", re.I)
 
@@ -90,13 +91,13 @@ def find_triggers(text: str) -> list[Trigger]:
         label = " ".join(text[m.start():end].split())
         ordinal = next((SAME_ORDINAL.get(o, o) for o in ORDINALS if re.search(rf"\b{o}\b", label.lower())), None)
         found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end(), bool(ANAPHOR_AFTER.match(text, end)),
-                             text[end:end + 60], code != "election"  # "menjelang pencoblosan, 27 November"
+                             text[end:end + TAIL], code != "election"  # "menjelang pencoblosan, 27 November"
                              and bool(PURPOSE_BEFORE.search(text, max(0, m.start() - 20), m.start()))))
     for code, pattern in TYPED_VERBS:
         for m in pattern.finditer(text):
             end = _label_end(text, m.end())
             found.append(Trigger(code, " ".join(text[m.start():end].split()), m.start(), end, None,
-                                 code != "declaration", tail=text[end:end + 60]))  # backing withdrawn: dated only
+                                 code != "declaration", tail=text[end:end + TAIL]))  # backing withdrawn: dated only
     return sorted(found, key=lambda t: t.start)
 
 

@@ -182,18 +182,19 @@ def _said_before(text: str, sentence_start: int) -> re.Match[str] | None:
 
 
 def _led(text: str, person: Mention, sentence_start: int, found: list[RoleSpan]) -> list[RoleSpan]:
-    leads = list(_lead_re().finditer(text, sentence_start, person.evidence.start))
-    lead = leads[-1] if leads else None
+    """The post a list the person stands in is led by: the last "<post> adalah" before him in his sentence,
+    else "Mereka adalah" with the post the sentence before named; none if ``found`` has it already."""
+    start = person.evidence.start
+    lead = max(_lead_re().finditer(text, sentence_start, start), key=lambda m: m.start(), default=None)
     if lead is None:
-        they = THEY_ARE.search(text, sentence_start, person.evidence.start)
-        post = _said_before(text, sentence_start) if they else None
-        if post is None or not LISTED.fullmatch(text, they.end(), person.evidence.start):
-            return []
-        return [_span(post.group(1), post.start(1))]
-    if not LISTED.fullmatch(text, lead.end(), person.evidence.start):
+        they = THEY_ARE.search(text, sentence_start, start)
+        lead = _said_before(text, sentence_start) if they else None
+        listed_from = they.end() if they else start
+    else:
+        listed_from = lead.end()
+    if lead is None or not LISTED.fullmatch(text, listed_from, start) or any(r.start == lead.start(1) for r in found):
         return []
-    label = lead.group(1)
-    return [] if any(r.start == lead.start(1) for r in found) else [_span(label, lead.start(1))]
+    return [_span(lead.group(1), lead.start(1))]
 
 
 STOP_WORDS = {"dan", "yang", "di", "ke", "dari", "pada", "selaku", "sebagai", "mengatakan"}
