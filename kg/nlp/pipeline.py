@@ -110,7 +110,8 @@ def load_pipeline(models: str | Path = "bundled", processors: str = ",".join(PRO
     """
     import stanza
 
-    paths = model_paths(models, processors.split(","))
+    names = processors.split(",")
+    paths = model_paths(models, names)
     folder = model_folder(models)
     resources = _official_dir().parent if folder is None else folder
     options = {"lang": "id", "processors": processors, "dir": str(resources),
@@ -120,7 +121,7 @@ def load_pipeline(models: str | Path = "bundled", processors: str = ",".join(PRO
     if folder is not None and not options["tokenize_pretokenized"]:
         options.setdefault("tokenize_postprocessor", clitics.load_clitics(folder / clitics.FILENAME))
     logging.getLogger("stanza").setLevel(logging.ERROR)
-    with _no_optimizers() if "depparse" not in processors.split(",") else contextlib.nullcontext():
+    with _no_optimizers() if "depparse" not in names else contextlib.nullcontext():
         nlp = stanza.Pipeline(**options)
     return quantize(nlp) if quantized else nlp
 
