@@ -30,3 +30,10 @@ def test_the_literal_is_the_exact_plain_decimal() -> None:
     assert literal.toPython() == Decimal(2010)
     assert str(decimal_literal(Decimal("1.07") * 10 ** 9)) == "1070000000.0"
     assert str(decimal_literal(Decimal("50.070"))) == "50.07"
+
+
+@pytest.mark.parametrize("text", ["Pilbup Sigi 2024 diikuti tiga pasangan calon.",
+                                  "Pada Pemilu 2029 ada empat partai baru."])
+def test_a_count_right_after_a_year_is_a_figure(text: str) -> None:
+    """The words read after the year (a year is no figure) do not hide the count written in them."""
+    assert [(n.value, n.unit) for n in find_numbers(text)] in ([("tiga", "pasangan")], [("empat", "partai")])

@@ -20,11 +20,13 @@ WORD_NUMBERS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 
                 "puluhan": 10, "ratusan": 100, "ribuan": 1000, "jutaan": 1_000_000}
 SCALE = {"ribu": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "miliar": Decimal(10) ** 9,
          "triliun": Decimal(10) ** 12}
+# The noun after a figure is read, not consumed: the two words read after a year (no figure) must not hide the
+# count written in them ("Pilkada 2024 diikuti tiga pasangan calon").
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_RE = re.compile(
     r"(?:(?<=\bRp)|(?<=\bRp\.)|(?<=\bRp\s)|(?<![\w/.,-]))"  # "Rp1,2 miliar": an amount
     r"(" + DIGITS + r"|" + "|".join(WORD_NUMBERS) + r")(?:\s+(" + "|".join(SCALE) + r"))?"
-    r"(?:\s*(%|persen)|\s+([a-zA-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?", re.I)
+    r"(?:\s*(%|persen)|(?=\s+([a-zA-Z][\w-]*(?:\s+[A-Z][\w-]*)?)))?", re.I)
 NOT_BEFORE = re.compile(r"(?:nomor urut|no\.? urut|nomor|no\.|paslon|pasangan calon|pasal|ayat|tahun|ke-|periode|"
                         r"pukul|jam|kode|angka|rt|rw|km|jalan|jl\.?|tps)\s*$", re.I)
 REGULATION_YEAR = re.compile(r"\s+tahun\s+(19|20)\d\d\b", re.I)  # "Perpres 80 Tahun 2024"
