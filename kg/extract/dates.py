@@ -1,6 +1,7 @@
 """Indonesian date expressions, resolved to ISO dates against the article's date.
 
-"27 November 2024", "9/1/2025", "Rabu (13/11)", "Kamis", "kemarin", "pekan depan".
+"27 November 2024", "9/1/2025", "Rabu (13/11)", "Kamis", "kemarin", "pekan depan",
+"dua hari lalu", "sepekan lalu", "lima hari lagi" (counted back or on from the article's date).
 A date that needs a year or a reference day the article does not give is kept as
 text, never invented. Without a publication date the reference year is the latest
 year the text mentions that agrees with any weekday written beside the date.
@@ -24,6 +25,9 @@ WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at"
             "sabtu": 5, "minggu": 6, "ahad": 6}
 RELATIVE = {"kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok": 1, "lusa": 2,
             "pekan depan": 7, "minggu depan": 7, "pekan lalu": -7, "minggu lalu": -7}
+COUNT_WORDS = {"se": 1, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+               "delapan": 8, "sembilan": 9, "sepuluh": 10}
+DAYS_IN = {"hari": 1, "pekan": 7, "minggu": 7}
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
@@ -33,6 +37,8 @@ PATTERNS = [
     ("weekday_paren", re.compile(r"\b(" + _WEEKDAY + r")\s*\(\s*(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\s*\)", re.I)),
     ("numeric", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("dm", re.compile(r"\b(?:(?:" + _WEEKDAY + r"),?\s+)?(\d{1,2})\s+(" + _MONTH + r")\b(?!\s+\d)", re.I)),
+    ("counted", re.compile(r"\b(?:(se)|(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+)(hari|pekan|minggu)\s+"
+                           r"(?:yang\s+)?(lalu|lagi)\b", re.I)),
     ("relative", re.compile(r"\b(" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.I)),
     # capitalised only: "minggu" is also "week"
     ("weekday", re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b(?!\s*\()")),
@@ -46,6 +52,7 @@ class DateMention:
     start: int
     end: int
     iso: str | None
+    counted: bool = False  # "48 hari lagi": a count of days, also a figure the text states
 
 
 def reference_years(text: str, published: dt.date | None) -> list[int]:
@@ -90,6 +97,10 @@ def _resolve(kind: str, m: re.Match[str], years: list[int], published: dt.date |
         return _with_year(int(g[0]), MONTHS[g[1].lower()], None, years)
     if published is None:
         return None
+    if kind == "counted":
+        count = COUNT_WORDS.get((g[0] or g[1]).lower()) or int(g[1])
+        days = count * DAYS_IN[g[2].lower()]
+        return published + dt.timedelta(days=days if g[3].lower() == "lagi" else -days)
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[g[0].lower()]) % 7
         return published - dt.timedelta(days=back)
@@ -107,7 +118,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
                 continue
             date = _resolve(kind, m, years, published)
             taken.append((m.start(), m.end()))
-            found.append(DateMention(m.group(0), m.start(), m.end(), date.isoformat() if date else None))
+            found.append(DateMention(m.group(0), m.start(), m.end(), date.isoformat() if date else None,
+                                     kind == "counted"))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -1,0 +1,36 @@
+"""Dates counted from the article's day ("musyawarah adat dua hari lalu", "digelar lima hari lagi, Rabu
+(27/11)") and the acts and elections they date. Sentences written for these tests (invented places and
+figures) through the model-free extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_election_rules import run
+
+from kg.extract.dates import find_dates
+
+
+def events(text: str, published: dt.date = dt.date(2024, 11, 27)) -> set[tuple[str, str | None]]:
+    return {(e.code, e.date) for e in run(text, date=published).events}
+
+
+@pytest.mark.parametrize(("written", "iso"), [("dua hari lalu", "2024-11-25"), ("sepekan lalu", "2024-11-20"),
+                                              ("tiga minggu yang lalu", "2024-11-06"), ("lima hari lagi", "2024-12-02")])
+def test_a_counted_date_is_read_from_the_article_s_day(written: str, iso: str) -> None:
+    [date] = find_dates(f"Kesepakatan itu dibuat {written}.", dt.date(2024, 11, 27))
+    assert (date.text, date.iso) == (written, iso)
+
+
+def test_a_counted_date_dates_the_act_and_stays_a_figure() -> None:
+    x = run("Warga Kampung Yogi menggelar musyawarah adat dua hari lalu untuk menyepakati sistem noken.",
+            date=dt.date(2024, 11, 27))
+    assert ("meeting", "2024-11-25") in {(e.code, e.date) for e in x.events}
+    assert "dua" in [f.value for f in x.figures]
+
+
+def test_an_election_is_dated_by_a_count_of_days_to_it() -> None:
+    found = events("Pilbup Boyolali diikuti dua pasangan calon. Pemungutan suara akan digelar tiga hari lagi, "
+                   "Rabu (27/11/2024).", dt.date(2024, 11, 24))
+    assert ("election", "2024-11-27") in found
