@@ -1,0 +1,60 @@
+"""Titles, bodies and acts as appointment, court and press-release news write them: a title with its
+abbreviation in brackets ("Penjabat (Pj) Bupati X"), a court's presiding judge ("Hakim Ketua A"), an
+ambassador ("Duta Besar RI untuk Jepang, B"); a decree's number, the deceased ("Almarhum") and the lists of
+candidates ("DCT") are no names; the overseas election supervisors ("Panwaslu LN") are a body of their own; a
+ruling read out ("Putusan dibacakan …"), a poll released ("merilis hasil survei …") and a press release
+("… dalam siaran pers …") are acts dated by their sentence. Sentences written for these tests (invented
+names); ``names`` stands for the NER model's tags."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_bodies_outlets_documents import named, run
+from test_roles_in_lists import roles
+
+from kg.extract.article import extract
+from kg.nlp.parse import rough_parse
+
+
+def test_a_title_with_its_abbreviation_in_brackets() -> None:
+    x = run("Gubernur melantik Yosef Matheus Tukan sebagai Penjabat (Pj) Bupati Flores Timur, Senin (2/9/2024).",
+            {"Yosef Matheus Tukan": "PERSON"})
+    assert roles(x)["Yosef Matheus Tukan"] == {"Penjabat (Pj) Bupati Flores Timur"}
+
+
+def test_the_presiding_judge_and_the_ambassador() -> None:
+    x = run("Sidang dipimpin Hakim Ketua Gerald Sitompul. Duta Besar RI untuk Malaysia, Hamdan Yusuf, ikut mencoblos.",
+            {"Gerald Sitompul": "PERSON", "Hamdan Yusuf": "PERSON"})
+    assert roles(x) == {"Gerald Sitompul": {"Hakim Ketua"}, "Hamdan Yusuf": {"Duta Besar RI untuk Malaysia"}}
+
+
+def test_a_decree_s_number_the_deceased_and_the_candidates_list_are_no_names() -> None:
+    x = run("Pelantikan berdasarkan Keputusan Menteri Dalam Negeri Nomor 100.2.1.3-5512 Tahun 2024. Almarhum bertugas "
+            "sejak pagi. KPU menetapkan DCT anggota DPRD.", {"Nomor": "PERSON", "Almarhum": "PERSON", "DCT": "ORGANISATION"})
+    assert not named(x, "person") and "dct" not in named(x, "organization")
+
+
+def test_overseas_election_supervisors_are_a_body_of_their_own() -> None:
+    x = run("Anggota Panitia Pengawas Pemilu Luar Negeri (Panwaslu LN) Kuala Lumpur, Rina Astuti, menerima 14 keberatan.",
+            {"Rina Astuti": "PERSON"})
+    assert "panwaslu ln" in named(x, "organization")
+    assert "panitia pengawas pemilihan umum" not in named(x, "organization")
+
+
+def events(text: str) -> set[tuple[str, str | None]]:
+    return {(e.code, e.date) for e in extract(rough_parse(text, {}), dt.date(2024, 10, 22), None).events}
+
+
+def test_a_ruling_read_out_dates_the_court_s_decision() -> None:
+    found = events("PTUN Palu mengabulkan gugatan bakal pasangan calon terhadap KPU Kabupaten Sigi. Putusan dibacakan "
+                   "majelis hakim dalam sidang terbuka, Kamis (17/10/2024). Sebelumnya, Bawaslu Sigi menolak permohonan "
+                   "sengketa itu pada 30 September 2024.")
+    assert {d for code, d in found if code == "dispute"} == {"2024-10-17", "2024-09-30"}
+    assert not any(code == "other" for code, _ in found)
+
+
+def test_a_poll_released_and_a_press_release_are_acts() -> None:
+    found = events("Lembaga survei Cakra Data merilis hasil survei elektabilitas calon gubernur di Palu, Senin (21/10/2024). "
+                   "Klarifikasi itu disampaikan KPU Sigi dalam siaran pers, Selasa (22/10/2024).")
+    assert {("other", "2024-10-21"), ("other", "2024-10-22")} <= found
