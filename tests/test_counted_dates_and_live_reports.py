@@ -34,3 +34,15 @@ def test_an_election_is_dated_by_a_count_of_days_to_it() -> None:
     found = events("Pilbup Boyolali diikuti dua pasangan calon. Pemungutan suara akan digelar tiga hari lagi, "
                    "Rabu (27/11/2024).", dt.date(2024, 11, 24))
     assert ("election", "2024-11-27") in found
+
+
+def test_the_voting_is_dated_after_where_it_is_held() -> None:
+    found = events("Berikut laporan langsung pemungutan suara Pilkada 2024 di Kabupaten Yahukimo, Papua Pegunungan, "
+                   "Rabu (27/11/2024).")
+    assert ("election", "2024-11-27") in found
+
+
+def test_a_meeting_about_an_election_where_it_is_held_dates_the_meeting_only() -> None:
+    found = events("Komisi II menggelar rapat dengar pendapat soal anggaran Pilkada 2024 di Kompleks Parlemen, Senayan, "
+                   "Jakarta, Senin (10/3/2025).")
+    assert ("election", "2025-03-10") not in found and ("meeting", "2025-03-10") in found

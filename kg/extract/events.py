@@ -28,6 +28,10 @@ ACTIVE_VERB = re.compile(r"me\w+", re.I)  # "mendistribusikan", "menandatangani"
 # "Pemungutan suara dijadwalkan serentak pada 27 November 2024": a schedule's words may part an election from its date
 SCHEDULED = re.compile(r"\s+(?:(?:akan|dijadwalkan|digelar|dilaksanakan|diselenggarakan|berlangsung|serentak|secara"
                        r"|nasional)\s+)+(?:pada\s+)?", re.I)
+# "… pemungutan suara Pilkada 2024 di Kabupaten Lanny Jaya, Papua Pegunungan, Rabu (27/11/2024)": where the voting is
+# held may part it from its date (but "rapat … Pilkada 2024 di Kompleks Parlemen, Jakarta, Senin" dates the meeting)
+VOTING = re.compile(r"(?:pemungutan\s+suara|pencoblosan)\b", re.I)
+WHERE_HELD = re.compile(r"\s+di\s+[A-Z][\w.-]*(?:,?\s+[A-Z][\w.-]*)*,?\s*")
 
 
 @dataclass(frozen=True)
@@ -114,15 +118,18 @@ def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) 
     inside = [d for d in dates if sentence[0] <= d.start < sentence[1]]
     after = [d for d in inside if d.start >= t.end]
     if t.code == "election":
-        return next((d for d in after if _election_date(t.tail[:d.start - t.end], d)), None)
+        voting = bool(VOTING.match(t.label))
+        return next((d for d in after if _election_date(t.tail[:d.start - t.end], d, voting)), None)
     return (after or list(reversed([d for d in inside if d.end <= t.start])) or [None])[0]
 
 
-def _election_date(gap: str, date: DateMention) -> bool:
-    """Whether a date written ``gap`` after an election's name is its date: close by or after a schedule's
-    words, not a period's bound ("Pilkada 2024 berlangsung hingga 23 November 2024"), not a bare weekday
-    (wire style "KPU … mendistribusikan logistik Pilkada 2024 ke 22 kabupaten, Senin." dates the report)."""
-    return ((len(gap) <= 25 or bool(SCHEDULED.fullmatch(gap))) and not PERIOD_BOUND.search(gap)
+def _election_date(gap: str, date: DateMention, voting: bool = False) -> bool:
+    """Whether a date written ``gap`` after an election's name is its date: close by, after a schedule's
+    words or, for the voting itself, after where it is held; not a period's bound ("Pilkada 2024 berlangsung
+    hingga 23 November 2024"), not a bare weekday (wire style "KPU … mendistribusikan logistik Pilkada 2024 ke
+    22 kabupaten, Senin." dates the report)."""
+    return ((len(gap) <= 25 or bool(SCHEDULED.fullmatch(gap))
+             or (voting and bool(WHERE_HELD.fullmatch(gap)))) and not PERIOD_BOUND.search(gap)
             and not is_bare_weekday(date))
 
 
