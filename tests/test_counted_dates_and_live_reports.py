@@ -46,3 +46,13 @@ def test_a_meeting_about_an_election_where_it_is_held_dates_the_meeting_only() -
     found = events("Komisi II menggelar rapat dengar pendapat soal anggaran Pilkada 2024 di Kompleks Parlemen, Senayan, "
                    "Jakarta, Senin (10/3/2025).")
     assert ("election", "2025-03-10") not in found and ("meeting", "2025-03-10") in found
+
+
+def test_a_live_report_s_entry_is_dated_by_the_report_s_day() -> None:
+    found = events("Berikut laporan langsung pemungutan suara di Kabupaten Tolikara.\n\nPukul 15.20 WIT - Penghitungan "
+                   "suara di TPS 03 Karubaga dimulai.\n\nRekapitulasi tingkat distrik dijadwalkan dimulai Sabtu (30/11).")
+    assert {("vote_count", "2024-11-27"), ("vote_count", "2024-11-30")} <= found
+
+
+def test_an_hour_inside_a_sentence_dates_nothing() -> None:
+    assert not find_dates("Rapat dimulai pukul 09.00 WIB - sesuai jadwal.", dt.date(2024, 11, 27))

@@ -1,7 +1,8 @@
 """Indonesian date expressions, resolved to ISO dates against the article's date.
 
 "27 November 2024", "9/1/2025", "Rabu (13/11)", "Kamis", "kemarin", "pekan depan",
-"dua hari lalu", "sepekan lalu", "lima hari lagi" (counted back or on from the article's date).
+"dua hari lalu", "sepekan lalu", "lima hari lagi" (counted back or on from the article's date), and a live
+report's entry stamped with the hour ("Pukul 15.20 WIT - Penghitungan suara dimulai"), on the article's day.
 A date that needs a year or a reference day the article does not give is kept as
 text, never invented. Without a publication date the reference year is the latest
 year the text mentions that agrees with any weekday written beside the date.
@@ -39,6 +40,7 @@ PATTERNS = [
     ("dm", re.compile(r"\b(?:(?:" + _WEEKDAY + r"),?\s+)?(\d{1,2})\s+(" + _MONTH + r")\b(?!\s+\d)", re.I)),
     ("counted", re.compile(r"\b(?:(se)|(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+)(hari|pekan|minggu)\s+"
                            r"(?:yang\s+)?(lalu|lagi)\b", re.I)),
+    ("stamp", re.compile(r"^Pukul\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?\s*[-–—]", re.M)),
     ("relative", re.compile(r"\b(" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.I)),
     # capitalised only: "minggu" is also "week"
     ("weekday", re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b(?!\s*\()")),
@@ -97,6 +99,8 @@ def _resolve(kind: str, m: re.Match[str], years: list[int], published: dt.date |
         return _with_year(int(g[0]), MONTHS[g[1].lower()], None, years)
     if published is None:
         return None
+    if kind == "stamp":
+        return published
     if kind == "counted":
         count = COUNT_WORDS.get((g[0] or g[1]).lower()) or int(g[1])
         days = count * DAYS_IN[g[2].lower()]
