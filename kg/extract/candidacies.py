@@ -505,13 +505,16 @@ LEGISLATIVE_CUE = re.compile(r"(?<![\w-])(?i:(?:bakal\s+)?calon\s+anggota(?:\s+l
                              r"(?:\s+RI)?)?(?![\w-])")  # the level in capitals: "calon anggota DPR", not "… dapur"
 LEGISLATIVE_GAP = re.compile(r"\s*(?:,|\bdari\b|\bpartai\b|\bdapil\b|\bdaerah\s+pemilihan\b|\bnomor\s+urut\s+\d+|\bRI\b"
                              r"|\bterpilih\b|\bdengan\s+suara\s+terbanyak\b|\b(?:adalah|yakni|yaitu|ialah)\b"
-                             r"|\b[IVX]+\b)\s*", re.I)
+                             r"|\b[IVX]+\b|\d{1,2}\b)\s*", re.I)  # "dapil Jabar III", "dapil Medan 3"
+LEGISLATURE = re.compile(r"\b(DPRD\s+(?i:Provinsi|Prov\.|Kabupaten|Kab\.|Kota)|DPRD|DPD|DPR)\b")
 
 
-def _legislature(written: str | None, before: str | None) -> str:
-    """The office code of "DPR RI", "DPRD Provinsi", "DPRD Kota" …; a bare "caleg" runs for the one named last."""
+def _legislature(written: str | None, before: str | None, text_before: str = "") -> str:
+    """The office code of "DPR RI", "DPRD Provinsi", "DPRD Kota" …; a bare "caleg" runs for the one named last,
+    by a cue or in the story ("… DCT anggota DPRD Kota Medan … Caleg Partai X dari dapil Medan 3, A")."""
     if written is None:
-        return before or "dpr"
+        named = LEGISLATURE.findall(text_before)
+        return before or (_legislature(named[-1], None) if named else "dpr")
     word = written.upper()
     if not word.startswith("DPRD"):
         return word.split()[0].lower()  # dpr, dpd
@@ -527,7 +530,7 @@ def _legislative(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
     out: list[Ticket] = []
     office = None
     for cue in LEGISLATIVE_CUE.finditer(text):
-        office = _legislature(cue.group(1), office)
+        office = _legislature(cue.group(1), office, text[:cue.start()])
         pos = cue.end()
         while pos < min(len(text), cue.end() + 120):
             span = next(((a, b) for a, b in blocked if a <= _skip_space(text, pos) < b), None)
