@@ -1,6 +1,8 @@
-"""Dates counted from the article's day ("musyawarah adat dua hari lalu", "digelar lima hari lagi, Rabu
-(27/11)") and the acts and elections they date. Sentences written for these tests (invented places and
-figures) through the model-free extraction."""
+"""Dates as live reports, releases and overseas-voting news write them: counted from the article's day
+("musyawarah adat dua hari lalu", "digelar lima hari lagi, Rabu (27/11)"), a live report's entry stamped with
+the hour, "pada hari yang sama", a span of days ("8-15 Oktober 2024"); the voting dated after where it is held;
+an election not dated by its campaign's start; reporting someone to the police is a complaint. Sentences
+written for these tests (invented places and figures) through the model-free extraction."""
 
 from __future__ import annotations
 
@@ -16,8 +18,9 @@ def events(text: str, published: dt.date = dt.date(2024, 11, 27)) -> set[tuple[s
     return {(e.code, e.date) for e in run(text, date=published).events}
 
 
-@pytest.mark.parametrize(("written", "iso"), [("dua hari lalu", "2024-11-25"), ("sepekan lalu", "2024-11-20"),
-                                              ("tiga minggu yang lalu", "2024-11-06"), ("lima hari lagi", "2024-12-02")])
+@pytest.mark.parametrize(("written", "iso"), [
+    ("dua hari lalu", "2024-11-25"), ("sepekan lalu", "2024-11-20"), ("tiga minggu yang lalu", "2024-11-06"),
+    ("lima hari lagi", "2024-12-02")])
 def test_a_counted_date_is_read_from_the_article_s_day(written: str, iso: str) -> None:
     [date] = find_dates(f"Kesepakatan itu dibuat {written}.", dt.date(2024, 11, 27))
     assert (date.text, date.iso) == (written, iso)
@@ -43,16 +46,41 @@ def test_the_voting_is_dated_after_where_it_is_held() -> None:
 
 
 def test_a_meeting_about_an_election_where_it_is_held_dates_the_meeting_only() -> None:
-    found = events("Komisi II menggelar rapat dengar pendapat soal anggaran Pilkada 2024 di Kompleks Parlemen, Senayan, "
-                   "Jakarta, Senin (10/3/2025).")
+    found = events("Komisi II menggelar rapat dengar pendapat soal anggaran Pilkada 2024 di Kompleks Parlemen, "
+                   "Senayan, Jakarta, Senin (10/3/2025).")
     assert ("election", "2025-03-10") not in found and ("meeting", "2025-03-10") in found
 
 
 def test_a_live_report_s_entry_is_dated_by_the_report_s_day() -> None:
-    found = events("Berikut laporan langsung pemungutan suara di Kabupaten Tolikara.\n\nPukul 15.20 WIT - Penghitungan "
-                   "suara di TPS 03 Karubaga dimulai.\n\nRekapitulasi tingkat distrik dijadwalkan dimulai Sabtu (30/11).")
+    found = events("Berikut laporan langsung pemungutan suara di Kabupaten Tolikara.\n\nPukul 15.20 WIT - "
+                   "Penghitungan suara di TPS 03 Karubaga dimulai.\n\nRekapitulasi tingkat distrik dijadwalkan "
+                   "dimulai Sabtu (30/11).")
     assert {("vote_count", "2024-11-27"), ("vote_count", "2024-11-30")} <= found
 
 
 def test_an_hour_inside_a_sentence_dates_nothing() -> None:
     assert not find_dates("Rapat dimulai pukul 09.00 WIB - sesuai jadwal.", dt.date(2024, 11, 27))
+
+
+def test_a_span_of_days_is_dated_by_its_first_and_is_no_figure() -> None:
+    x = run("Survei dilakukan pada 8-15 Oktober 2024 terhadap 1.220 responden.", date=dt.date(2024, 10, 21))
+    assert [d.iso for d in find_dates("pada 8-15 Oktober 2024")] == ["2024-10-08"]
+    assert [f.value for f in x.figures] == ["1.220"]
+
+
+def test_the_same_day_is_the_day_named_last() -> None:
+    found = events("Warga memadati TPS di Kuala Lumpur, Minggu (11/2/2024). Penghitungan suara digelar pada hari yang "
+                   "sama setelah pemungutan suara ditutup.", dt.date(2024, 2, 11))
+    assert ("vote_count", "2024-02-11") in found
+
+
+def test_an_election_is_not_dated_by_the_start_of_its_campaign() -> None:
+    found = events("Masa kampanye Pemilu 2024 dimulai 28 November 2023, sedangkan pemungutan suara digelar 14 Februari "
+                   "2024.", dt.date(2023, 11, 4))
+    assert ("election", "2023-11-28") not in found and ("election", "2024-02-14") in found
+
+
+def test_reporting_someone_to_the_police_is_a_complaint() -> None:
+    found = events("KPU Kabupaten Sragen telah melaporkan akun penyebar video ke Polres Sragen pada Kamis (21/11).",
+                   dt.date(2024, 11, 22))
+    assert found == {("dispute", "2024-11-21")}

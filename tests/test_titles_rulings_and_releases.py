@@ -3,7 +3,9 @@ abbreviation in brackets ("Penjabat (Pj) Bupati X"), a court's presiding judge (
 ambassador ("Duta Besar RI untuk Jepang, B"); a decree's number, the deceased ("Almarhum") and the lists of
 candidates ("DCT") are no names; the overseas election supervisors ("Panwaslu LN") are a body of their own; a
 ruling read out ("Putusan dibacakan …"), a poll released ("merilis hasil survei …") and a press release
-("… dalam siaran pers …") are acts dated by their sentence. Sentences written for these tests (invented
+("… dalam siaran pers …") are acts dated by their sentence; a former post after a comma ("A, yang sebelumnya
+menjabat …"), a polling station's number in a title ("Ketua KPPS TPS 07 Desa X"); a numbered list's items are no
+figures. Sentences written for these tests (invented
 names); ``names`` stands for the NER model's tags."""
 
 from __future__ import annotations
@@ -30,14 +32,15 @@ def test_the_presiding_judge_and_the_ambassador() -> None:
 
 
 def test_a_decree_s_number_the_deceased_and_the_candidates_list_are_no_names() -> None:
-    x = run("Pelantikan berdasarkan Keputusan Menteri Dalam Negeri Nomor 100.2.1.3-5512 Tahun 2024. Almarhum bertugas "
-            "sejak pagi. KPU menetapkan DCT anggota DPRD.", {"Nomor": "PERSON", "Almarhum": "PERSON", "DCT": "ORGANISATION"})
+    x = run("Pelantikan berdasarkan Keputusan Menteri Dalam Negeri Nomor 100.2.1.3-5512 Tahun 2024. Almarhum "
+            "bertugas sejak pagi. KPU menetapkan DCT anggota DPRD.",
+            {"Nomor": "PERSON", "Almarhum": "PERSON", "DCT": "ORGANISATION"})
     assert not named(x, "person") and "dct" not in named(x, "organization")
 
 
 def test_overseas_election_supervisors_are_a_body_of_their_own() -> None:
-    x = run("Anggota Panitia Pengawas Pemilu Luar Negeri (Panwaslu LN) Kuala Lumpur, Rina Astuti, menerima 14 keberatan.",
-            {"Rina Astuti": "PERSON"})
+    x = run("Anggota Panitia Pengawas Pemilu Luar Negeri (Panwaslu LN) Kuala Lumpur, Rina Astuti, menerima 14 "
+            "keberatan.", {"Rina Astuti": "PERSON"})
     assert "panwaslu ln" in named(x, "organization")
     assert "panitia pengawas pemilihan umum" not in named(x, "organization")
 
@@ -47,14 +50,28 @@ def events(text: str) -> set[tuple[str, str | None]]:
 
 
 def test_a_ruling_read_out_dates_the_court_s_decision() -> None:
-    found = events("PTUN Palu mengabulkan gugatan bakal pasangan calon terhadap KPU Kabupaten Sigi. Putusan dibacakan "
-                   "majelis hakim dalam sidang terbuka, Kamis (17/10/2024). Sebelumnya, Bawaslu Sigi menolak permohonan "
-                   "sengketa itu pada 30 September 2024.")
+    found = events("PTUN Palu mengabulkan gugatan bakal pasangan calon terhadap KPU Kabupaten Sigi. Putusan "
+                   "dibacakan majelis hakim dalam sidang terbuka, Kamis (17/10/2024). Sebelumnya, Bawaslu Sigi "
+                   "menolak permohonan sengketa itu pada 30 September 2024.")
     assert {d for code, d in found if code == "dispute"} == {"2024-10-17", "2024-09-30"}
     assert not any(code == "other" for code, _ in found)
 
 
 def test_a_poll_released_and_a_press_release_are_acts() -> None:
-    found = events("Lembaga survei Cakra Data merilis hasil survei elektabilitas calon gubernur di Palu, Senin (21/10/2024). "
-                   "Klarifikasi itu disampaikan KPU Sigi dalam siaran pers, Selasa (22/10/2024).")
+    found = events("Lembaga survei Cakra Data merilis hasil survei elektabilitas calon gubernur di Palu, Senin "
+                   "(21/10/2024). Klarifikasi itu disampaikan KPU Sigi dalam siaran pers, Selasa (22/10/2024).")
     assert {("other", "2024-10-21"), ("other", "2024-10-22")} <= found
+
+
+def test_a_former_post_after_a_comma_and_a_polling_station_s_number() -> None:
+    x = run("Rizal Tomagola, yang sebelumnya menjabat Kepala Dinas Pendidikan Provinsi Maluku Utara, dilantik. Satu di "
+            "antaranya, Ketua KPPS TPS 07 Desa Sukamaju, Darsono Wibowo, meninggal dunia.",
+            {"Rizal Tomagola": "PERSON", "Darsono Wibowo": "PERSON"})
+    assert roles(x) == {"Rizal Tomagola": {"Kepala Dinas Pendidikan Provinsi Maluku Utara"},
+                        "Darsono Wibowo": {"Ketua KPPS TPS 07 Desa Sukamaju"}}
+
+
+def test_a_numbered_list_s_items_are_no_figures() -> None:
+    x = run("Berikut pokok klarifikasi KPU:\n\n1. Video itu tidak direkam di gudang.\n2. Seluruh 709.316 lembar surat "
+            "suara telah disegel.")
+    assert [f.value for f in x.figures] == ["709.316"]

@@ -427,7 +427,8 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     race = Contest(contest.office, contest.region, contest.label, contest.year) if contest.office else None
     results = result_facts(parse.text, sentences, tickets, people, parties, candidacies, race,
                            legislature(entities, contest.year), where)
-    excluded = [(d.start, d.end) for d in dates if not d.counted] + [(m.evidence.start, m.evidence.end) for m in mentions]
+    excluded = [(d.start, d.end) for d in dates if not d.counted]  # "48 hari lagi" is also a figure
+    excluded += [(m.evidence.start, m.evidence.end) for m in mentions]
     excluded += [t.ballot_span for t in tickets if t.ballot_span]
     written = sorted({parse.text[s:e] for t in tickets for s, e in t.names})
     names = re.compile("|".join(map(re.escape, written))) if written else None  # one search, not one per name

@@ -2,7 +2,8 @@
 
 "27 November 2024", "9/1/2025", "Rabu (13/11)", "Kamis", "kemarin", "pekan depan",
 "dua hari lalu", "sepekan lalu", "lima hari lagi" (counted back or on from the article's date), and a live
-report's entry stamped with the hour ("Pukul 15.20 WIT - Penghitungan suara dimulai"), on the article's day.
+report's entry stamped with the hour ("Pukul 15.20 WIT - Penghitungan suara dimulai"), on the article's day;
+"pada hari yang sama" is the day named last, a span of days ("8-15 Oktober 2024") its first.
 A date that needs a year or a reference day the article does not give is kept as
 text, never invented. Without a publication date the reference year is the latest
 year the text mentions that agrees with any weekday written beside the date.
@@ -34,17 +35,21 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 PATTERNS = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    # a span of days, dated by its first: "survei dilakukan pada 8-15 Oktober 2024"
+    ("span", re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}\s+(" + _MONTH + r")\b(?:\.?\s+(\d{4}))?", re.I)),
     ("dmy", re.compile(r"\b(?:(?:" + _WEEKDAY + r"),?\s+)?(\d{1,2})\s+(" + _MONTH + r")\.?\s+(\d{4})\b", re.I)),
     ("weekday_paren", re.compile(r"\b(" + _WEEKDAY + r")\s*\(\s*(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\s*\)", re.I)),
     ("numeric", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("dm", re.compile(r"\b(?:(?:" + _WEEKDAY + r"),?\s+)?(\d{1,2})\s+(" + _MONTH + r")\b(?!\s+\d)", re.I)),
     ("counted", re.compile(r"\b(?:(se)|(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+)(hari|pekan|minggu)\s+"
                            r"(?:yang\s+)?(lalu|lagi)\b", re.I)),
+    ("same_day", re.compile(r"\bhari\s+yang\s+sama\b", re.I)),  # "… pada hari yang sama": the day named last
     ("stamp", re.compile(r"^Pukul\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?\s*[-–—]", re.M)),
     ("relative", re.compile(r"\b(" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.I)),
     # capitalised only: "minggu" is also "week"
     ("weekday", re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b(?!\s*\()")),
 ]
+SAME_DAY = re.compile(r"hari\s+yang\s+sama", re.I)
 YEAR_RE = re.compile(r"(?<![\d/])(?<![\d][.,])(19[5-9]\d|20[0-9]\d)(?![\d/])(?![.,]\d)")
 
 
@@ -95,10 +100,14 @@ def _resolve(kind: str, m: re.Match[str], years: list[int], published: dt.date |
             year = int(g[3]) + (2000 if len(g[3]) == 2 else 0)
             return _with_year(int(g[1]), int(g[2]), weekday, [year])
         return _with_year(int(g[1]), int(g[2]), weekday, years)
+    if kind == "span":
+        return _with_year(int(g[0]), MONTHS[g[1].lower()], None, [int(g[2])] if g[2] else years)
     if kind == "dm":
         return _with_year(int(g[0]), MONTHS[g[1].lower()], None, years)
     if published is None:
         return None
+    if kind == "same_day":
+        return None  # read in find_dates, from the date before it
     if kind == "stamp":
         return published
     if kind == "counted":
@@ -124,7 +133,12 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.group(0), m.start(), m.end(), date.isoformat() if date else None,
                                      kind == "counted"))
-    return sorted(found, key=lambda d: d.start)
+    found.sort(key=lambda d: d.start)
+    for i, d in enumerate(found):
+        if SAME_DAY.fullmatch(d.text):
+            before = next((b.iso for b in reversed(found[:i]) if b.iso), None)
+            found[i] = DateMention(d.text, d.start, d.end, before)
+    return found
 
 
 def is_bare_weekday(date: DateMention) -> bool:

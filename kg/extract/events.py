@@ -23,7 +23,9 @@ SENTENCE_STOP = re.compile(r"\w{3}\.$")  # a word closing its sentence, not an i
 STOP_AFTER = re.compile(r"\s*(?:,|\.|;|\bdi\b|\bpada\b|\byang\b|\bdengan\b)")
 SPECIFIC_TYPES = ("election",)
 TAIL = 60  # characters after an event's name where its date may be written
-PERIOD_BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|sebelum|setelah|sesudah|usai|menjelang)\b", re.I)
+# "Pilkada 2024 berlangsung hingga …", "Masa kampanye Pemilu 2024 dimulai 28 November 2023": a period's bound
+PERIOD_BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|dimulai|berakhir|sebelum|setelah|sesudah|usai|menjelang)\b",
+                          re.I)
 ACTIVE_VERB = re.compile(r"me\w+", re.I)  # "mendistribusikan", "menandatangani": an act written as the verb
 # "Pemungutan suara dijadwalkan serentak pada 27 November 2024": a schedule's words may part an election from its date
 SCHEDULED = re.compile(r"\s+(?:(?:akan|dijadwalkan|digelar|dilaksanakan|diselenggarakan|berlangsung|serentak|secara"
@@ -59,7 +61,8 @@ ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # A court's ruling is a dispute however it is written: "MK menolak permohonan …", "PN menjatuhkan vonis …".
 # A candidate voting is an act of its own on election day: "X menggunakan hak pilihnya di TPS 07". Fixing
 # the parties' seats or the votes is the count's last step: "KPU menetapkan perolehan kursi …". A party
-# withdrawing or declaring its backing makes a declaration: "Golkar mencabut dukungannya …".
+# withdrawing or declaring its backing makes a declaration: "Golkar mencabut dukungannya …". Reporting someone
+# to the police or Bawaslu is a complaint: "KPU melaporkan akun penyebar video ke Polres X".
 TYPED_VERBS = (
     ("registration", re.compile(r"\bmenetapkan\s+(?:\w+\s+)?(?:bakal\s+)?(?:pasangan\s+calon|paslon|calon)\b"
                                 r"(?!(?:(?!\.\s)[^;]){0,250}\bterpilih\b)", re.I)),
@@ -67,6 +70,8 @@ TYPED_VERBS = (
                            r"(?:permohonan|gugatan)\b|\b(?:menjatuhkan\s+(?:vonis|hukuman|pidana)|memvonis|divonis)\b",
                            re.I)),
     ("other", re.compile(r"\bmenggunakan\s+hak\s+pilih(?:nya)?\b", re.I)),
+    ("dispute", re.compile(r"\bmelaporkan\b(?=[^.;]{0,80}?\bke\s+(?:Polres|Polresta|Polda|Polsek|Bareskrim|Bawaslu"
+                           r"|Sentra\s+Gakkumdu|Gakkumdu|DKPP|polisi|kepolisian)\b)", re.I)),
     ("declaration", re.compile(r"\b(?:mencabut|mengalihkan|menarik|mendeklarasikan|menyatakan)\s+dukungan(?:nya)?\b",
                                re.I)),
     ("vote_count", re.compile(r"\bmenetapkan\s+(?:hasil\s+)?(?:perolehan|rekapitulasi)\s+(?:hasil\s+)?"

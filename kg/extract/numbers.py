@@ -2,8 +2,9 @@
 
 "1.205 orang" (thousands dot), "50,07 persen" (decimal comma), "tiga sesi", "ratusan
 personel", "Rp1,2 miliar" (an amount), "45 hari" (a duration), each figure once. Not figures:
-dates, years, clock times, ordinals, ballot numbers ("nomor urut 3", "paslon 1"), electoral districts' numbers
-("dapil Medan 3"), regulation numbers ("Perpres 80 Tahun 2024"), identifiers ("Nomor 12 Tahun 2024"), unit codes ("101/Antasari").
+dates, years, clock times, ordinals, ballot numbers ("nomor urut 3", "paslon 1"), electoral districts'
+numbers ("dapil Medan 3"), regulation numbers ("Perpres 80 Tahun 2024"), identifiers ("Nomor 12 Tahun 2024"),
+unit codes ("101/Antasari"), a numbered list's items ("1. Video …").
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ NUMBER_RE = re.compile(
     r"(?:\s*(%|persen)|(?=\s+([a-zA-Z][\w-]*(?:\s+[A-Z][\w-]*)?)))?", re.I)
 NOT_BEFORE = re.compile(r"(?:nomor urut|no\.? urut|nomor|no\.|paslon|pasangan calon|pasal|ayat|tahun|ke-|periode|"
                         r"pukul|jam|kode|angka|rt|rw|km|jalan|jl\.?|tps)\s*$", re.I)
-DISTRICT_NAMED = re.compile(r"\b(?i:dapil|daerah\s+pemilihan)(?:\s+[A-Z][\w-]*){1,3}\s+$")  # "dapil Medan 3": its number
+# "dapil Medan 3": an electoral district's number
+DISTRICT_NAMED = re.compile(r"\b(?i:dapil|daerah\s+pemilihan)(?:\s+[A-Z][\w-]*){1,3}\s+$")
+LIST_MARK = re.compile(r"(?<![^\n])\d{1,2}[.)]\s")  # an item number opening a line
 REGULATION_YEAR = re.compile(r"\s+tahun\s+(19|20)\d\d\b", re.I)  # "Perpres 80 Tahun 2024"
 NOT_AFTER_UNIT = {"wib", "wita", "wit", "tahunan", "bulanan", "harian", "november",
                   "oktober", "desember", "januari", "februari", "maret", "april", "mei", "juni",
@@ -64,6 +67,8 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
     for m in NUMBER_RE.finditer(text):
         value, scale, percent, noun = m.group(1), m.group(2), m.group(3), m.group(4)
         start, end = m.start(1), m.end(1)
+        if LIST_MARK.match(text, start):
+            continue  # "1. Video berdurasi …": a numbered list's item
         if start in covered or NOT_BEFORE.search(text, max(0, start - 15), start) or DISTRICT_NAMED.search(
                 text, max(0, start - 40), start):
             continue

@@ -23,7 +23,7 @@ GENERIC_TITLES = ("Kepala", "Ketua", "Wakil Ketua", "Wakil", "Anggota", "Komisio
                   "Kapolsek", "Plt", "Pj", "Plh", "Calon", "Pasangan calon", "Pasangan", "Paslon")
 CHAIN_WORD = (r"(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|\d+/[A-Z][\w-]*|[IVX]+/[A-Z][\w-]*|RI|terpilih|dan(?=\s+[Ww]akil\b)"
               r"|petahana|tunggal|pemohon|termohon|terkait|nonaktif|definitif"
-              r"|nomor urut \d+|(?:untuk )?periode \d{4}-\d{4}|se-[A-Z][\w-]*"
+              r"|nomor urut \d+|(?<=TPS\s)\d{1,3}|(?:untuk )?periode \d{4}-\d{4}|se-[A-Z][\w-]*"
               r"|dari(?=\s+[A-Z]))")  # "Pengamat politik dari Universitas X", "Jaksa … dari Kejaksaan Negeri Y"
 
 
@@ -44,7 +44,8 @@ PREVIOUSLY = r"(?:(?i:mantan|eks|bekas)\s+)?"  # "mantan Bupati X": a post held 
 # "Kepala Desa Karangmalang, Kecamatan Masaran": the district after a comma places the village
 CHAIN = r"(?:(?:\s+|,\s+(?=(?:Kecamatan|Kec\.|Distrik)\s+[A-Z]))" + CHAIN_WORD + r")*"
 # Words that link a name to the post after it: "A, Ketua …", "A selaku …", "A yang juga …", "A adalah …"
-AFTER_LINK = (r"(?:\s*,\s*(?:yang\s+(?:juga\s+|kini\s+|saat\s+ini\s+)?(?:menjabat\s+(?:sebagai\s+)?"
+AFTER_LINK = (r"(?:\s*,\s*(?:yang\s+(?:juga\s+|kini\s+|saat\s+ini\s+|sebelumnya\s+|pernah\s+)?"
+              r"(?:menjabat\s+(?:sebagai\s+)?"
               r"|merupakan\s+|adalah\s+)?)?|\s+(?:selaku|sebagai|dari|adalah|merupakan|ialah"
               r"|yang\s+(?:juga|kini|saat\s+ini|merupakan|adalah|pernah|sebelumnya)(?:\s+menjabat(?:\s+sebagai)?)?"
               r"|(?:yang\s+)?(?:kini\s+|juga\s+)?menjabat(?:\s+sebagai)?)\s+)")
