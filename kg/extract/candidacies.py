@@ -37,7 +37,7 @@ from kg.extract.contests import (
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
 from kg.extract.numbers import parse_number
-from kg.extract.personal_names import COINED, DEGREES_AFTER
+from kg.extract.personal_names import COINED, DEGREES_AFTER, REPLACED_BY
 from kg.extract.spans import Covered
 
 BALLOT_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6",
@@ -548,7 +548,22 @@ def _legislative(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
         phrase = " ".join(text[cue.start():head[0]].split()).rstrip(" ,")
         out.append(Ticket(head, None, cue.start(), end, phrase, status=_status(phrase), legislature=office,
                           roles=[phrase] if len(phrase.split()) > 1 else [], aliases=[(head, alias)] if alias else []))
+        out += _replacement(text, out[-1], blocked, known + out)
     return out
+
+
+REPLACEMENT = re.compile(r"[^.;]{0,80}?" + REPLACED_BY.pattern.removesuffix(r"\s+$") + r"\s+", re.I)
+
+
+def _replacement(text: str, ticket: Ticket, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
+    """The one who takes a legislative candidate's place runs in it, for the same party: "Caleg Partai X dari
+    dapil Y, A, meninggal dunia dan digantikan oleh B" (B is called no caleg by name, so has no role)."""
+    m = REPLACEMENT.match(text, ticket.end)
+    head = _name_at(text, m.end(), blocked) if m else None
+    if head is None or _overlaps(head, known):
+        return []
+    return [Ticket(head, None, ticket.start, head[1], ticket.phrase, status=ticket.status,
+                   legislature=ticket.legislature)]
 
 
 RIVAL = re.compile(r"\s*,?\s+(?:(?:beradu\s+(?:gagasan|argumen|program|visi(?:\s+misi)?)|bersaing|berhadapan"

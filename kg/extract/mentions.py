@@ -334,6 +334,8 @@ def model_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
         surface = text[start:end]
         if len(tokens) == 1 and tokens[0].words[0].upos in COMMON_WORD_TAGS:
             continue  # "Sinergi", "Partai" opening a sentence: a capitalised common word, not a name
+        if kind != "person" and _replacing(text, start, surface):
+            kind = "person"  # "… digantikan oleh Melati Sembiring": the model took her for a body or a place
         if kind == "person":
             for a, b in personal_names.person_pieces(text, start, end):
                 yield person_mention(text[a:b], a, b, where, MODEL, 0.75)
@@ -344,6 +346,13 @@ def model_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
             code = "district" if surface.lower().startswith("kecamatan ") else "other"
             yield Mention(kind, surface, squeeze(surface), code, squeeze(surface).lower(),
                           _evidence(where, start, end, MODEL, 0.6), full_name=squeeze(surface))
+
+
+def _replacing(text: str, start: int, surface: str) -> bool:
+    """A personal name written where one person replaces another, not a known body or place."""
+    return (bool(personal_names.REPLACED_BY.search(text, max(0, start - 30), start))
+            and bool(personal_names.NAME_SHAPE.fullmatch(surface)) and guess_org_type(surface) == "other"
+            and not lexicon.institution_regex().search(surface) and not lexicon.place_regex().search(surface))
 
 
 def person_mention(surface: str, start: int, end: int, where: SentenceIndex, method: str,

@@ -19,6 +19,10 @@ from kg.extract import lexicon
 # A degree is written as dotted abbreviations: S.H., M.Si., S.Sos., Sp.A., Ph.D.; also MBA, Lc.
 # A capital inside a word: a coined name (a pair's tagline "BaDai", a programme), never a person's
 COINED = re.compile(r"[a-z][A-Z]")
+# Who takes a person's place ("Caleg X, A, meninggal dunia dan digantikan oleh B", "… posisinya diisi B"): a person
+REPLACED_BY = re.compile(r"\b(?:digantikan\s+oleh|diganti\s+oleh|posisinya\s+diisi(?:\s+oleh)?"
+                         r"|penggantinya(?:\s+adalah|,))\s+$", re.I)
+NAME_SHAPE = re.compile(r"[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|Br\.?))*\s+[A-Z][a-z'’]+")
 DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*|MBA|MPA|MPH|Lc\.?|Ph\.?D\.?)$")
 DEGREE_WORD = r"(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*|MBA|MPA|MPH|Lc\.?|Ph\.?D\.?)(?![\w])"
 DEGREES_AFTER = re.compile(r"(?:\s*,\s*" + DEGREE_WORD + r")+")
