@@ -12,10 +12,12 @@ quiet period, a party withdrawing its backing, a DKPP ethics ruling, a parliamen
 matching in the mountains, a Bawaslu adjudication, a recapitulation with per-district leads; a regional
 budget (NPHD) signing, candidates' asset reports (LHKPN), a debate's panel announced, a Gakkumdu arrest for
 money politics, an interview, a deputy head resigning to run, a terse wire story, foreign observers at polling
-stations, candidates' campaign-fund reports). Fixed parses,
-so no model
-runs; the floors guard against fitting rules to the dev articles at the cost of news in general.
-They hold for the parse a default build makes (no lemmas, no dependency tree) and for
+stations, candidates' campaign-fund reports; an opinion poll with its margin of error, an acting regent sworn in
+and civil servants' neutrality, ballots sorted and folded with damaged ones, polling officers fallen ill, voting
+abroad, an administrative court (PTUN) ruling, a council's candidate list with replacements, a police
+security operation, a press release against a hoax, a live report from a regency voting by the noken system).
+Fixed parses, so no model runs; the floors guard against fitting rules to the dev articles at the cost of news
+in general. They hold for the parse a default build makes (no lemmas, no dependency tree) and for
 `kg build --trees`."""
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.98, "roles": 0.91, "organizations": 0.96, "places": 0.95, "events": 0.70,
-          "event_dates": 0.82, "quotes": 0.97, "numbers": 0.96, "candidacies": 0.98, "results": 0.98,
-          "overall": 0.935}
+FLOORS = {"persons": 0.98, "roles": 0.92, "organizations": 0.965, "places": 0.95, "events": 0.72,
+          "event_dates": 0.83, "quotes": 0.97, "numbers": 0.97, "candidacies": 0.98, "results": 0.98,
+          "overall": 0.94}
 
 
 def summary(name: str, trees: bool) -> dict:
