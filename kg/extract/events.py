@@ -58,7 +58,8 @@ PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang)\s+$", re.I)
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
 # winners': "menetapkan calon … sebagai bupati terpilih").
-# A court's ruling is a dispute however it is written: "MK menolak permohonan …", "PN menjatuhkan vonis …".
+# A court's ruling is a dispute however it is written: "MK menolak permohonan …", "PN menjatuhkan vonis …",
+# "Putusan dibacakan majelis hakim …", "Putusan perkara Nomor … dibacakan Ketua MK dalam sidang pleno …".
 # A candidate voting is an act of its own on election day: "X menggunakan hak pilihnya di TPS 07". Fixing
 # the parties' seats or the votes is the count's last step: "KPU menetapkan perolehan kursi …". A party
 # withdrawing or declaring its backing makes a declaration: "Golkar mencabut dukungannya …". Reporting someone
@@ -67,7 +68,8 @@ TYPED_VERBS = (
     ("registration", re.compile(r"\bmenetapkan\s+(?:\w+\s+)?(?:bakal\s+)?(?:pasangan\s+calon|paslon|calon)\b"
                                 r"(?!(?:(?!\.\s)[^;]){0,250}\bterpilih\b)", re.I)),
     ("dispute", re.compile(r"\b(?:menolak|mengabulkan|tidak\s+menerima)\s+(?:(?:seluruh(?:nya)?|sebagian)\s+)?"
-                           r"(?:permohonan|gugatan)\b|\b(?:menjatuhkan\s+(?:vonis|hukuman|pidana)|memvonis|divonis)\b",
+                           r"(?:permohonan|gugatan)\b|\b(?:menjatuhkan\s+(?:vonis|hukuman|pidana)|memvonis|divonis)\b"
+                           r"|\bdibacakan\s+(?:oleh\s+)?(?:majelis|hakim|ketua\s+(?:mk|majelis|mahkamah)|dalam\s+sidang)\b",
                            re.I)),
     ("other", re.compile(r"\bmenggunakan\s+hak\s+pilih(?:nya)?\b", re.I)),
     ("dispute", re.compile(r"\bmelaporkan\b(?=[^.;]{0,80}?\bke\s+(?:Polres|Polresta|Polda|Polsek|Bareskrim|Bawaslu"
