@@ -1,7 +1,8 @@
 """Dates as live reports, releases and overseas-voting news write them: counted from the article's day
 ("musyawarah adat dua hari lalu", "digelar lima hari lagi, Rabu (27/11)"), a live report's entry stamped with
 the hour, "pada hari yang sama", a span of days ("8-15 Oktober 2024"); the voting dated after where it is held;
-an election not dated by its campaign's start; reporting someone to the police is a complaint. Sentences
+an election not dated by its campaign's start; reporting someone to the police is a complaint; an act named
+after an active verb ("merampungkan penyortiran surat suara Pilbup X") is an event beside the election. Sentences
 written for these tests (invented places and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -84,3 +85,9 @@ def test_reporting_someone_to_the_police_is_a_complaint() -> None:
     found = events("KPU Kabupaten Sragen telah melaporkan akun penyebar video ke Polres Sragen pada Kamis (21/11).",
                    dt.date(2024, 11, 22))
     assert found == {("dispute", "2024-11-21")}
+
+
+def test_an_act_named_after_an_active_verb_beside_an_election_is_an_event() -> None:
+    found = events("KPU Kabupaten Kuningan merampungkan penyortiran surat suara Pilbup Kuningan 2024 di gudang logistik, "
+                   "Rabu (6/11/2024).", dt.date(2024, 11, 7))
+    assert ("other", "2024-11-06") in found

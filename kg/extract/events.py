@@ -47,6 +47,7 @@ class Trigger:
     anaphor: bool = False  # "penetapan tersebut": the event of this type named before, not a new one
     tail: str = ""  # the words after the name, where its date may be
     purpose: bool = False  # "… untuk debat publik perdana, Senin (14/10)": what an act is for, not dated by it
+    acted: bool = False  # "KPU merampungkan penyortiran surat suara Pilbup X": the object of an active verb
 
 
 NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
@@ -54,6 +55,7 @@ NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
                                  r"|\balat\s+peraga|\btim|\bdana|\bjuru"  # "alat peraga kampanye": a thing
                                  r"|\bpengawas|\bpenyelenggara|\bpeserta|\bpemantau"  # "penyelenggara pemilu": people
                                  r")\s+$", re.I)
+ACTED_BEFORE = re.compile(r"\b(?!menjelang\b)me\w{3,}\s+$", re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang)\s+$", re.I)
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
@@ -103,7 +105,8 @@ def find_triggers(text: str) -> list[Trigger]:
         ordinal = next((SAME_ORDINAL.get(o, o) for o in ORDINALS if re.search(rf"\b{o}\b", label.lower())), None)
         found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end(), bool(ANAPHOR_AFTER.match(text, end)),
                              text[end:end + TAIL], code != "election"  # "menjelang pencoblosan, 27 November"
-                             and bool(PURPOSE_BEFORE.search(text, max(0, m.start() - 20), m.start()))))
+                             and bool(PURPOSE_BEFORE.search(text, max(0, m.start() - 20), m.start())),
+                             bool(ACTED_BEFORE.search(text, max(0, m.start() - 25), m.start()))))
     for code, pattern in TYPED_VERBS:
         for m in pattern.finditer(text):
             end = _label_end(text, m.end())
@@ -159,7 +162,7 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
     counted = {sentence_of(t.start) for t in triggers if t.code == "vote_count"}
     for t in triggers:
         sent = sentence_of(t.start)
-        if t.code == "other" and (sent in typed or (sent in elections and not ACTIVE_VERB.match(t.label))):
+        if t.code == "other" and (sent in typed or (sent in elections and not (ACTIVE_VERB.match(t.label) or t.acted))):
             continue  # "apel pengamanan": the meeting is the event, securing it is what it is about; "pengamanan
             # Pilkada": the election is; but "KPU mendistribusikan logistik Pilkada 2024": the act the verb reports
         if t.code == "meeting" and not t.named and sent in counted:
