@@ -2,7 +2,8 @@
 ("musyawarah adat dua hari lalu", "digelar lima hari lagi, Rabu (27/11)"), a live report's entry stamped with
 the hour, "pada hari yang sama", a span of days ("8-15 Oktober 2024"); the voting dated after where it is held;
 an election not dated by its campaign's start; reporting someone to the police is a complaint; an act named
-after an active verb ("merampungkan penyortiran surat suara Pilbup X") is an event beside the election. Sentences
+after an active verb ("merampungkan penyortiran surat suara Pilbup X") is an event beside the election; "sembilan
+hari menjelang pemungutan suara …, Senin (18/11)" dates the election that many days on. Sentences
 written for these tests (invented places and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -91,3 +92,15 @@ def test_an_act_named_after_an_active_verb_beside_an_election_is_an_event() -> N
     found = events("KPU Kabupaten Kuningan merampungkan penyortiran surat suara Pilbup Kuningan 2024 di gudang logistik, "
                    "Rabu (6/11/2024).", dt.date(2024, 11, 7))
     assert ("other", "2024-11-06") in found
+
+
+def test_days_before_the_voting_date_the_election_from_the_sentence_s_day() -> None:
+    found = events("Sepuluh hari menjelang pemungutan suara Pilkada 2024, Ketua KPU Provinsi Jambi menerima "
+                   "wartawan di ruang kerjanya, Minggu (17/11/2024).", dt.date(2024, 11, 17))
+    assert ("election", "2024-11-27") in found
+
+
+def test_the_election_s_own_date_comes_before_a_count_of_days() -> None:
+    found = events("KPU menjadwalkan debat ketiga pada Rabu (20/11/2024), sepekan sebelum pemungutan suara "
+                   "pada 27 November 2024.", dt.date(2024, 11, 1))
+    assert ("election", "2024-11-27") in found and ("debate", "2024-11-20") in found

@@ -30,6 +30,7 @@ RELATIVE = {"kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok"
 COUNT_WORDS = {"se": 1, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
                "delapan": 8, "sembilan": 9, "sepuluh": 10}
 DAYS_IN = {"hari": 1, "pekan": 7, "minggu": 7}
+DAYS = r"(?:(se)|(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+)(hari|pekan|minggu)"  # "sepekan", "dua hari"
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
@@ -41,8 +42,7 @@ PATTERNS = [
     ("weekday_paren", re.compile(r"\b(" + _WEEKDAY + r")\s*\(\s*(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\s*\)", re.I)),
     ("numeric", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("dm", re.compile(r"\b(?:(?:" + _WEEKDAY + r"),?\s+)?(\d{1,2})\s+(" + _MONTH + r")\b(?!\s+\d)", re.I)),
-    ("counted", re.compile(r"\b(?:(se)|(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+)(hari|pekan|minggu)\s+"
-                           r"(?:yang\s+)?(lalu|lagi)\b", re.I)),
+    ("counted", re.compile(r"\b" + DAYS + r"\s+(?:yang\s+)?(lalu|lagi)\b", re.I)),
     ("same_day", re.compile(r"\bhari\s+yang\s+sama\b", re.I)),  # "… pada hari yang sama": the day named last
     ("stamp", re.compile(r"^Pukul\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?\s*[-–—]", re.M)),
     ("relative", re.compile(r"\b(" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.I)),
@@ -111,13 +111,24 @@ def _resolve(kind: str, m: re.Match[str], years: list[int], published: dt.date |
     if kind == "stamp":
         return published
     if kind == "counted":
-        count = COUNT_WORDS.get((g[0] or g[1]).lower()) or int(g[1])
-        days = count * DAYS_IN[g[2].lower()]
+        days = count_days(g)
         return published + dt.timedelta(days=days if g[3].lower() == "lagi" else -days)
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[g[0].lower()]) % 7
         return published - dt.timedelta(days=back)
     return published + dt.timedelta(days=RELATIVE[g[0].lower()])
+
+
+def count_days(groups: tuple[str | None, ...]) -> int:
+    """The days a match of DAYS counts: "sepekan" 7, "dua hari" 2, "48 hari" 48."""
+    count = COUNT_WORDS.get((groups[0] or groups[1] or "").lower()) or int(groups[1] or 0)
+    return count * DAYS_IN[(groups[2] or "hari").lower()]
+
+
+def shifted(date: DateMention, days: int) -> DateMention:
+    """The day ``days`` after a written date, named by the same words."""
+    iso = (dt.date.fromisoformat(date.iso) + dt.timedelta(days=days)).isoformat() if date.iso else None
+    return DateMention(date.text, date.start, date.end, iso)
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import lexicon
-from kg.extract.dates import DateMention, is_bare_weekday
+from kg.extract.dates import DAYS, DateMention, count_days, is_bare_weekday, shifted
 from kg.extract.facts import LEXICON, Event, Evidence
 
 ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "terakhir", "perdana")
@@ -48,6 +48,7 @@ class Trigger:
     tail: str = ""  # the words after the name, where its date may be
     purpose: bool = False  # "… untuk debat publik perdana, Senin (14/10)": what an act is for, not dated by it
     acted: bool = False  # "KPU merampungkan penyortiran surat suara Pilbup X": the object of an active verb
+    ahead: int = 0  # "sembilan hari menjelang pemungutan suara": the days from the sentence's date to the election
 
 
 NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
@@ -56,6 +57,9 @@ NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
                                  r"|\bpengawas|\bpenyelenggara|\bpeserta|\bpemantau"  # "penyelenggara pemilu": people
                                  r")\s+$", re.I)
 ACTED_BEFORE = re.compile(r"\b(?!menjelang\b)me\w{3,}\s+$", re.I)
+# "Sembilan hari menjelang pemungutan suara Pilkada 2024, Ketua KPU … menerima …, Senin (18/11/2024)": the
+# election is that many days after the day the sentence tells of
+COUNTDOWN = re.compile(r"\b" + DAYS + r"\s+(?:menjelang|sebelum)\s+$", re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang)\s+$", re.I)
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
@@ -106,13 +110,19 @@ def find_triggers(text: str) -> list[Trigger]:
         found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end(), bool(ANAPHOR_AFTER.match(text, end)),
                              text[end:end + TAIL], code != "election"  # "menjelang pencoblosan, 27 November"
                              and bool(PURPOSE_BEFORE.search(text, max(0, m.start() - 20), m.start())),
-                             bool(ACTED_BEFORE.search(text, max(0, m.start() - 25), m.start()))))
+                             bool(ACTED_BEFORE.search(text, max(0, m.start() - 25), m.start())),
+                             _countdown(text, m.start()) if code == "election" else 0))
     for code, pattern in TYPED_VERBS:
         for m in pattern.finditer(text):
             end = _label_end(text, m.end())
             found.append(Trigger(code, " ".join(text[m.start():end].split()), m.start(), end, None,
                                  code != "declaration", tail=text[end:end + TAIL]))  # backing withdrawn: dated only
     return sorted(found, key=lambda t: t.start)
+
+
+def _countdown(text: str, start: int) -> int:
+    m = COUNTDOWN.search(text, max(0, start - 40), start)
+    return count_days(m.groups()) if m else 0
 
 
 def _is_national(t: Trigger) -> bool:
@@ -129,7 +139,10 @@ def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) 
     after = [d for d in inside if d.start >= t.end]
     if t.code == "election":
         voting = bool(VOTING.match(t.label))
-        return next((d for d in after if _election_date(t.tail[:d.start - t.end], d, voting)), None)
+        written = next((d for d in after if _election_date(t.tail[:d.start - t.end], d, voting)), None)
+        if written or not (t.ahead and inside):
+            return written
+        return shifted(min(inside, key=lambda d: abs(d.start - t.start)), t.ahead)
     return (after or list(reversed([d for d in inside if d.end <= t.start])) or [None])[0]
 
 
