@@ -89,8 +89,8 @@ def test_reporting_someone_to_the_police_is_a_complaint() -> None:
 
 
 def test_an_act_named_after_an_active_verb_beside_an_election_is_an_event() -> None:
-    found = events("KPU Kabupaten Kuningan merampungkan penyortiran surat suara Pilbup Kuningan 2024 di gudang logistik, "
-                   "Rabu (6/11/2024).", dt.date(2024, 11, 7))
+    found = events("KPU Kabupaten Kuningan merampungkan penyortiran surat suara Pilbup Kuningan 2024 di gudang "
+                   "logistik, Rabu (6/11/2024).", dt.date(2024, 11, 7))
     assert ("other", "2024-11-06") in found
 
 
