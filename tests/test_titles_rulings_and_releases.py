@@ -5,7 +5,8 @@ candidates ("DCT") are no names; the overseas election supervisors ("Panwaslu LN
 ruling read out ("Putusan dibacakan …"), a poll released ("merilis hasil survei …") and a press release
 ("… dalam siaran pers …") are acts dated by their sentence; a former post after a comma ("A, yang sebelumnya
 menjabat …"), a polling station's number in a title ("Ketua KPPS TPS 07 Desa X"); a numbered list's items are no
-figures. Sentences written for these tests (invented
+figures; the country ending a name or a nationality ("Lembaga Riset Indonesia", "warga negara Indonesia") is no
+place. Sentences written for these tests (invented
 names); ``names`` stands for the NER model's tags."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from test_bodies_outlets_documents import named, run
 from test_roles_in_lists import roles
 
 from kg.extract.article import extract
+from kg.extract.mentions import find_mentions
 from kg.nlp.parse import rough_parse
 
 
@@ -80,3 +82,10 @@ def test_a_numbered_list_s_items_are_no_figures() -> None:
 def test_a_ruling_read_out_by_the_court_s_chief_is_no_act_of_its_own() -> None:
     found = events("Putusan perkara itu dibacakan Ketua MK dalam sidang pleno di Gedung MK, Selasa (4/2/2025).")
     assert found == {("dispute", "2025-02-04")}
+
+
+def test_the_country_ending_a_name_or_a_nationality_is_no_place() -> None:
+    text = ("Ribuan warga negara Indonesia mencoblos di Sekolah Republik Indonesia Osaka. Menurut Lembaga Riset "
+            "Indonesia, partisipasi itu tertinggi di Indonesia.")
+    places = [m for m in find_mentions(rough_parse(text, {"Indonesia": "PLACE"})) if m.name == "Indonesia"]
+    assert [text[m.evidence.start - 3:m.evidence.end] for m in places] == ["di Indonesia"]

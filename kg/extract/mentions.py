@@ -91,6 +91,7 @@ def _evidence(where: SentenceIndex, start: int, end: int, method: str, confidenc
 # ----------------------------------------------------------------------------- lexicon
 
 
+NAME_OR_NATION_BEFORE = re.compile(r"(?:(?<![.!?]\s)(?<!\A)\b[A-Z][\w.’'-]*|\b(?i:warga\s+negara|bangsa))\s+$")
 LEVEL_BEFORE = re.compile(r"(" + LEVEL_RE + r"|Kecamatan)\s+$")  # "Kabupaten " right before a place
 
 
@@ -101,10 +102,18 @@ def place_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
         before = LEVEL_BEFORE.search(text, max(0, m.start() - 20), m.start())
         level = LEVELS.get(before.group(1).lower(), "") if before else ""
         place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(1))], level)
+        if place.type == "country" and _in_a_name(text, m.start()):
+            continue
         start = before.start() if before and level in ("regency", "city") and place.type == level else m.start()
         yield Mention("place", text[start:m.end()], squeeze(text[start:m.end()]), place.type,
                       place.name, _evidence(where, start, m.end(), LEXICON, 0.95),
                       full_name=place.name, located_in=place.province or "")
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """The country ending a name or a nationality, not where anything is: "Indikator Politik Indonesia",
+    "Sekolah Republik Indonesia", "warga negara Indonesia" (but "pertama di Indonesia")."""
+    return bool(NAME_OR_NATION_BEFORE.search(text, max(0, start - 25), start))
 
 
 @functools.cache
@@ -342,6 +351,9 @@ def model_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
         elif kind == "organization":
             yield Mention(kind, surface, squeeze(surface), guess_org_type(surface), squeeze(surface).lower(),
                           _evidence(where, start, end, MODEL, 0.6), full_name=squeeze(surface))
+        elif _in_a_name(text, start) and any(p.type == "country" for p in lexicon.place_forms().get(
+                lexicon.lookup_key(surface), ())):
+            continue
         else:
             code = "district" if surface.lower().startswith("kecamatan ") else "other"
             yield Mention(kind, surface, squeeze(surface), code, squeeze(surface).lower(),
