@@ -37,3 +37,8 @@ def test_the_literal_is_the_exact_plain_decimal() -> None:
 def test_a_count_right_after_a_year_is_a_figure(text: str) -> None:
     """The words read after the year (a year is no figure) do not hide the count written in them."""
     assert [(n.value, n.unit) for n in find_numbers(text)] in ([("tiga", "pasangan")], [("empat", "partai")])
+
+
+def test_ballot_numbers_listed_after_the_first_are_no_figures() -> None:
+    text = "Pasangan lain mendapat nomor urut 1 dan 2, nomor urut 1, 2 atau 3 hadir dengan 40 pendukung dan 250 relawan."
+    assert [n.value for n in find_numbers(text)] == ["40", "250"]

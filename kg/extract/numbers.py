@@ -2,7 +2,7 @@
 
 "1.205 orang" (thousands dot), "50,07 persen" (decimal comma), "tiga sesi", "ratusan
 personel", "Rp1,2 miliar" (an amount), "45 hari" (a duration), each figure once. Not figures:
-dates, years, clock times, ordinals, ballot numbers ("nomor urut 3", "paslon 1"), electoral districts'
+dates, years, clock times, ordinals, ballot numbers ("nomor urut 3", "nomor urut 1 dan 2"), electoral districts'
 numbers ("dapil Medan 3"), regulation numbers ("Perpres 80 Tahun 2024"), identifiers ("Nomor 12 Tahun 2024"),
 unit codes ("101/Antasari"), a numbered list's items ("1. Video …").
 """
@@ -30,6 +30,9 @@ NUMBER_RE = re.compile(
     r"(?:\s*(%|persen)|(?=\s+([a-zA-Z][\w-]*(?:\s+[A-Z][\w-]*)?)))?", re.I)
 NOT_BEFORE = re.compile(r"(?:nomor urut|no\.? urut|nomor|no\.|paslon|pasangan calon|pasal|ayat|tahun|ke-|periode|"
                         r"pukul|jam|kode|angka|rt|rw|km|jalan|jl\.?|tps)\s*$", re.I)
+# "nomor urut 1 dan 2", "nomor urut 1, 2 dan 3": the ballot numbers listed after the first
+BALLOT_LISTED = re.compile(r"\b(?:nomor|no\.?)\s+urut(?:\s*(?:,|dan|atau|hingga|sampai)?\s*\d{1,2})+"
+                           r"\s*(?:,|dan|atau|hingga|sampai)\s*$", re.I)
 # "dapil Medan 3": an electoral district's number
 DISTRICT_NAMED = re.compile(r"\b(?i:dapil|daerah\s+pemilihan)(?:\s+[A-Z][\w-]*){1,3}\s+$")
 LIST_MARK = re.compile(r"(?<![^\n])\d{1,2}[.)]\s")  # an item number opening a line
@@ -70,7 +73,8 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
         if LIST_MARK.match(text, start):
             continue  # "1. Video berdurasi …": a numbered list's item
         if start in covered or NOT_BEFORE.search(text, max(0, start - 15), start) or DISTRICT_NAMED.search(
-                text, max(0, start - 40), start):
+                text, max(0, start - 40), start) or (len(value) <= 2 and BALLOT_LISTED.search(
+                text, max(0, start - 40), start)):
             continue
         is_word = value.lower() in WORD_NUMBERS
         noun_word = (noun or "").split()[0].lower() if noun else ""
