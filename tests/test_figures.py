@@ -40,5 +40,5 @@ def test_a_count_right_after_a_year_is_a_figure(text: str) -> None:
 
 
 def test_ballot_numbers_listed_after_the_first_are_no_figures() -> None:
-    text = "Pasangan lain mendapat nomor urut 1 dan 2, nomor urut 1, 2 atau 3 hadir dengan 40 pendukung dan 250 relawan."
+    text = "Pasangan lain mendapat nomor urut 1 dan 2, nomor urut 1, 2 atau 3 hadir dengan 40 pendukung dan 250 orang."
     assert [n.value for n in find_numbers(text)] == ["40", "250"]
