@@ -42,3 +42,11 @@ def test_a_count_right_after_a_year_is_a_figure(text: str) -> None:
 def test_ballot_numbers_listed_after_the_first_are_no_figures() -> None:
     text = "Pasangan lain mendapat nomor urut 1 dan 2, nomor urut 1, 2 atau 3 hadir dengan 40 pendukung dan 250 orang."
     assert [n.value for n in find_numbers(text)] == ["40", "250"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Satu di antaranya meninggal dunia; satu kecamatan dicocokkan ulang.", ["Satu", "satu"]),
+    ("Salah satu petugas memeriksa satu per satu riwayat 800 orang; ia satu-satunya saksi.", ["800"])])
+def test_one_is_a_count_but_not_one_of_or_one_by_one(text: str, found: list[str]) -> None:
+    """And a word ending like an excluded one ("riwayat" like "ayat") does not hide the figure after it."""
+    assert [n.value for n in find_numbers(text)] == found

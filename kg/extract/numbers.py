@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from kg.extract.spans import Covered
 
-WORD_NUMBERS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+WORD_NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
                 "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
                 "puluhan": 10, "ratusan": 100, "ribuan": 1000, "jutaan": 1_000_000}
 SCALE = {"ribu": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "miliar": Decimal(10) ** 9,
@@ -28,13 +28,14 @@ NUMBER_RE = re.compile(
     r"(?:(?<=\bRp)|(?<=\bRp\.)|(?<=\bRp\s)|(?<![\w/.,-]))"  # "Rp1,2 miliar": an amount
     r"(" + DIGITS + r"|" + "|".join(WORD_NUMBERS) + r")(?:\s+(" + "|".join(SCALE) + r"))?"
     r"(?:\s*(%|persen)|(?=\s+([a-zA-Z][\w-]*(?:\s+[A-Z][\w-]*)?)))?", re.I)
-NOT_BEFORE = re.compile(r"(?:nomor urut|no\.? urut|nomor|no\.|paslon|pasangan calon|pasal|ayat|tahun|ke-|periode|"
+NOT_BEFORE = re.compile(r"\b(?:nomor urut|no\.? urut|nomor|no\.|paslon|pasangan calon|pasal|ayat|tahun|ke-|periode|"
                         r"pukul|jam|kode|angka|rt|rw|km|jalan|jl\.?|tps)\s*$", re.I)
 # "nomor urut 1 dan 2", "nomor urut 1, 2 dan 3": the ballot numbers listed after the first
 BALLOT_LISTED = re.compile(r"\b(?:nomor|no\.?)\s+urut(?:\s*(?:,|dan|atau|hingga|sampai)?\s*\d{1,2})+"
                            r"\s*(?:,|dan|atau|hingga|sampai)\s*$", re.I)
 # "dapil Medan 3": an electoral district's number
 DISTRICT_NAMED = re.compile(r"\b(?i:dapil|daerah\s+pemilihan)(?:\s+[A-Z][\w-]*){1,3}\s+$")
+NOT_ONE = re.compile(r"\bsalah\s+satu\b|\bsatu\s+per\s+satu\b|\bsatu-satu", re.I)
 LIST_MARK = re.compile(r"(?<![^\n])\d{1,2}[.)]\s")  # an item number opening a line
 REGULATION_YEAR = re.compile(r"\s+tahun\s+(19|20)\d\d\b", re.I)  # "Perpres 80 Tahun 2024"
 NOT_AFTER_UNIT = {"wib", "wita", "wit", "tahunan", "bulanan", "harian", "november",
@@ -70,6 +71,8 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
     for m in NUMBER_RE.finditer(text):
         value, scale, percent, noun = m.group(1), m.group(2), m.group(3), m.group(4)
         start, end = m.start(1), m.end(1)
+        if value.lower() == "satu" and NOT_ONE.search(text, max(0, start - 10), end + 12):
+            continue  # "salah satu", "satu per satu", "satu-satunya": no count
         if LIST_MARK.match(text, start):
             continue  # "1. Video berdurasi …": a numbered list's item
         if start in covered or NOT_BEFORE.search(text, max(0, start - 15), start) or DISTRICT_NAMED.search(
