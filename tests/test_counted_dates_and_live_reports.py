@@ -3,17 +3,21 @@
 the hour, "pada hari yang sama", a span of days ("8-15 Oktober 2024"); the voting dated after where it is held;
 an election not dated by its campaign's start; reporting someone to the police is a complaint; an act named
 after an active verb ("merampungkan penyortiran surat suara Pilbup X") is an event beside the election; "sembilan
-hari menjelang pemungutan suara …, Senin (18/11)" dates the election that many days on. Sentences
+hari menjelang pemungutan suara …, Senin (18/11)" dates the election that many days on; an act told as following
+an event named before ("Usai apel, Kapolres memeriksa …") is on that event's day. Sentences
 written for these tests (invented places and figures) through the model-free extraction."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from test_election_rules import run
 
+from kg.extract.article import extract
 from kg.extract.dates import find_dates
+from kg.nlp.parse import Parse, Word, rough_parse
 
 
 def events(text: str, published: dt.date = dt.date(2024, 11, 27)) -> set[tuple[str, str | None]]:
@@ -104,3 +108,21 @@ def test_the_election_s_own_date_comes_before_a_count_of_days() -> None:
     found = events("KPU menjadwalkan debat ketiga pada Rabu (20/11/2024), sepekan sebelum pemungutan suara "
                    "pada 27 November 2024.", dt.date(2024, 11, 1))
     assert ("election", "2024-11-27") in found and ("debate", "2024-11-20") in found
+
+
+def tagged(text: str, verbs: set[str]) -> Parse:
+    """The model-free parse with the verbs tagged and no tree, as a default build's parse reads them."""
+    parse = rough_parse(text, {})
+
+    def word(w: Word) -> Word:
+        upos = "VERB" if w.text in verbs else "PUNCT" if not w.text[0].isalnum() else "X"
+        return replace(w, upos=upos, deprel="dep")
+    return Parse(text, tuple(replace(s, tokens=tuple(replace(t, words=tuple(map(word, t.words))) for t in s.tokens))
+                             for s in parse.sentences))
+
+
+def test_an_act_told_as_following_an_event_is_on_its_day() -> None:
+    text = ("Polres Sigi menggelar apel pengamanan di Lapangan Bumi Sigi, Selasa (24/9/2024). Usai apel, Kapolres "
+            "memeriksa kesiapan 40 kendaraan patroli.")
+    found = {(e.code, e.date) for e in extract(tagged(text, {"menggelar", "memeriksa"}), dt.date(2024, 9, 24)).events}
+    assert found == {("meeting", "2024-09-24"), ("other", "2024-09-24")}

@@ -400,6 +400,20 @@ def _cases(text: str, found: list[CaseMention], sentences: list[tuple[int, int]]
     return out
 
 
+AFTER_EVENT = re.compile(r"\s*(?:Usai|Seusai|Selepas|Setelah|Sesudah)\s+(\w+)(?=[\s,])")
+
+
+def _after_events(text: str, sentences: list[tuple[int, int]], events: list[Event]) -> list[DateMention]:
+    """"Usai apel, Kapolda memeriksa …": an act told as following an event named before is on its day."""
+    dated = {e.label.split()[0].lower(): e.date for e in events if e.date and e.code != "election"}
+    found = []
+    for start, _ in sentences:
+        m = AFTER_EVENT.match(text, start)
+        if m and m.group(1).lower() in dated:
+            found.append(DateMention(m.group(0).strip(), m.start(1), m.end(1), dated[m.group(1).lower()]))
+    return found
+
+
 def extract(parse: Parse, published: dt.date | None = None, title: str | None = None) -> Extraction:
     """All facts of one parsed article; ``title`` only helps name the race the article is about."""
     mentions, tickets = find_all_mentions(parse)
@@ -413,9 +427,12 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     triggers = [t for t in find_triggers(parse.text)
                 if not any(s <= t.start < e for s, e in named)]  # "Komisi Pemilihan Umum" is no election
     events = build_events(triggers, dates, sentences, where)
-    covered = {ev.sentence for e in events if e.code != "election" for ev in e.mentions}
+    after = _after_events(parse.text, sentences, events)
+    covered = {ev.sentence for e in events if e.code != "election" for ev in e.mentions
+               if not any(d.start == ev.start for d in after)}  # "Usai apel, …": the apel told before
     about_elections = {ev.sentence for e in events if e.code == "election" for ev in e.mentions} - covered
-    events += activity_events(parse.text, list(parse.sentences), dates, covered, index.speaker, about_elections)
+    events += activity_events(parse.text, list(parse.sentences), dates + after, covered, index.speaker,
+                              about_elections)
     events = _event_arguments(events, parse, index)
     people, parties = _spans(entities, "person"), _spans(entities, "organization", "political_party")
     places = place_spans(entities)
