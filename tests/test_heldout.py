@@ -34,9 +34,9 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.98, "roles": 0.92, "organizations": 0.965, "places": 0.95, "events": 0.72,
-          "event_dates": 0.83, "quotes": 0.97, "numbers": 0.97, "candidacies": 0.98, "results": 0.98,
-          "overall": 0.94}
+FLOORS = {"persons": 0.98, "roles": 0.92, "organizations": 0.965, "places": 0.95, "events": 0.74,
+          "event_dates": 0.85, "quotes": 0.97, "numbers": 0.975, "candidacies": 0.98, "results": 0.98,
+          "overall": 0.945}
 
 
 def summary(name: str, trees: bool) -> dict:
