@@ -6,7 +6,7 @@ ruling read out ("Putusan dibacakan …"), a poll released ("merilis hasil surve
 ("… dalam siaran pers …") are acts dated by their sentence; a former post after a comma ("A, yang sebelumnya
 menjabat …"), a polling station's number in a title ("Ketua KPPS TPS 07 Desa X"); a numbered list's items are no
 figures; the country ending a name or a nationality ("Lembaga Riset Indonesia", "warga negara Indonesia") is no
-place. Sentences written for these tests (invented
+place; "KPU RI" is the national body, never the article's regional KPU. Sentences written for these tests (invented
 names); ``names`` stands for the NER model's tags."""
 
 from __future__ import annotations
@@ -89,3 +89,11 @@ def test_the_country_ending_a_name_or_a_nationality_is_no_place() -> None:
             "Indonesia, partisipasi itu tertinggi di Indonesia.")
     places = [m for m in find_mentions(rough_parse(text, {"Indonesia": "PLACE"})) if m.name == "Indonesia"]
     assert [text[m.evidence.start - 3:m.evidence.end] for m in places] == ["di Indonesia"]
+
+
+def test_the_national_body_is_never_the_article_s_regional_one() -> None:
+    x = run("KPU Kabupaten Sigi menemukan 900 surat suara rusak. KPU melaporkannya ke KPU RI untuk dicetak ulang.")
+    kpu = sorted(sorted(form for form in (e.name, *e.aliases)) for e in x.entities if e.kind == "organization")
+    assert len(kpu) == 2 and ["KPU RI", "Komisi Pemilihan Umum"] in kpu
+    alone = run("KPU RI menetapkan jadwal. Menurut KPU, surat suara dicetak pekan depan.")
+    assert len([e for e in alone.entities if e.kind == "organization"]) == 1

@@ -13,11 +13,16 @@ import re
 from collections.abc import Iterable
 
 from kg.extract.facts import Entity, Mention
+from kg.extract.mentions import NATIONAL
 from kg.names import PAREN_ACRONYM, slug
 
 
 def _org_group(m: Mention, regional_keys: dict[str, set[str]]) -> str:
-    base = m.key.split("@")[0]
+    """A bare "KPU" is the article's only regional KPU; "KPU RI" (``#national``) is the bare "KPU" unless the
+    article names a regional one."""
+    base, national = m.key.split("@")[0].removesuffix(NATIONAL), m.key.endswith(NATIONAL)
+    if national:
+        return m.key if regional_keys.get(base) else base
     if "@" not in m.key and len(regional_keys.get(base, ())) == 1:
         return next(iter(regional_keys[base]))
     return m.key

@@ -24,7 +24,8 @@ from kg.nlp.tags import tag_spans
 
 UNIT_RE = re.compile(r"\s+((?:[IVXL]+|\d{1,4})/[A-Z][\w-]*|Metro Jaya)")
 NAMED_UNIT_RE = re.compile(r"\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})")  # Korem Antasari
-NATIONAL_RE = re.compile(r"\s+(RI|Pusat)\b")
+NATIONAL = "#national"  # the key suffix of a regional body's national level written as such ("KPU RI")
+NATIONAL_RE = re.compile(r"\s+(RI|Pusat)\b")  # after a form, or ending one ("KPU RI")
 PAREN_RE = re.compile(r"\s*\(([^()\n]{1,40})\)")
 VENUE_HEADS = ("Hotel", "Gedung", "Aula", "Balai", "Wisma", "Stadion", "GOR", "Gelanggang",
                "Lapangan", "Graha", "Pendopo", "Pendapa", "Masjid", "Auditorium", "Griya",
@@ -190,6 +191,8 @@ def _institution_at(text: str, where: SentenceIndex, inst: Institution, start: i
         full = f"{full} {place.name}"
     elif unit:  # "101/Antasari" and "Antasari" name the same unit
         key, full = f"{inst.key}@{unit.split('/')[-1].lower()}", f"{form} {unit}"
+    elif NATIONAL_RE.search(form) or (end > form_end and NATIONAL_RE.match(text, form_end)):
+        key = inst.key + NATIONAL  # "KPU RI" is the national body, never the article's regional KPU
     written = squeeze(form + re.sub(r"\s*\([^()]*\)|\)", "", text[form_end:end]))
     return Mention("organization", text[start:end], written, inst.type, key,
                    _evidence(where, start, end, LEXICON, 0.95), full_name=full, region=region)
