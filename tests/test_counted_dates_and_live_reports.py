@@ -26,7 +26,7 @@ def events(text: str, published: dt.date = dt.date(2024, 11, 27)) -> set[tuple[s
 
 @pytest.mark.parametrize(("written", "iso"), [
     ("dua hari lalu", "2024-11-25"), ("sepekan lalu", "2024-11-20"), ("tiga minggu yang lalu", "2024-11-06"),
-    ("lima hari lagi", "2024-12-02")])
+    ("lima hari lagi", "2024-12-02"), ("delapan hari lalu", "2024-11-19")])
 def test_a_counted_date_is_read_from_the_article_s_day(written: str, iso: str) -> None:
     [date] = find_dates(f"Kesepakatan itu dibuat {written}.", dt.date(2024, 11, 27))
     assert (date.text, date.iso) == (written, iso)

@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kg.extract.numbers import EXACT_NUMBERS
+
 MONTHS = {"januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3,
           "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8,
           "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
@@ -27,10 +29,8 @@ WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at"
             "sabtu": 5, "minggu": 6, "ahad": 6}
 RELATIVE = {"kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok": 1, "lusa": 2,
             "pekan depan": 7, "minggu depan": 7, "pekan lalu": -7, "minggu lalu": -7}
-COUNT_WORDS = {"se": 1, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-               "delapan": 8, "sembilan": 9, "sepuluh": 10}
 DAYS_IN = {"hari": 1, "pekan": 7, "minggu": 7}
-DAYS = r"(?:(se)|(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+)(hari|pekan|minggu)"  # "sepekan", "dua hari"
+DAYS = r"(?:(se)|(\d{1,2}|" + "|".join(EXACT_NUMBERS) + r")\s+)(hari|pekan|minggu)"  # "sepekan", "dua hari"
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
@@ -121,7 +121,7 @@ def _resolve(kind: str, m: re.Match[str], years: list[int], published: dt.date |
 
 def count_days(groups: tuple[str | None, ...]) -> int:
     """The days a match of DAYS counts: "sepekan" 7, "dua hari" 2, "48 hari" 48."""
-    count = COUNT_WORDS.get((groups[0] or groups[1] or "").lower()) or int(groups[1] or 0)
+    count = 1 if groups[0] else EXACT_NUMBERS.get(groups[1].lower()) or int(groups[1])
     return count * DAYS_IN[(groups[2] or "hari").lower()]
 
 

@@ -16,9 +16,9 @@ from decimal import Decimal
 
 from kg.extract.spans import Covered
 
-WORD_NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-                "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
-                "puluhan": 10, "ratusan": 100, "ribuan": 1000, "jutaan": 1_000_000}
+EXACT_NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                 "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
+WORD_NUMBERS = {**EXACT_NUMBERS, "puluhan": 10, "ratusan": 100, "ribuan": 1000, "jutaan": 1_000_000}
 SCALE = {"ribu": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "miliar": Decimal(10) ** 9,
          "triliun": Decimal(10) ** 12}
 # The noun after a figure is read, not consumed: the two words read after a year (no figure) must not hide the
