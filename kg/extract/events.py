@@ -146,7 +146,7 @@ def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) 
     return (after or list(reversed([d for d in inside if d.end <= t.start])) or [None])[0]
 
 
-def _election_date(gap: str, date: DateMention, voting: bool = False) -> bool:
+def _election_date(gap: str, date: DateMention, voting: bool) -> bool:
     """Whether a date written ``gap`` after an election's name is its date: close by, after a schedule's
     words or, for the voting itself, after where it is held; not a period's bound ("Pilkada 2024 berlangsung
     hingga 23 November 2024"), not a bare weekday (wire style "KPU … mendistribusikan logistik Pilkada 2024 ke
@@ -177,7 +177,8 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
         sent = sentence_of(t.start)
         if t.code == "other" and (sent in typed or (sent in elections and not (ACTIVE_VERB.match(t.label) or t.acted))):
             continue  # "apel pengamanan": the meeting is the event, securing it is what it is about; "pengamanan
-            # Pilkada": the election is; but "KPU mendistribusikan logistik Pilkada 2024": the act the verb reports
+            # Pilkada": the election is; but "KPU mendistribusikan logistik Pilkada 2024" or "merampungkan
+            # penyortiran surat suara Pilbup X": the act the verb reports
         if t.code == "meeting" and not t.named and sent in counted:
             continue  # "rekapitulasi … dalam rapat pleno terbuka": the count is held in the plenary, one event
         date = None if t.purpose else _date_near(t, dates, sentences[sent])
