@@ -6,7 +6,8 @@ ruling read out ("Putusan dibacakan …"), a poll released ("merilis hasil surve
 ("… dalam siaran pers …") are acts dated by their sentence; a former post after a comma ("A, yang sebelumnya
 menjabat …"), a polling station's number in a title ("Ketua KPPS TPS 07 Desa X"); a numbered list's items are no
 figures; the country ending a name or a nationality ("Lembaga Riset Indonesia", "warga negara Indonesia") is no
-place; "KPU RI" is the national body, never the article's regional KPU. Sentences written for these tests (invented
+place; "KPU RI" is the national body, never the article's regional KPU; "hasil PSU" is the re-vote counted, not a
+new one. Sentences written for these tests (invented
 names); ``names`` stands for the NER model's tags."""
 
 from __future__ import annotations
@@ -97,3 +98,9 @@ def test_the_national_body_is_never_the_article_s_regional_one() -> None:
     assert len(kpu) == 2 and ["KPU RI", "Komisi Pemilihan Umum"] in kpu
     alone = run("KPU RI menetapkan jadwal. Menurut KPU, surat suara dicetak pekan depan.")
     assert len([e for e in alone.entities if e.kind == "organization"]) == 1
+
+
+def test_the_results_of_a_re_vote_are_no_new_re_vote() -> None:
+    found = events("KPU Kabupaten Nabire menggelar PSU di lima TPS pada Sabtu (12/4/2025). Rekapitulasi hasil PSU "
+                   "digelar Selasa (15/4/2025).")
+    assert found == {("dispute", "2025-04-12"), ("vote_count", "2025-04-15")}

@@ -60,6 +60,7 @@ ACTED_BEFORE = re.compile(r"\b(?!menjelang\b)me\w{3,}\s+$", re.I)
 # "Sembilan hari menjelang pemungutan suara Pilkada 2024, Ketua KPU … menerima …, Senin (18/11/2024)": the
 # election is that many days after the day the sentence tells of
 COUNTDOWN = re.compile(r"\b" + DAYS + r"\s+(?:menjelang|sebelum)\s+$", re.I)
+RESULT_OF = re.compile(r"\bhasil\s+$", re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang)\s+$", re.I)
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
@@ -104,6 +105,8 @@ def find_triggers(text: str) -> list[Trigger]:
         if NOT_AN_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
         code = lexicon.event_triggers()[lexicon.lookup_key(m.group(1))]
+        if code == "dispute" and RESULT_OF.search(text, max(0, m.start() - 10), m.start()):
+            continue  # "rekapitulasi hasil PSU": the re-vote counted, not a new one
         end = _label_end(text, m.end())
         label = " ".join(text[m.start():end].split())
         ordinal = next((SAME_ORDINAL.get(o, o) for o in ORDINALS if re.search(rf"\b{o}\b", label.lower())), None)
