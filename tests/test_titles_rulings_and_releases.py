@@ -7,7 +7,7 @@ ruling read out ("Putusan dibacakan …"), a poll released ("merilis hasil surve
 menjabat …"), a polling station's number in a title ("Ketua KPPS TPS 07 Desa X"); a numbered list's items are no
 figures; the country ending a name or a nationality ("Lembaga Riset Indonesia", "warga negara Indonesia") is no
 place; "KPU RI" is the national body, never the article's regional KPU; "hasil PSU" is the re-vote counted, not a
-new one. Sentences written for these tests (invented
+new one; a word with a possessive suffix ("Rivalnya") and a degree ("S.H") are no names. Sentences written for these tests (invented
 names); ``names`` stands for the NER model's tags."""
 
 from __future__ import annotations
@@ -104,3 +104,9 @@ def test_the_results_of_a_re_vote_are_no_new_re_vote() -> None:
     found = events("KPU Kabupaten Nabire menggelar PSU di lima TPS pada Sabtu (12/4/2025). Rekapitulasi hasil PSU "
                    "digelar Selasa (15/4/2025).")
     assert found == {("dispute", "2025-04-12"), ("vote_count", "2025-04-15")}
+
+
+def test_a_possessed_word_and_a_degree_are_no_names() -> None:
+    text = "Kuasa hukum Dedi Saputra, S.H., hadir. Rivalnya menilai putusan itu adil."
+    found = find_mentions(rough_parse(text, {"Dedi Saputra": "PERSON", "S.H": "PLACE", "Rivalnya": "PERSON"}))
+    assert [(m.kind, m.name) for m in found] == [("person", "Dedi Saputra")]

@@ -390,6 +390,9 @@ def guess_org_type(name: str) -> str:
 # ----------------------------------------------------------------------------- all
 
 
+POSSESSED = re.compile(r"[A-Z][a-z]{3,}nya")  # one word with a possessive suffix: "Rivalnya", "Istrinya"
+
+
 def plausible(m: Mention) -> bool:
     """Drop model spans that are really a post title, an event or a lone lower-case word."""
     if m.evidence.method == LEXICON:
@@ -403,11 +406,13 @@ def plausible(m: Mention) -> bool:
         return False  # "Rabu", "Selasa": the NER model's favourite mistake
     if m.kind == "person":
         return (not any(ch.isdigit() or ch in "/-()" for ch in m.name) and len(m.name) > 1
+                and not POSSESSED.fullmatch(m.name)  # "Rivalnya menilai …": his rival, no name
                 and not m.name.isupper()  # acronyms (TPS) and pairs (Hartono-Rizal) are not one person
                 and not personal_names.COINED.search(m.name)  # a pair's nickname ("BeriMas"), not a person's name
                 and words[0].lower() not in BODY_WORDS)  # "Tim Pemeriksa Kesehatan", "Mahkamah": a body
     if m.kind == "place":
-        return not all(w.lower() in LEVEL_WORDS for w in words) and "(" not in m.name
+        return (not all(w.lower() in LEVEL_WORDS for w in words) and "(" not in m.name
+                and not ("." in m.name and personal_names.DEGREE.fullmatch(m.name.rstrip(".") + ".")))  # "S.H"
     return "(" not in m.name or ")" in m.name
 
 
