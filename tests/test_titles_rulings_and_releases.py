@@ -7,8 +7,8 @@ ruling read out ("Putusan dibacakan …"), a poll released ("merilis hasil surve
 menjabat …"), a polling station's number in a title ("Ketua KPPS TPS 07 Desa X"); a numbered list's items are no
 figures; the country ending a name or a nationality ("Lembaga Riset Indonesia", "warga negara Indonesia") is no
 place; "KPU RI" is the national body, never the article's regional KPU; "hasil PSU" is the re-vote counted, not a
-new one; a word with a possessive suffix ("Rivalnya") and a degree ("S.H") are no names. Sentences written for these tests (invented
-names); ``names`` stands for the NER model's tags."""
+new one; a word with a possessive suffix ("Rivalnya") and a degree ("S.H") are no names. Sentences written for
+these tests (invented names); ``names`` stands for the NER model's tags."""
 
 from __future__ import annotations
 
