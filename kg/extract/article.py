@@ -24,7 +24,7 @@ from kg.extract.candidacies import (
 )
 from kg.extract.contests import article_contest, find_contests, legislature, local_races, place_spans
 from kg.extract.courts import CaseMention, find_cases, respondent
-from kg.extract.dates import DateMention, find_dates
+from kg.extract.dates import DateMention, find_dates, from_voting_day
 from kg.extract.entities import resolve
 from kg.extract.events import build_events, find_triggers, is_specific
 from kg.extract.facts import (
@@ -414,6 +414,12 @@ def _after_events(text: str, sentences: list[tuple[int, int]], events: list[Even
     return found
 
 
+def _voting_day(text: str, events: list[Event]) -> list[DateMention]:
+    """The schedule's "H-N" days of an article whose election is dated (the first dated one: the race it is about)."""
+    day = next((e.date for e in events if e.code == "election" and e.date), None)
+    return from_voting_day(text, day) if day else []
+
+
 def extract(parse: Parse, published: dt.date | None = None, title: str | None = None) -> Extraction:
     """All facts of one parsed article; ``title`` only helps name the race the article is about."""
     mentions, tickets = find_all_mentions(parse)
@@ -427,6 +433,9 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     triggers = [t for t in find_triggers(parse.text)
                 if not any(s <= t.start < e for s, e in named)]  # "Komisi Pemilihan Umum" is no election
     events = build_events(triggers, dates, sentences, where)
+    if voting := _voting_day(parse.text, events):  # "distribusi logistik pada H-2": dated once the voting day is
+        dates = sorted(dates + voting, key=lambda d: d.start)
+        events = build_events(triggers, dates, sentences, where)
     after = _after_events(parse.text, sentences, events)
     covered = {ev.sentence for e in events if e.code != "election" for ev in e.mentions
                if not any(d.start == ev.start for d in after)}  # "Usai apel, …": the apel told before

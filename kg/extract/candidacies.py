@@ -161,16 +161,32 @@ def _name_at(text: str, pos: int, blocked: list[tuple[int, int]], caps: bool = F
 CUE_SPLIT = re.compile(r"\s*(?:[,:;]|\b(?:yakni|yaitu|adalah|ialah|diperoleh|oleh)\b)\s*", re.I)
 
 
+# "Pemohon adalah pasangan calon bupati … nomor urut 2, A-B", "Pihak terkait dalam perkara ini adalah pasangan
+# calon nomor urut 1, C-D": the pair's part in a court case, written before its descriptor
+PARTY_BEFORE = re.compile(r"(?<![\w-])(pemohon|termohon|pihak\s+terkait|penggugat|tergugat|pelapor|terlapor)"
+                          r"(?:\s+(?:dalam|pada)\s+(?:perkara|sengketa|gugatan|permohonan)(?:\s+(?:ini|tersebut|itu))?)?"
+                          r"\s*,?\s+(?:adalah|ialah|yakni|yaitu)\s+$", re.I)
+ELECTED = re.compile(r"\bterpilih$", re.I)  # "Bupati dan wakil bupati terpilih adalah pasangan nomor urut 1, A-B"
+
+
+def party_roles(text: str, cue_start: int) -> list[str]:
+    """The court party a pair's descriptor is said to be ("Pemohon adalah pasangan calon …"), if any."""
+    m = PARTY_BEFORE.search(text, max(0, cue_start - 60), cue_start)
+    return [m.group(1)] if m else []
+
+
 def cue_roles(cue: str) -> list[str]:
     """The titles a cue gives its candidates: "paslon tunggal, yakni pasangan calon gubernur" -> both;
-    "pasangan calon, yakni nomor urut 1" -> "pasangan calon nomor urut 1"."""
+    "pasangan calon, yakni nomor urut 1" -> "pasangan calon nomor urut 1"; "bupati dan wakil bupati terpilih
+    adalah pasangan nomor urut 1" -> both."""
     merged: list[str] = []
     for seg in (" ".join(seg.split()) for seg in CUE_SPLIT.split(cue)):
         if seg and BALLOT_RE.fullmatch(seg) and merged:
             merged[-1] += " " + seg
         elif seg:
             merged.append(seg)
-    return [r.removesuffix(" dan") for r in merged if CANDIDATE_CUE.search(r) and len(r.split()) > 1]
+    return [r.removesuffix(" dan") for r in merged
+            if (CANDIDATE_CUE.search(r) or ELECTED.search(r)) and len(r.split()) > 1]
 
 
 def _title(word: str) -> bool:
@@ -283,6 +299,7 @@ ON_BEHALF = re.compile(r"\b(?:tim(?:\s+(?:pemenangan|sukses|kampanye|hukum|advok
                        r"(?:(?:pasangan|paslon|calon|bakal)\s+)*$", re.I)
 
 
+HYPHENS = ("-", "–", "—")  # "A-B": a pair, never one team member
 PAIR_WORD = re.compile(r"pasangan|terpilih", re.I)
 SOLE = re.compile(r"\btunggal\b", re.I)
 
@@ -292,8 +309,9 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
     tickets: list[Ticket] = []
     taken = 0
     for cue in CUE_RE.finditer(text):
-        if cue.start() < taken or ON_BEHALF.search(text, max(0, cue.start() - 40), cue.start()):
+        if cue.start() < taken:
             continue
+        behalf = ON_BEHALF.search(text, max(0, cue.start() - 40), cue.start())
         start = _preamble(text, cue.start(), blocked)
         if start == cue.start():
             continue
@@ -301,12 +319,15 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
         if found is None:
             continue
         head, mate, end, link, aliases = found
+        if behalf and not (mate and link.strip() in HYPHENS):
+            continue  # a team's or a witness's name, but "tim pemenangan pasangan calon nomor urut 1, A-B": the pair
         phrase = text[cue.start():start]
         if not (CANDIDATE_CUE.search(phrase) or (mate and PAIR_WORD.search(phrase))):
             continue
         if mate is None and not (office_in(phrase) or BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)):
             continue  # "calon Ketua Umum …": a lone name is a candidate only for a stated office or number
-        ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases, roles=cue_roles(phrase))
+        ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases,
+                        roles=party_roles(text, cue.start()) + cue_roles(phrase))
         ticket.status = _status(phrase)
         ticket.sole = bool(SOLE.search(phrase))
         ticket.deputy = mate is None and _deputy_office(phrase)

@@ -3,7 +3,8 @@
 "27 November 2024", "9/1/2025", "Rabu (13/11)", "Kamis", "kemarin", "pekan depan",
 "dua hari lalu", "sepekan lalu", "lima hari lagi" (counted back or on from the article's date), and a live
 report's entry stamped with the hour ("Pukul 15.20 WIT - Penghitungan suara dimulai"), on the article's day;
-"pada hari yang sama" is the day named last, a span of days ("8-15 Oktober 2024") its first.
+"pada hari yang sama" is the day named last, a span of days ("8-15 Oktober 2024") its first;
+"H-3", "H+1" count from the voting day, once the article has dated it (``from_voting_day``).
 A date that needs a year or a reference day the article does not give is kept as
 text, never invented. Without a publication date the reference year is the latest
 year the text mentions that agrees with any weekday written beside the date.
@@ -60,6 +61,7 @@ class DateMention:
     end: int
     iso: str | None
     counted: bool = False  # "48 hari lagi": a count of days, also a figure the text states
+    from_voting: bool = False  # "H-3": counted from the voting day, so never the voting day's own date
 
 
 def reference_years(text: str, published: dt.date | None) -> list[int]:
@@ -149,6 +151,22 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
         if SAME_DAY.fullmatch(d.text):
             before = next((b.iso for b in reversed(found[:i]) if b.iso), None)
             found[i] = DateMention(d.text, d.start, d.end, before)
+    return found
+
+
+# "distribusi logistik dijadwalkan pada H-2", "masa tenang (H-3 hingga H-1)", "rekapitulasi dimulai H+1": the
+# schedule's days counted from the voting day ("hari H"), as KPU and the press write them
+VOTING_DAY_COUNT = re.compile(r"(?<![\w-])H\s?([-+−–])\s?(\d{1,3})(?![\w/-])")
+
+
+def from_voting_day(text: str, voting_day: str) -> list[DateMention]:
+    """Every "H-N"/"H+N" of the text, dated from the voting day (ISO)."""
+    day = dt.date.fromisoformat(voting_day)
+    found = []
+    for m in VOTING_DAY_COUNT.finditer(text):
+        days = int(m.group(2)) * (1 if m.group(1) == "+" else -1)
+        found.append(DateMention(m.group(0), m.start(), m.end(), (day + dt.timedelta(days=days)).isoformat(),
+                                 from_voting=True))
     return found
 
 

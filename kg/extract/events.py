@@ -141,6 +141,8 @@ def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) 
     inside = [d for d in dates if sentence[0] <= d.start < sentence[1]]
     after = [d for d in inside if d.start >= t.end]
     if t.code == "election":
+        inside = [d for d in inside if not d.from_voting]  # "simulasi pemungutan suara pada H-7"
+        after = [d for d in after if not d.from_voting]
         voting = bool(VOTING.match(t.label))
         written = next((d for d in after if _election_date(t.tail[:d.start - t.end], d, voting)), None)
         if written or not (t.ahead and inside):

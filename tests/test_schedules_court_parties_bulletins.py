@@ -1,0 +1,72 @@
+"""Schedules, court parties and bulletins as regional news writes them: a schedule's days counted from the
+voting day ("distribusi logistik dijadwalkan pada H-2", "rekapitulasi dimulai H+1"), never the voting day's own
+date; a court party or "terpilih" written before a pair's descriptor ("Pemohon adalah pasangan calon … nomor urut
+2, A-B") is both candidates' role; a pair named after its campaign team ("tim pemenangan pasangan calon nomor urut
+1, A-B") is the pair, a single name there the team's. Sentences written for these tests (invented places, names
+and figures) through the model-free extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_election_rules import run
+
+DATED = "Pemungutan suara Pilwalkot Batu digelar pada Rabu, 27 November 2024. "
+
+
+def events(text: str, published: dt.date = dt.date(2024, 11, 8)) -> set[tuple[str, str | None]]:
+    return {(e.code, e.date) for e in run(text, date=published).events}
+
+
+def test_a_schedule_s_day_is_counted_from_the_voting_day() -> None:
+    found = events(DATED + "Distribusi logistik ke kelurahan dijadwalkan pada H-2. Rekapitulasi di kecamatan "
+                   "dimulai H+1.")
+    assert {("other", "2024-11-25"), ("vote_count", "2024-11-28")} <= found
+
+
+def test_a_count_from_the_voting_day_never_dates_the_election() -> None:
+    found = events("Pemungutan suara Pilbup Ngawi digelar pada 27 November 2024. Sebelumnya, simulasi pemungutan "
+                   "suara akan dilaksanakan pada H-7 di Lapangan Merdeka.")
+    assert ("election", "2024-11-27") in found and ("other", "2024-11-20") in found
+
+
+def test_a_count_from_an_undated_voting_day_dates_nothing() -> None:
+    found = events("KPU Kota Batu menyatakan distribusi logistik ke kelurahan dijadwalkan pada H-2.")
+    assert not any(code == "other" and date for code, date in found)
+
+
+def test_a_count_from_the_voting_day_is_no_figure() -> None:
+    x = run(DATED + "Distribusi logistik ke kelurahan dijadwalkan pada H-2.", date=dt.date(2024, 11, 8))
+    assert "2" not in [f.value for f in x.figures]
+
+
+def roles(x) -> set[tuple[str, str]]:
+    return {(x.entity(h.person).name, h.label.lower()) for h in x.holdings}
+
+
+def test_a_court_party_written_before_a_pair_s_descriptor_is_both_candidates_role() -> None:
+    x = run("Pemohon adalah pasangan calon bupati dan wakil bupati Minahasa Tenggara nomor urut 2, Baharuddin Lamato-"
+            "Sri Wulan Tangkudung. Pihak terkait dalam perkara ini adalah pasangan calon nomor urut 1, Markus Tande-"
+            "Yuliana Sirait.")
+    found = roles(x)
+    assert {("Baharuddin Lamato", "pemohon"), ("Sri Wulan Tangkudung", "pemohon"), ("Markus Tande", "pihak terkait"),
+            ("Yuliana Sirait", "pihak terkait")} <= found
+
+
+def test_the_elected_pair_named_after_adalah_holds_the_title_before_it() -> None:
+    x = run("Bupati dan wakil bupati terpilih adalah pasangan nomor urut 1, Baharuddin Lamato-Sri Wulan Tangkudung.")
+    assert {("Baharuddin Lamato", "bupati dan wakil bupati terpilih"),
+            ("Sri Wulan Tangkudung", "bupati dan wakil bupati terpilih")} <= roles(x)
+
+
+def test_a_pair_named_after_its_campaign_team_is_the_pair() -> None:
+    x = run("Rekapitulasi Pilbup Sigi dimulai. Tim pemenangan pasangan calon nomor urut 1, Baharuddin Lamato-"
+            "Sri Wulan Tangkudung, mengklaim unggul. Ketua Tim Pemenangan pasangan nomor urut 2, Markus Tande, "
+            "meminta pendukung menahan diri.")
+    assert {(x.entity(c.person).name, c.ballot_number) for c in x.candidacies} == {
+        ("Baharuddin Lamato", "1"), ("Sri Wulan Tangkudung", "1")}
+
+
+def test_clearing_campaign_props_written_as_the_verb_is_an_act_dated_by_the_schedule() -> None:
+    found = events(DATED + "Bawaslu akan menertibkan alat peraga kampanye sejak H-3 bersama Satpol PP.")
+    assert ("other", "2024-11-24") in found
