@@ -11,6 +11,9 @@ import datetime as dt
 
 from test_election_rules import run
 
+from kg.extract.article import extract
+from kg.nlp.parse import rough_parse
+
 DATED = "Pemungutan suara Pilwalkot Batu digelar pada Rabu, 27 November 2024. "
 
 
@@ -70,3 +73,15 @@ def test_a_pair_named_after_its_campaign_team_is_the_pair() -> None:
 def test_clearing_campaign_props_written_as_the_verb_is_an_act_dated_by_the_schedule() -> None:
     found = events(DATED + "Bawaslu akan menertibkan alat peraga kampanye sejak H-3 bersama Satpol PP.")
     assert ("other", "2024-11-24") in found
+
+
+def speakers(text: str, people: tuple[str, ...]) -> dict[str, str | None]:
+    x = extract(rough_parse(text, dict.fromkeys(people, "PERSON")), dt.date(2024, 11, 29))
+    return {q.text.split()[0]: x.entity(q.speaker).name if q.speaker else None for q in x.quotes}
+
+
+def test_a_speaker_described_in_lower_case_after_the_quote_is_the_one_named_next() -> None:
+    found = speakers("Ketua KPU Kabupaten Sigi, Ramli Tanjung, meminta PPK bekerja cermat. \"Kami sudah siap sejak "
+                     "pagi,\" kata seorang petugas. \"Rekomendasi itu wajib kami jalankan segera,\" kata anggota "
+                     "Bawaslu Kabupaten Sigi, Yosef Manurung.", ("Ramli Tanjung", "Yosef Manurung"))
+    assert found == {"Kami": "Ramli Tanjung", "Rekomendasi": "Yosef Manurung"}

@@ -18,6 +18,10 @@ CUE_AFTER = re.compile(
     r"\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")(nya)?\b(?:\s+(?!ia\b|dia\b)((?:[A-Z][\w.'’-]*\s*){1,5}))?",
 )
 PRONOUN_AFTER = re.compile(r"\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")\s+(ia|dia)\b", re.I)
+# '," kata anggota Bawaslu X, Jefri.', '," ujar salah seorang pedagang, Sumi.': the speaker described in lower
+# case, named later in the clause (a pronoun or "kepada wartawan" is no description)
+DESCRIBED_AFTER = re.compile(r"\s+(?!(?:ia|dia|kepada|saat|ketika|usai|seusai|di|dalam|pada|melalui|dengan|lagi)\b)"
+                             r"[a-z]+\b")
 CUE_NAME_RE = re.compile(
     r"(?<=[”\"])\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3})")
 
@@ -27,8 +31,8 @@ class QuoteSpan:
     text: str
     start: int  # of the quoted text, inside the marks
     end: int
-    cue: str  # "name" (named after the quote), "pronoun" (-nya, ia) or "none"
-    cue_start: int  # where the speaker's name starts, for "name" cues
+    cue: str  # "name" (named after the quote), "described" ("kata anggota X, A"), "pronoun" (-nya, ia) or "none"
+    cue_start: int  # where the speaker's name starts, for "name" cues; where the description starts
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -42,6 +46,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         after = CUE_AFTER.match(text, m.end())
         if after and after.group(2) and not after.group(1):
             cue, cue_start = "name", after.start(2)
+        elif after and not after.group(1) and DESCRIBED_AFTER.match(text, after.end()):
+            cue, cue_start = "described", after.end()
         elif after or PRONOUN_AFTER.match(text, m.end()):
             cue, cue_start = "pronoun", m.end()
         else:
