@@ -2,7 +2,9 @@
 voting day ("distribusi logistik dijadwalkan pada H-2", "rekapitulasi dimulai H+1"), never the voting day's own
 date; a court party or "terpilih" written before a pair's descriptor ("Pemohon adalah pasangan calon … nomor urut
 2, A-B") is both candidates' role; a pair named after its campaign team ("tim pemenangan pasangan calon nomor urut
-1, A-B") is the pair, a single name there the team's. Sentences written for these tests (invented places, names
+1, A-B") is the pair, a single name there the team's; a speaker described in lower case after a quote ("kata
+anggota Bawaslu X, A") is the one named next; a governor's and a regent's race named together are two elections
+on one day, a bare "Pilkada" the race named later. Sentences written for these tests (invented places, names
 and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -85,3 +87,19 @@ def test_a_speaker_described_in_lower_case_after_the_quote_is_the_one_named_next
                      "pagi,\" kata seorang petugas. \"Rekomendasi itu wajib kami jalankan segera,\" kata anggota "
                      "Bawaslu Kabupaten Sigi, Yosef Manurung.", ("Ramli Tanjung", "Yosef Manurung"))
     assert found == {"Kami": "Ramli Tanjung", "Rekomendasi": "Yosef Manurung"}
+
+
+def elections(text: str) -> list[tuple[str, str | None]]:
+    return [(e.label, e.date) for e in run(text, date=dt.date(2024, 11, 21)).events if e.code == "election"]
+
+
+def test_a_governor_s_race_and_a_regent_s_race_named_together_are_two_elections_on_one_day() -> None:
+    found = elections("KPU mulai mengirim logistik Pilkada 2024 ke pulau terluar. Pemungutan suara Pilgub Maluku dan "
+                      "Pilbup Buru Selatan digelar serentak pada Rabu, 27 November 2024.")
+    assert sorted(found) == [("Pemungutan suara Pilgub Maluku", "2024-11-27"), ("Pilbup Buru Selatan", "2024-11-27")]
+
+
+def test_a_bare_pilkada_is_the_race_named_later_and_an_unnamed_level_is_no_race() -> None:
+    found = elections("Logistik Pilkada 2024 tiba di gudang. Pilbup Buru Selatan diikuti tiga pasangan calon, "
+                      "sedangkan kabupaten lain juga menggelar pemilihan bupati dan wali kota.")
+    assert found == [("Pilbup Buru Selatan", None)]

@@ -132,6 +132,28 @@ def _is_national(t: Trigger) -> bool:
     return any(t.label.lower().startswith(n) for n in NATIONAL)
 
 
+# "Pilgub Sulawesi Utara dan Pilbup Kepulauan Sangihe digelar serentak": the governor's race and a regent's or
+# mayor's race are two elections on one day; a bare "Pilkada" may be either
+LEVELS = (("provinsi", re.compile(r"\b(?:pilgub|pemilihan\s+gubernur)\b", re.I)),
+          ("kabupaten/kota", re.compile(r"\b(?:pilbup|pilwalkot|pilwakot|pilwali|pemilihan\s+(?:bupati|wali\s*kota))\b",
+                                        re.I)))
+
+
+def _election_kind(t: Trigger) -> str:
+    """"national", or "regional" with the level a race's name gives ("regional provinsi": "Pilgub Sultra"; not
+    "menggelar pemilihan bupati dan wali kota", which names no race)."""
+    if _is_national(t):
+        return "national"
+    level = next((name for name, pattern in LEVELS if pattern.search(t.label)), None) if t.named else None
+    return f"regional {level}" if level else "regional"
+
+
+def _same_race(variant: str | None, kind: str) -> bool:
+    """Two election mentions of one race: the same kind, or a regional one whose level only one names."""
+    return variant == kind or (bool(variant) and variant.startswith("regional") and kind.startswith("regional")
+                               and "regional" in (variant, kind))
+
+
 def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) -> DateMention | None:
     """The date written nearest after the mention in its sentence, else before it.
 
@@ -151,6 +173,21 @@ def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) 
     return (after or list(reversed([d for d in inside if d.end <= t.start])) or [None])[0]
 
 
+COORDINATED_RACE = re.compile(r"\s*(?:,|dan|serta)\s*")
+
+
+def _coordinated_date(t: Trigger, triggers: list[Trigger], dates: list[DateMention],
+                      sentence: tuple[int, int]) -> DateMention | None:
+    """"Pilgub X dan Pilbup Y digelar serentak pada 27 November": the race written first has the date of the one
+    coordinated with it."""
+    if t.code != "election":
+        return None
+    nxt = next((u for u in triggers if u.start >= t.end), None)
+    if nxt is None or nxt.code != "election" or nxt.start - t.end > len(t.tail):
+        return None
+    return _date_near(nxt, dates, sentence) if COORDINATED_RACE.fullmatch(t.tail[:nxt.start - t.end]) else None
+
+
 def _election_date(gap: str, date: DateMention, voting: bool) -> bool:
     """Whether a date written ``gap`` after an election's name is its date: close by, after a schedule's
     words or, for the voting itself, after where it is held; not a period's bound ("Pilkada 2024 berlangsung
@@ -165,7 +202,7 @@ def _same_event(event: Event, t: Trigger, iso: str | None) -> bool:
     if event.code != t.code:
         return False
     if t.code == "election":
-        return event.variant == ("national" if _is_national(t) else "regional")
+        return _same_race(event.variant, _election_kind(t))
     if iso and event.date:
         return iso == event.date
     return (t.ordinal or None) == event.variant or not t.ordinal
@@ -186,7 +223,8 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
             # penyortiran surat suara Pilbup X": the act the verb reports
         if t.code == "meeting" and not t.named and sent in counted:
             continue  # "rekapitulasi … dalam rapat pleno terbuka": the count is held in the plenary, one event
-        date = None if t.purpose else _date_near(t, dates, sentences[sent])
+        date = None if t.purpose else (_date_near(t, dates, sentences[sent])
+                                       or _coordinated_date(t, triggers, dates, sentences[sent]))
         iso = date.iso if date else None
         if t.code == "other" and not iso:
             continue  # "pengamanan", "pelantikan" with no date: too vague to be an event of its own
@@ -202,9 +240,11 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
         if event is None and t.code == "election" and not t.named and not iso:
             event = next((e for e in events if e.code == "election"), None)  # a bare "pemilu"
         if event is None:
-            kind = ("national" if _is_national(t) else "regional") if t.code == "election" else t.ordinal
-            event = Event(t.label, t.code, evidence, variant=kind)
+            event = Event(t.label, t.code, evidence, variant=_election_kind(t) if t.code == "election" else t.ordinal)
             events.append(event)
+        elif t.code == "election" and event.variant == "regional" and _election_kind(t).startswith("regional "):
+            event.variant = _election_kind(t)  # "Pilkada 2024 … Pilbup X": the race the bare name meant
+            event.label, event.evidence = t.label, evidence
         event.mentions.append(evidence)
         if t.named and event.evidence.confidence < 0.7:  # the first proper name is the label
             event.label, event.evidence = t.label, evidence

@@ -75,7 +75,7 @@ class Event:
     date_text: str | None = None
     place: str | None = None  # entity id
     participants: list[str] = field(default_factory=list)  # entity ids
-    variant: str | None = None  # ordinal ("kedua") or, for elections, "national" | "regional"
+    variant: str | None = None  # ordinal ("kedua") or, for elections, "national", "regional" or "regional <level>"
     mentions: list[Evidence] = field(default_factory=list)
 
 
