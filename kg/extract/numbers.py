@@ -63,6 +63,13 @@ def parse_number(value: str) -> Decimal:
     return Decimal(value.replace(",", "."))
 
 
+def _names_something(text: str, start: int, value: str) -> bool:
+    """A number that tells which one, not how many: "Pasal 5", "nomor urut 1 dan 2", "dapil Medan 3"."""
+    return bool(NOT_BEFORE.search(text, max(0, start - 15), start)
+                or DISTRICT_NAMED.search(text, max(0, start - 40), start)
+                or (len(value) <= 2 and BALLOT_LISTED.search(text, max(0, start - 40), start)))
+
+
 def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[NumberMention]:
     """Stated figures outside the excluded spans (dates, names)."""
     covered = Covered(excluded)
@@ -75,9 +82,7 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
             continue  # "salah satu", "satu per satu", "satu-satunya": no count
         if LIST_MARK.match(text, start):
             continue  # "1. Video berdurasi …": a numbered list's item
-        if start in covered or NOT_BEFORE.search(text, max(0, start - 15), start) or DISTRICT_NAMED.search(
-                text, max(0, start - 40), start) or (len(value) <= 2 and BALLOT_LISTED.search(
-                text, max(0, start - 40), start)):
+        if start in covered or _names_something(text, start, value):
             continue
         is_word = value.lower() in WORD_NUMBERS
         noun_word = (noun or "").split()[0].lower() if noun else ""
