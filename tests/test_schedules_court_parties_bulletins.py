@@ -4,7 +4,8 @@ date; a court party or "terpilih" written before a pair's descriptor ("Pemohon a
 2, A-B") is both candidates' role; a pair named after its campaign team ("tim pemenangan pasangan calon nomor urut
 1, A-B") is the pair, a single name there the team's; a speaker described in lower case after a quote ("kata
 anggota Bawaslu X, A") is the one named next; a governor's and a regent's race named together are two elections
-on one day, a bare "Pilkada" the race named later. Sentences written for these tests (invented places, names
+on one day, a bare "Pilkada" the race named later; a name after a title and its region ("Ketua Bawaslu X, A B")
+is a person though the model called it a place. Sentences written for these tests (invented places, names
 and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -103,3 +104,12 @@ def test_a_bare_pilkada_is_the_race_named_later_and_an_unnamed_level_is_no_race(
     found = elections("Logistik Pilkada 2024 tiba di gudang. Pilbup Buru Selatan diikuti tiga pasangan calon, "
                       "sedangkan kabupaten lain juga menggelar pemilihan bupati dan wali kota.")
     assert found == [("Pilbup Buru Selatan", None)]
+
+
+def test_a_name_after_a_title_and_its_region_is_a_person_though_the_model_called_it_a_place() -> None:
+    text = ("\"Unsur pelanggaran terpenuhi,\" kata Ketua Bawaslu Maluku Tenggara, Hendrikus Rumfaan, Senin (28/10). "
+            "Rapat digelar di kantor Camat Kei Besar, Kabupaten Maluku Tenggara.")
+    x = extract(rough_parse(text, {"Hendrikus Rumfaan": "PLACE"}), dt.date(2024, 10, 30))
+    people = {e.name for e in x.entities if e.kind == "person"}
+    assert people == {"Hendrikus Rumfaan"}
+    assert [x.entity(q.speaker).name for q in x.quotes] == ["Hendrikus Rumfaan"]

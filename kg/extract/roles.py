@@ -16,6 +16,7 @@ from kg.extract.dates import WEEKDAYS
 from kg.extract.facts import Mention
 from kg.extract.mentions import SENTENCE_END
 from kg.extract.personal_names import DEGREES_AFTER, TICKET_HYPHEN
+from kg.extract.places import LEVEL_WORDS
 
 GENERIC_TITLES = ("Kepala", "Ketua", "Wakil Ketua", "Wakil", "Anggota", "Komisioner", "Sekretaris",
                   "Direktur", "Koordinator", "Komandan", "Kabid", "Kasat", "Kadiv", "Kordiv",
@@ -228,7 +229,8 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
             if a < run.end() and b > start and b >= m.end():
                 start = max(start, b)
         name = NAME_WORDS.match(text[start:run.end()])
-        if not name:
+        if name is None:  # the run is all institution or place: "Ketua Bawaslu Seram Bagian Timur, A B"
+            spans += _apposed(text, run.end())
             continue
         first = start + name.start(1)
         words = name.group(1).split()
@@ -236,13 +238,23 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
             words.pop()
         end = first + len(" ".join(words))
         if APPOSED_NAME.match(text, end):
-            continue  # "Camat Kalukku, Andi Baso": the run names the region, the name follows the comma
+            spans += _apposed(text, end)
+            continue
         if words and not any(w.lower() in STOP_WORDS for w in words):
             spans.append((first, end))
     return spans
 
 
-APPOSED_NAME = re.compile(r",\s+(?:" + NAME_WORD + r")\s+(?:" + NAME_WORD + r")")
+def _apposed(text: str, end: int) -> list[tuple[int, int]]:
+    """"Camat Kalukku, Andi Baso", "Ketua Bawaslu Seram Bagian Timur, Ismail Kelian": the run after the title names
+    the region, the name follows the comma (the model may take a name it does not know there for a place);
+    not "…, Kabupaten X"."""
+    m = APPOSED_NAME.match(text, end)
+    return [m.span(1)] if m and m.group(1).split()[0].lower() not in LEVEL_WORDS | {"distrik"} else []
+
+
+APPOSED_NAME = re.compile(r",\s+((?:" + NAME_WORD + r")(?:\s+(?!(?i:" + "|".join(WEEKDAYS) + r")\b)(?:" + NAME_WORD
+                          + r")){1,4})(?=\s*[,.]|\s+[a-z(])")
 
 
 @functools.cache
