@@ -5,7 +5,9 @@ date; a court party or "terpilih" written before a pair's descriptor ("Pemohon a
 1, A-B") is the pair, a single name there the team's; a speaker described in lower case after a quote ("kata
 anggota Bawaslu X, A") is the one named next; a governor's and a regent's race named together are two elections
 on one day, a bare "Pilkada" the race named later; a name after a title and its region ("Ketua Bawaslu X, A B")
-is a person though the model called it a place. Sentences written for these tests (invented places, names
+is a person though the model called it a place; the race an act reports the results of ("… hasil Pilkada 2024,
+Senin") is not dated by the act, and a dispute said not to exist ("tidak ada permohonan sengketa") is none.
+Sentences written for these tests (invented places, names
 and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -113,3 +115,15 @@ def test_a_name_after_a_title_and_its_region_is_a_person_though_the_model_called
     people = {e.name for e in x.entities if e.kind == "person"}
     assert people == {"Hendrikus Rumfaan"}
     assert [x.entity(q.speaker).name for q in x.quotes] == ["Hendrikus Rumfaan"]
+
+
+def test_the_race_whose_results_an_act_is_about_is_not_dated_by_the_act() -> None:
+    found = events("DPRD Kabupaten Sigi menggelar rapat paripurna pengumuman usul pengesahan bupati terpilih hasil "
+                   "Pilkada 2024, Senin (13/1/2025).", dt.date(2025, 1, 14))
+    assert ("meeting", "2025-01-13") in found and ("election", "2025-01-13") not in found
+
+
+def test_a_dispute_said_not_to_exist_is_no_event() -> None:
+    found = events("Pasangan itu ditetapkan pada 9 Januari 2025 setelah tidak ada permohonan sengketa ke MK. "
+                   "Seluruh tahapan berjalan tanpa gugatan.", dt.date(2025, 1, 14))
+    assert not any(code == "dispute" for code, _ in found)

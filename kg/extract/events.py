@@ -46,7 +46,7 @@ class Trigger:
     named: bool  # the label goes on past the trigger word: a proper name
     anaphor: bool = False  # "penetapan tersebut": the event of this type named before, not a new one
     tail: str = ""  # the words after the name, where its date may be
-    purpose: bool = False  # "… untuk debat publik perdana, Senin (14/10)": what an act is for, not dated by it
+    purpose: bool = False  # "… untuk debat publik perdana, Senin (14/10)", "… hasil Pilkada 2024": not dated by it
     acted: bool = False  # "KPU merampungkan penyortiran surat suara Pilbup X": the object of an active verb
     ahead: int = 0  # "sembilan hari menjelang pemungutan suara": the days from the sentence's date to the election
 
@@ -60,6 +60,7 @@ ACTED_BEFORE = re.compile(r"\b(?!menjelang\b)me\w{3,}\s+$", re.I)
 # "Sembilan hari menjelang pemungutan suara Pilkada 2024, Ketua KPU … menerima …, Senin (18/11/2024)": the
 # election is that many days after the day the sentence tells of
 COUNTDOWN = re.compile(r"\b" + DAYS + r"\s+(?:menjelang|sebelum)\s+$", re.I)
+NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|belum)\s+ada\s+(?:\w+\s+)?$|\btanpa\s+$", re.I)
 RESULT_OF = re.compile(r"\bhasil\s+$", re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang)\s+$", re.I)
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
@@ -107,12 +108,13 @@ def find_triggers(text: str) -> list[Trigger]:
         code = lexicon.event_triggers()[lexicon.lookup_key(m.group(1))]
         if code == "dispute" and RESULT_OF.search(text, max(0, m.start() - 10), m.start()):
             continue  # "rekapitulasi hasil PSU": the re-vote counted, not a new one
+        if NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "setelah tidak ada permohonan sengketa ke MK", "berjalan tanpa gugatan": none happened
         end = _label_end(text, m.end())
         label = " ".join(text[m.start():end].split())
         ordinal = next((SAME_ORDINAL.get(o, o) for o in ORDINALS if re.search(rf"\b{o}\b", label.lower())), None)
         found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end(), bool(ANAPHOR_AFTER.match(text, end)),
-                             text[end:end + TAIL], code != "election"  # "menjelang pencoblosan, 27 November"
-                             and bool(PURPOSE_BEFORE.search(text, max(0, m.start() - 20), m.start())),
+                             text[end:end + TAIL], _purpose(text, code, m.start()),
                              bool(ACTED_BEFORE.search(text, max(0, m.start() - 25), m.start())),
                              _countdown(text, m.start()) if code == "election" else 0))
     for code, pattern in TYPED_VERBS:
@@ -121,6 +123,15 @@ def find_triggers(text: str) -> list[Trigger]:
             found.append(Trigger(code, " ".join(text[m.start():end].split()), m.start(), end, None,
                                  code != "declaration", tail=text[end:end + TAIL]))  # backing withdrawn: dated only
     return sorted(found, key=lambda t: t.start)
+
+
+def _purpose(text: str, code: str, start: int) -> bool:
+    """What an act is for ("… untuk debat publik perdana, Senin (14/10)"; not "menjelang pencoblosan, 27 November"),
+    or the race whose results an act is about ("pengesahan bupati terpilih hasil Pilkada 2024, Senin (13/1/2025)"):
+    the sentence's date is not its own."""
+    if code == "election":
+        return bool(RESULT_OF.search(text, max(0, start - 10), start))
+    return bool(PURPOSE_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _countdown(text: str, start: int) -> int:
