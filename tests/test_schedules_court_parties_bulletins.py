@@ -7,8 +7,7 @@ anggota Bawaslu X, A") is the one named next; a governor's and a regent's race n
 on one day, a bare "Pilkada" the race named later; a name after a title and its region ("Ketua Bawaslu X, A B")
 is a person though the model called it a place; the race an act reports the results of ("… hasil Pilkada 2024,
 Senin") is not dated by the act, and a dispute said not to exist ("tidak ada permohonan sengketa") is none.
-Sentences written for these tests (invented places, names
-and figures) through the model-free extraction."""
+Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
 
