@@ -6,7 +6,8 @@ date; a court party or "terpilih" written before a pair's descriptor ("Pemohon a
 anggota Bawaslu X, A") is the one named next; a governor's and a regent's race named together are two elections
 on one day, a bare "Pilkada" the race named later; a name after a title and its region ("Ketua Bawaslu X, A B")
 is a person though the model called it a place; the race an act reports the results of ("… hasil Pilkada 2024,
-Senin") is not dated by the act, and a dispute said not to exist ("tidak ada permohonan sengketa") is none.
+Senin") is not dated by the act, and a dispute said not to exist ("tidak ada permohonan sengketa") is none; a
+byline's last words ("dosen Universitas X") run into no name on the next line.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -126,3 +127,10 @@ def test_a_dispute_said_not_to_exist_is_no_event() -> None:
     found = events("Pasangan itu ditetapkan pada 9 Januari 2025 setelah tidak ada permohonan sengketa ke MK. "
                    "Seluruh tahapan berjalan tanpa gugatan.", dt.date(2025, 1, 14))
     assert not any(code == "dispute" for code, _ in found)
+
+
+def test_a_byline_s_last_words_run_into_no_name_on_the_next_line() -> None:
+    x = run("Oleh: Hendrik Sitanggang, dosen Ilmu Politik Universitas Sriwijaya\n\nLima hari lagi, pemilih akan "
+            "datang ke TPS.")
+    assert "Universitas Sriwijaya" in {e.name for e in x.entities if e.kind == "organization"}
+    assert "lima" in [f.value.lower() for f in x.figures]

@@ -47,7 +47,7 @@ BODY_HEADS = (("other", r"Universitas|Institut|UIN|IAIN|STAIN|Politeknik|Sekolah
               ("government", r"(?<!Rumah\s)(?<!Pakaian\s)(?<!Mobil\s)Dinas"
                              r"|Komisi\s+(?:[IVX]{1,4}|[A-E])(?=\s+DPR)"))  # "Komisi II DPR RI", "Komisi A DPRD Jatim"
 ACADEMY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{code}>{heads})" for code, heads in BODY_HEADS) + r")"
-                        r"(?:\s+" + CAP_WORD + r")+(?![\w-])")
+                        r"(?:[ \t]+" + CAP_WORD + r")+(?![\w-])")  # on one line: a byline's last words are no name
 # "Kelurahan Padang Harapan", "Desa Sukamaju", "Jalan Bengkulu": a village or a street named like a city is
 # not the city; the village is a place of its own.
 VILLAGE_WORDS = r"Kelurahan|Desa|Kampung|Dusun|Nagari|Gampong"
