@@ -7,7 +7,9 @@ anggota Bawaslu X, A") is the one named next; a governor's and a regent's race n
 on one day, a bare "Pilkada" the race named later; a name after a title and its region ("Ketua Bawaslu X, A B")
 is a person though the model called it a place; the race an act reports the results of ("… hasil Pilkada 2024,
 Senin") is not dated by the act, and a dispute said not to exist ("tidak ada permohonan sengketa") is none; a
-byline's last words ("dosen Universitas X") run into no name on the next line.
+byline's last words ("dosen Universitas X") run into no name on the next line; a story's days counted from the
+day named last ("Sehari sebelumnya", "dua hari kemudian", "keesokan harinya"; not a deadline "tiga hari
+setelahnya").
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import datetime as dt
 from test_election_rules import run
 
 from kg.extract.article import extract
+from kg.extract.dates import find_dates
 from kg.nlp.parse import rough_parse
 
 DATED = "Pemungutan suara Pilwalkot Batu digelar pada Rabu, 27 November 2024. "
@@ -134,3 +137,21 @@ def test_a_byline_s_last_words_run_into_no_name_on_the_next_line() -> None:
             "datang ke TPS.")
     assert "Universitas Sriwijaya" in {e.name for e in x.entities if e.kind == "organization"}
     assert "lima" in [f.value.lower() for f in x.figures]
+
+
+def test_a_story_s_days_are_counted_from_the_day_named_last() -> None:
+    found = find_dates("Rekapitulasi dimulai Rabu (27/11/2024). Dua hari kemudian, saksi mengajukan keberatan. "
+                       "Keesokan harinya PPK rampung. Sehari sebelumnya tidak ada hujan.", dt.date(2024, 12, 2))
+    assert [(d.text, d.iso, d.counted) for d in found[1:]] == [
+        ("Dua hari kemudian", "2024-11-29", True), ("Keesokan harinya", "2024-11-30", False),
+        ("Sehari sebelumnya", "2024-11-29", False)]
+
+
+def test_a_campaign_told_a_day_before_another_is_dated_so() -> None:
+    found = events("Pasangan nomor urut 2 berkampanye di Pasar Inpres Kolaka, Senin (11/11/2024). Sehari "
+                   "sebelumnya, pasangan nomor urut 1 berkampanye di Kabupaten Kolaka Utara.", dt.date(2024, 11, 12))
+    assert {("campaign", "2024-11-11"), ("campaign", "2024-11-10")} <= found
+
+
+def test_a_deadline_counted_after_a_day_dates_nothing() -> None:
+    assert find_dates("Penetapan dilakukan tiga hari setelahnya.", dt.date(2024, 12, 2)) == []

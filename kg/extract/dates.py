@@ -3,7 +3,8 @@
 "27 November 2024", "9/1/2025", "Rabu (13/11)", "Kamis", "kemarin", "pekan depan",
 "dua hari lalu", "sepekan lalu", "lima hari lagi" (counted back or on from the article's date), and a live
 report's entry stamped with the hour ("Pukul 15.20 WIT - Penghitungan suara dimulai"), on the article's day;
-"pada hari yang sama" is the day named last, a span of days ("8-15 Oktober 2024") its first;
+"pada hari yang sama" is the day named last, "sehari sebelumnya", "dua hari kemudian", "keesokan harinya" counted
+from it, a span of days ("8-15 Oktober 2024") its first;
 "H-3", "H+1" count from the voting day, once the article has dated it (``from_voting_day``).
 A date that needs a year or a reference day the article does not give is kept as
 text, never invented. Without a publication date the reference year is the latest
@@ -33,6 +34,9 @@ RELATIVE = {"kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok"
 DAYS_IN = {"hari": 1, "pekan": 7, "minggu": 7}
 DAYS = r"(?:(se)|(\d{1,2}|" + "|".join(EXACT_NUMBERS) + r")\s+)(hari|pekan|minggu)"  # "sepekan", "dua hari"
 
+# "Sehari sebelumnya, …", "dua hari kemudian", "keesokan harinya": a story's days counted from the day named last
+# (not "tiga hari setelahnya", the way rules and plans set a deadline)
+FROM_LAST = r"(?:" + DAYS + r"\s+(sebelumnya|kemudian)|(keesokan|esok)\s+harinya)"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 PATTERNS = [
@@ -45,6 +49,7 @@ PATTERNS = [
     ("dm", re.compile(r"\b(?:(?:" + _WEEKDAY + r"),?\s+)?(\d{1,2})\s+(" + _MONTH + r")\b(?!\s+\d)", re.I)),
     ("counted", re.compile(r"\b" + DAYS + r"\s+(?:yang\s+)?(lalu|lagi)\b", re.I)),
     ("same_day", re.compile(r"\bhari\s+yang\s+sama\b", re.I)),  # "… pada hari yang sama": the day named last
+    ("from_last", re.compile(r"\b" + FROM_LAST + r"\b", re.I)),
     ("stamp", re.compile(r"^Pukul\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?\s*[-–—]", re.M)),
     ("relative", re.compile(r"\b(" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.I)),
     # capitalised only: "minggu" is also "week"
@@ -108,7 +113,7 @@ def _resolve(kind: str, m: re.Match[str], years: list[int], published: dt.date |
         return _with_year(int(g[0]), MONTHS[g[1].lower()], None, years)
     if published is None:
         return None
-    if kind == "same_day":
+    if kind in ("same_day", "from_last"):
         return None  # read in find_dates, from the date before it
     if kind == "stamp":
         return published
@@ -130,7 +135,7 @@ def count_days(groups: tuple[str | None, ...]) -> int:
 def shifted(date: DateMention, days: int) -> DateMention:
     """The day ``days`` after a written date, named by the same words."""
     iso = (dt.date.fromisoformat(date.iso) + dt.timedelta(days=days)).isoformat() if date.iso else None
-    return DateMention(date.text, date.start, date.end, iso)
+    return DateMention(date.text, date.start, date.end, iso, date.counted)
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
@@ -145,13 +150,28 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             date = _resolve(kind, m, years, published)
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.group(0), m.start(), m.end(), date.isoformat() if date else None,
-                                     kind == "counted"))
+                                     kind == "counted" or (kind == "from_last" and bool(m.group(2)))))
     found.sort(key=lambda d: d.start)
     for i, d in enumerate(found):
-        if SAME_DAY.fullmatch(d.text):
-            before = next((b.iso for b in reversed(found[:i]) if b.iso), None)
-            found[i] = DateMention(d.text, d.start, d.end, before)
+        shift = _from_last(d.text)
+        if shift is not None:
+            before = next((b for b in reversed(found[:i]) if b.iso), None)
+            found[i] = shifted(DateMention(d.text, d.start, d.end, before.iso, d.counted), shift) if before else d
     return found
+
+
+def _from_last(text: str) -> int | None:
+    """The days from the day named last to the day "pada hari yang sama", "sehari sebelumnya", "dua hari
+    kemudian" or "keesokan harinya" names; None for any other date."""
+    if SAME_DAY.fullmatch(text):
+        return 0
+    m = re.fullmatch(FROM_LAST, text, re.I)
+    if m is None:
+        return None
+    if m.group(5):
+        return 1
+    days = count_days(m.groups()[:3])
+    return -days if m.group(4).lower() == "sebelumnya" else days
 
 
 # "distribusi logistik dijadwalkan pada H-2", "masa tenang (H-3 hingga H-1)", "rekapitulasi dimulai H+1": the
