@@ -9,7 +9,7 @@ is a person though the model called it a place; the race an act reports the resu
 Senin") is not dated by the act, and a dispute said not to exist ("tidak ada permohonan sengketa") is none; a
 byline's last words ("dosen Universitas X") run into no name on the next line; a story's days counted from the
 day named last ("Sehari sebelumnya", "dua hari kemudian", "keesokan harinya"; not a deadline "tiga hari
-setelahnya").
+setelahnya"); destroying spoilt ballots ("memusnahkan surat suara") is an act.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from __future__ import annotations
 import datetime as dt
 
 from test_election_rules import run
+from test_events_other import unparsed
 
+from kg.extract.activities import sentence_activity
 from kg.extract.article import extract
 from kg.extract.dates import find_dates
 from kg.nlp.parse import rough_parse
@@ -155,3 +157,9 @@ def test_a_campaign_told_a_day_before_another_is_dated_so() -> None:
 
 def test_a_deadline_counted_after_a_day_dates_nothing() -> None:
     assert find_dates("Penetapan dilakukan tiga hari setelahnya.", dt.date(2024, 12, 2)) == []
+
+
+def test_destroying_spoilt_ballots_is_an_act() -> None:
+    activity = sentence_activity(unparsed("KPU Kabupaten Sigi memusnahkan 3.100 lembar surat suara rusak di halaman "
+                                          "gudang logistik, Senin (25/11/2024).", {"memusnahkan"}))
+    assert activity is not None and (activity.kind, activity.lemma) == ("activity", "musnah")
