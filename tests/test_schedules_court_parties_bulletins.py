@@ -9,7 +9,8 @@ is a person though the model called it a place; the race an act reports the resu
 Senin") is not dated by the act, and a dispute said not to exist ("tidak ada permohonan sengketa") is none; a
 byline's last words ("dosen Universitas X") run into no name on the next line; a story's days counted from the
 day named last ("Sehari sebelumnya", "dua hari kemudian", "keesokan harinya"; not a deadline "tiga hari
-setelahnya"); destroying spoilt ballots ("memusnahkan surat suara") is an act.
+setelahnya"); destroying spoilt ballots ("memusnahkan surat suara") is an act, the minutes signed ("berita acara
+… ditandatangani") no agreement.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -163,3 +164,9 @@ def test_destroying_spoilt_ballots_is_an_act() -> None:
     activity = sentence_activity(unparsed("KPU Kabupaten Sigi memusnahkan 3.100 lembar surat suara rusak di halaman "
                                           "gudang logistik, Senin (25/11/2024).", {"memusnahkan"}))
     assert activity is not None and (activity.kind, activity.lemma) == ("activity", "musnah")
+
+
+def test_minutes_signed_are_no_agreement() -> None:
+    found = events("Berita acara pemusnahan ditandatangani KPU, Bawaslu, dan Kepala Bagian Operasi Polres Sigi, "
+                   "Senin (25/11/2024).", dt.date(2024, 11, 25))
+    assert not any(code == "agreement_signing" for code, _ in found)

@@ -60,6 +60,7 @@ ACTED_BEFORE = re.compile(r"\b(?!menjelang\b)me\w{3,}\s+$", re.I)
 # "Sembilan hari menjelang pemungutan suara Pilkada 2024, Ketua KPU … menerima …, Senin (18/11/2024)": the
 # election is that many days after the day the sentence tells of
 COUNTDOWN = re.compile(r"\b" + DAYS + r"\s+(?:menjelang|sebelum)\s+$", re.I)
+MINUTES_BEFORE = re.compile(r"\bberita\s+acara\b[^.;]*$", re.I)
 NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|belum)\s+ada\s+(?:\w+\s+)?$|\btanpa\s+$", re.I)
 RESULT_OF = re.compile(r"\bhasil\s+$", re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang)\s+$", re.I)
@@ -108,6 +109,8 @@ def find_triggers(text: str) -> list[Trigger]:
         code = lexicon.event_triggers()[lexicon.lookup_key(m.group(1))]
         if code == "dispute" and RESULT_OF.search(text, max(0, m.start() - 10), m.start()):
             continue  # "rekapitulasi hasil PSU": the re-vote counted, not a new one
+        if code == "agreement_signing" and MINUTES_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "Berita acara pemusnahan ditandatangani KPU, Bawaslu …": the minutes of the act, no agreement
         if NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "setelah tidak ada permohonan sengketa ke MK", "berjalan tanpa gugatan": none happened
         end = _label_end(text, m.end())
