@@ -10,12 +10,13 @@ Senin") is not dated by the act, and a dispute said not to exist ("tidak ada per
 byline's last words ("dosen Universitas X") run into no name on the next line; a story's days counted from the
 day named last ("Sehari sebelumnya", "dua hari kemudian", "keesokan harinya"; not a deadline "tiga hari
 setelahnya"); destroying spoilt ballots ("memusnahkan surat suara") is an act, the minutes signed ("berita acara
-… ditandatangani") no agreement.
+… ditandatangani") no agreement; a statement told with "ujarnya, Selasa (…)" is the person named before.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from test_election_rules import run
 from test_events_other import unparsed
@@ -23,7 +24,7 @@ from test_events_other import unparsed
 from kg.extract.activities import sentence_activity
 from kg.extract.article import extract
 from kg.extract.dates import find_dates
-from kg.nlp.parse import rough_parse
+from kg.nlp.parse import Parse, rough_parse
 
 DATED = "Pemungutan suara Pilwalkot Batu digelar pada Rabu, 27 November 2024. "
 
@@ -170,3 +171,19 @@ def test_minutes_signed_are_no_agreement() -> None:
     found = events("Berita acara pemusnahan ditandatangani KPU, Bawaslu, dan Kepala Bagian Operasi Polres Sigi, "
                    "Senin (25/11/2024).", dt.date(2024, 11, 25))
     assert not any(code == "agreement_signing" for code, _ in found)
+
+
+def with_verbs(parse: Parse, verbs: dict[str, str]) -> Parse:
+    """A model-free parse with these words (form: lemma) tagged VERB, as the parser tags them."""
+    def tagged(tok):
+        return replace(tok, words=tuple(replace(w, upos="VERB", lemma=verbs[w.text]) if w.text in verbs else w
+                                        for w in tok.words))
+    return replace(parse, sentences=tuple(replace(s, tokens=tuple(map(tagged, s.tokens))) for s in parse.sentences))
+
+
+def test_a_statement_told_with_ujarnya_is_the_person_named_before() -> None:
+    text = ("Ketua KPU Kabupaten Sigi, Ramli Tanjung, mengatakan pihaknya siap. \"Penghitungan ulang kami rencanakan "
+            "pekan depan,\" ujarnya, Selasa (25/2/2025).")
+    x = extract(with_verbs(rough_parse(text, {"Ramli Tanjung": "PERSON"}), {"mengatakan": "kata", "ujarnya": "ujar"}),
+                dt.date(2025, 2, 25))
+    assert ("other", "Keterangan Ramli Tanjung", "2025-02-25") in {(e.code, e.label, e.date) for e in x.events}

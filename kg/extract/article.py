@@ -148,11 +148,14 @@ class _Index:
         return max(spans, key=lambda x: x[0])[1] if spans else None
 
     def speaker(self, sentence: Sentence, activity: Activity) -> str | None:
-        """Who made a statement: the person named nearest its verb in the sentence, after it first."""
+        """Who made a statement: the person named nearest its verb in the sentence, after it first; for
+        '"…," ujarnya, Selasa (25/2/2025).' the person named last before (as the quote's speaker is)."""
         spans = [(s, ent) for (s, e), ent in self.by_span.items()
                  if ent.kind == "person" and sentence.start <= s and e <= sentence.end]
         if not spans:
-            return None
+            verb = sentence.text[activity.start - sentence.start:activity.end - sentence.start]
+            before = self.last_person_before(activity.start) if verb.lower().endswith("nya") else None
+            return before.name if before else None
         after = [(s - activity.end, ent) for s, ent in spans if 0 <= s - activity.end <= 60]
         near = min(after, key=lambda x: x[0]) if after else min(
             ((abs(s - activity.start), ent) for s, ent in spans), key=lambda x: x[0])
