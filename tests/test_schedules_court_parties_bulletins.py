@@ -10,7 +10,8 @@ Senin") is not dated by the act, and a dispute said not to exist ("tidak ada per
 byline's last words ("dosen Universitas X") run into no name on the next line; a story's days counted from the
 day named last ("Sehari sebelumnya", "dua hari kemudian", "keesokan harinya"; not a deadline "tiga hari
 setelahnya"); destroying spoilt ballots ("memusnahkan surat suara") is an act, the minutes signed ("berita acara
-… ditandatangani") no agreement; a statement told with "ujarnya, Selasa (…)" is the person named before.
+… ditandatangani") no agreement; a statement told with "ujarnya, Selasa (…)" is the person named before; a
+person's age in brackets ("Rusmini (48)") is no figure.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from test_events_other import unparsed
 from kg.extract.activities import sentence_activity
 from kg.extract.article import extract
 from kg.extract.dates import find_dates
+from kg.extract.numbers import find_numbers
 from kg.nlp.parse import Parse, rough_parse
 
 DATED = "Pemungutan suara Pilwalkot Batu digelar pada Rabu, 27 November 2024. "
@@ -187,3 +189,9 @@ def test_a_statement_told_with_ujarnya_is_the_person_named_before() -> None:
     x = extract(with_verbs(rough_parse(text, {"Ramli Tanjung": "PERSON"}), {"mengatakan": "kata", "ujarnya": "ujar"}),
                 dt.date(2025, 2, 25))
     assert ("other", "Keterangan Ramli Tanjung", "2025-02-25") in {(e.code, e.label, e.date) for e in x.events}
+
+
+def test_a_person_s_age_in_brackets_is_no_figure() -> None:
+    found = [n.value for n in find_numbers("Seorang pedagang, Rusmini (48), dan dua warga, AS (35) dan RT (41), "
+                                           "membeli 12 karung beras.")]
+    assert found == ["dua", "12"]

@@ -4,7 +4,7 @@
 personel", "Rp1,2 miliar" (an amount), "45 hari" (a duration), each figure once. Not figures:
 dates, years, clock times, ordinals, ballot numbers ("nomor urut 3", "nomor urut 1 dan 2"), electoral districts'
 numbers ("dapil Medan 3"), regulation numbers ("Perpres 80 Tahun 2024"), identifiers ("Nomor 12 Tahun 2024"),
-unit codes ("101/Antasari"), a numbered list's items ("1. Video …").
+unit codes ("101/Antasari"), a numbered list's items ("1. Video …"), a person's age ("Sumarni (48)").
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ BALLOT_LISTED = re.compile(r"\b(?:nomor|no\.?)\s+urut(?:\s*(?:,|dan|atau|hingga|
 # "dapil Medan 3": an electoral district's number
 DISTRICT_NAMED = re.compile(r"\b(?i:dapil|daerah\s+pemilihan)(?:\s+[A-Z][\w-]*){1,3}\s+$")
 NOT_ONE = re.compile(r"\bsalah\s+satu\b|\bsatu\s+per\s+satu\b|\bsatu-satu", re.I)
+AGE_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*\s*\($")  # a bracketed number right after a name
 LIST_MARK = re.compile(r"(?<![^\n])\d{1,2}[.)]\s")  # an item number opening a line
 REGULATION_YEAR = re.compile(r"\s+tahun\s+(19|20)\d\d\b", re.I)  # "Perpres 80 Tahun 2024"
 NOT_AFTER_UNIT = {"wib", "wita", "wit", "tahunan", "bulanan", "harian", "november",
@@ -82,6 +83,8 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
             continue  # "salah satu", "satu per satu", "satu-satunya": no count
         if LIST_MARK.match(text, start):
             continue  # "1. Video berdurasi …": a numbered list's item
+        if AGE_BEFORE.search(text, max(0, start - 30), start) and text.startswith(")", end):
+            continue  # "Sumarni (48)", "S (42)": a person's age, not a count the story states
         if start in covered or _names_something(text, start, value):
             continue
         is_word = value.lower() in WORD_NUMBERS
