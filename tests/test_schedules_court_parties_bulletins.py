@@ -11,7 +11,8 @@ byline's last words ("dosen Universitas X") run into no name on the next line; a
 day named last ("Sehari sebelumnya", "dua hari kemudian", "keesokan harinya"; not a deadline "tiga hari
 setelahnya"); destroying spoilt ballots ("memusnahkan surat suara") is an act, the minutes signed ("berita acara
 … ditandatangani") no agreement; a statement told with "ujarnya, Selasa (…)" is the person named before; a
-person's age in brackets ("Rusmini (48)") is no figure.
+person's age in brackets ("Rusmini (48)") is no figure; a pair's whole descriptor is its role, not the title
+at the descriptor's end ("wakil gubernur Maluku nomor urut 2").
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -195,3 +196,11 @@ def test_a_person_s_age_in_brackets_is_no_figure() -> None:
     found = [n.value for n in find_numbers("Seorang pedagang, Rusmini (48), dan dua warga, AS (35) dan RT (41), "
                                            "membeli 12 karung beras.")]
     assert found == ["dua", "12"]
+
+
+def test_a_pair_s_whole_descriptor_is_the_role_not_the_title_at_its_end() -> None:
+    x = run("Pasangan calon gubernur dan wakil gubernur Maluku nomor urut 2, Baharuddin Lamato dan Sri Wulan "
+            "Tangkudung, berkampanye di Pasar Mardika, Senin (11/11/2024). Calon wakil gubernur Sri Wulan Tangkudung "
+            "berjanji memperbaiki pasar.")
+    found = {label for name, label in roles(x) if name == "Sri Wulan Tangkudung"}
+    assert found == {"pasangan calon gubernur dan wakil gubernur maluku nomor urut 2", "calon wakil gubernur"}

@@ -236,9 +236,11 @@ def _runs_into_names(label: str, names: re.Pattern[str] | None) -> bool:
             or bool(names and names.search(label)))
 
 
-def _ticket_holdings(tickets: list[Ticket], people: list[tuple[int, int, Entity]],
-                     known: list[Holding], where) -> list[Holding]:
-    """"Pasangan calon nomor urut 3, A dan B": the cue is a title both candidates hold."""
+def _with_ticket_holdings(tickets: list[Ticket], people: list[tuple[int, int, Entity]],
+                          known: list[Holding], where) -> list[Holding]:
+    """"Pasangan calon nomor urut 3, A dan B": the cue is a title both candidates hold. A title read before the
+    names that is only a piece of the cue ("wakil gubernur Sulawesi Barat nomor urut 2" in "Pasangan calon
+    gubernur dan wakil gubernur Sulawesi Barat nomor urut 2, A dan B") gives way to the whole cue."""
     have: dict[str, set[str]] = defaultdict(set)  # person id: the titles (lower case) they hold already
     for h in known:
         have[h.person].add(h.label.lower())
@@ -248,12 +250,15 @@ def _ticket_holdings(tickets: list[Ticket], people: list[tuple[int, int, Entity]
         for span in [t.head] + ([t.mate] if t.mate else []):
             person = person_at(span)
             for label in t.roles if person else []:
-                if any(label.lower() in lb or lb in label.lower() for lb in have[person.id]):
+                if any(label.lower() in lb for lb in have[person.id]):
                     continue
                 have[person.id].add(label.lower())
                 out.append(Holding(person.id, label, canonical_title(label), None, None,
                                    Evidence(t.start, t.end, where(t.start), RULE, 0.7)))
-    return out
+    cues = {(h.person, h.label.lower()) for h in out}
+    pieces = [h for h in known if any(p == h.person and h.label.lower() in cue and h.label.lower() != cue
+                                      for p, cue in cues)]
+    return [h for h in known if h not in pieces] + out
 
 
 def _holding(role: RoleSpan, m: Mention, ent: Entity, index: _Index) -> Holding:
@@ -466,7 +471,7 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
     written = sorted({parse.text[s:e] for t in tickets for s, e in t.names})
     names = re.compile("|".join(map(re.escape, written))) if written else None  # one search, not one per name
     holdings = [h for h in _holdings(parse, index) if not _runs_into_names(h.label, names)]
-    holdings += _ticket_holdings(tickets, people, holdings, where)
+    holdings = _with_ticket_holdings(tickets, people, holdings, where)
     return Extraction(entities, holdings, events, _quotes(parse.text, index, where),
                       _figures(parse, excluded, where), candidacies, results,
                       _cases(parse.text, cases, sentences, entities, dates, tickets, where), race)
