@@ -12,7 +12,8 @@ day named last ("Sehari sebelumnya", "dua hari kemudian", "keesokan harinya"; no
 setelahnya"); destroying spoilt ballots ("memusnahkan surat suara") is an act, the minutes signed ("berita acara
 … ditandatangani") no agreement; a statement told with "ujarnya, Selasa (…)" is the person named before; a
 person's age in brackets ("Rusmini (48)") is no figure; a pair's whole descriptor is its role, not the title
-at the descriptor's end ("wakil gubernur Maluku nomor urut 2").
+at the descriptor's end ("wakil gubernur Maluku nomor urut 2"), and the pairs a counted lead announces ("Tiga
+bakal pasangan calon Wali Kota dan Wakil Wali Kota X … . Pasangan pertama, A-B …") hold the lead's descriptor.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -204,3 +205,14 @@ def test_a_pair_s_whole_descriptor_is_the_role_not_the_title_at_its_end() -> Non
             "berjanji memperbaiki pasar.")
     found = {label for name, label in roles(x) if name == "Sri Wulan Tangkudung"}
     assert found == {"pasangan calon gubernur dan wakil gubernur maluku nomor urut 2", "calon wakil gubernur"}
+
+
+def test_the_pairs_a_counted_lead_announces_hold_its_descriptor() -> None:
+    x = run("Dua bakal pasangan calon Wali Kota dan Wakil Wali Kota Ternate mendaftar ke KPU, Kamis (29/8/2024). "
+            "Pasangan pertama, Arsad Tomagola-Nurjanah Fabanyo, tiba pukul 10.00 WIT. Pasangan kedua, Yusuf Baay-"
+            "Hadija Sangadji, mendaftar sore hari. Pasangan nomor urut 2 Pilgub Maluku Utara, Rocky Dano-Meyti Runtu, "
+            "tidak hadir.")
+    found = roles(x)
+    lead = "bakal pasangan calon wali kota dan wakil wali kota ternate"
+    assert {(n, lead) for n in ("Arsad Tomagola", "Nurjanah Fabanyo", "Yusuf Baay", "Hadija Sangadji")} <= found
+    assert ("Rocky Dano", lead) not in found

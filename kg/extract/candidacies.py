@@ -36,7 +36,7 @@ from kg.extract.contests import (
 )
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import RULE, Candidacy, Contest, Entity, Evidence
-from kg.extract.numbers import parse_number
+from kg.extract.numbers import EXACT_NUMBERS, parse_number
 from kg.extract.personal_names import COINED, DEGREES_AFTER, REPLACED_BY
 from kg.extract.spans import Covered
 
@@ -349,7 +349,26 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
     tickets += _companions(text, tickets, blocked)
     tickets.sort(key=lambda t: t.start)
     _ballots_of_anaphors(text, tickets)
+    _counted_descriptors(text, tickets)
     return tickets
+
+
+# "Tiga bakal pasangan calon Wali Kota dan Wakil Wali Kota Ambon menjalani … . Ketiganya adalah A-B, C-D, serta
+# E-F": a lead counting the pairs and naming their race, the pairs listed after it
+COUNTED_PAIRS = re.compile(
+    r"(?<![\w-])(" + "|".join(n for n, v in EXACT_NUMBERS.items() if 1 < v < 10) + r"|[2-9])\s+("
+    r"(?:bakal\s+)?pasangan\s+(?:bakal\s+)?calon\s+(?:" + OFFICE_PATTERN + r")(?:\s+dan\s+wakil\s+(?:"
+    + OFFICE_PATTERN + r"))?(?:\s+(?-i:[A-Z][\w-]*)){0,3})", re.I)
+
+
+def _counted_descriptors(text: str, tickets: list[Ticket]) -> None:
+    """The pairs a counted lead announces (the next that many pairs) hold its descriptor ("bakal pasangan calon
+    Wali Kota dan Wakil Wali Kota Ambon") when their own cue gives them no title."""
+    for m in COUNTED_PAIRS.finditer(text):
+        pairs = [t for t in tickets if t.start >= m.end() and t.mate][:int(parse_number(m.group(1)))]
+        for t in pairs:
+            if not t.roles:
+                t.roles = [" ".join(m.group(2).split())]
 
 
 # "A (yang) mendampingi (calon bupati) B": A is B's running mate; "A (yang) berpasangan dengan (calon wakil
