@@ -13,7 +13,8 @@ setelahnya"); destroying spoilt ballots ("memusnahkan surat suara") is an act, t
 … ditandatangani") no agreement; a statement told with "ujarnya, Selasa (…)" is the person named before; a
 person's age in brackets ("Rusmini (48)") is no figure; a pair's whole descriptor is its role, not the title
 at the descriptor's end ("wakil gubernur Maluku nomor urut 2"), and the pairs a counted lead announces ("Tiga
-bakal pasangan calon Wali Kota dan Wakil Wali Kota X … . Pasangan pertama, A-B …") hold the lead's descriptor.
+bakal pasangan calon Wali Kota dan Wakil Wali Kota X … . Pasangan pertama, A-B …") hold the lead's descriptor;
+"A dipastikan kembali maju bersama B" and "Didampingi calon wakil gubernur B, A …" are pairs.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -216,3 +217,20 @@ def test_the_pairs_a_counted_lead_announces_hold_its_descriptor() -> None:
     lead = "bakal pasangan calon wali kota dan wakil wali kota ternate"
     assert {(n, lead) for n in ("Arsad Tomagola", "Nurjanah Fabanyo", "Yusuf Baay", "Hadija Sangadji")} <= found
     assert ("Rocky Dano", lead) not in found
+
+
+def pairs(text: str) -> set[tuple[str, str]]:
+    x = run(text)
+    return {(x.entity(c.person).name, x.entity(c.running_mate).name) for c in x.candidacies if c.running_mate}
+
+
+def test_a_candidate_running_together_with_another_is_a_pair() -> None:
+    assert pairs("Pilbup Boalemo 2024 diikuti tiga pasangan. Bupati Boalemo petahana, Darmin Lahati, dipastikan "
+                 "kembali maju bersama Rosna Kadir.") == {("Darmin Lahati", "Rosna Kadir"),
+                                                          ("Rosna Kadir", "Darmin Lahati")}
+
+
+def test_a_candidate_named_after_the_running_mate_accompanying_him_is_a_pair() -> None:
+    assert pairs("Calon gubernur nomor urut 1, Irwan Tangahu, berkampanye di Marisa. Didampingi calon wakil gubernur "
+                 "Nining Abas, Irwan menjanjikan lapangan kerja.") == {("Irwan Tangahu", "Nining Abas"),
+                                                                       ("Nining Abas", "Irwan Tangahu")}

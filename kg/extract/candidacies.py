@@ -405,6 +405,7 @@ def _companions(text: str, tickets: list[Ticket], blocked: list[tuple[int, int]]
         end, _ = _after_name(text, other[1], blocked)
         out.append(Ticket(head, mate, found[0], end, BALLOT_RE.sub(" ", between).removeprefix("wakil "),
                           ballot=ballot[0] if ballot else None, ballot_span=ballot[1] if ballot else None))
+    out += _accompanied(text, words, blocked)
     out += _respectively(text, tickets)
     for t in tickets:
         before = HIS_MATE.search(text, max(0, t.start - 20), t.start)
@@ -414,6 +415,25 @@ def _companions(text: str, tickets: list[Ticket], blocked: list[tuple[int, int]]
                 h = heads[-1]
                 out.append(Ticket(h.head, t.head, h.start, t.end, h.phrase, ballot=h.ballot or t.ballot,
                                   ballot_span=h.ballot_span or t.ballot_span))
+    return out
+
+
+# "Didampingi calon wakil gubernur B, A menjanjikan …": the candidate A named after his running mate
+ACCOMPANIED = re.compile(r"(?<![\w-])[Dd]idampingi\s+(?:(?:calon\s+)?wakil(?:nya)?\s+(?:" + OFFICE_PATTERN
+                         + r")\s+|(?:wakilnya|pasangannya)\s*,?\s*)")
+APPOSED_HEAD = re.compile(r"\s*,\s*")
+
+
+def _accompanied(text: str, known: set[str], blocked: list[tuple[int, int]]) -> list[Ticket]:
+    """Pairs written "Didampingi (calon wakil X) B, A …" where A is a candidate already found (``known``: the
+    words of the tickets' names, a nickname in quotes among them: "Muhammad Irfan 'Ifan' Arifin")."""
+    out = []
+    for m in ACCOMPANIED.finditer(text):
+        mate = _name_at(text, m.end(), blocked)
+        comma = APPOSED_HEAD.match(text, mate[1]) if mate else None
+        head = _name_at(text, comma.end(), blocked) if comma else None
+        if head and {w.strip("'‘’\"“”") for w in known} & {w.lower() for w in text[slice(*head)].split()}:
+            out.append(Ticket(head, mate, m.start(), head[1], m.group(0).replace("wakil ", "")))
     return out
 
 
@@ -681,8 +701,9 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
     return out
 
 
-SHORT_PAIR = re.compile(r"(" + WORD + r"(?:[ \t]+" + WORD + r"){0,3})(\s*[-–]\s*|\s+dan\s+"
-                        r"|\s+(?:akan\s+|resmi\s+)?berpasangan\s+dengan\s+)(" + WORD
+RUNS_WITH = (r"\s+(?:akan\s+|resmi\s+)?berpasangan\s+dengan\s+"  # "A akan berpasangan dengan B"
+             r"|\s*,?\s+(?:(?:dipastikan|akan|resmi|kembali|juga|siap)\s+)*maju\s+(?:lagi\s+)?bersama\s+(?:dengan\s+)?")
+SHORT_PAIR = re.compile(r"(" + WORD + r"(?:[ \t]+" + WORD + r"){0,3})(\s*[-–]\s*|\s+dan\s+|" + RUNS_WITH + r")(" + WORD
                         + r"(?:[ \t]+" + WORD + r"){0,3})(?![\w-])")
 PASSIVE_VOTES = re.compile(r"\b(?:diraih|diperoleh|dimenangkan|disusul)(?:\s+oleh)?\s+$", re.I)
 VOTES_AHEAD = re.compile(r"[^.;]{0,60}?\d[\d.,]*\s*(?:%|persen|suara)", re.I)
@@ -701,7 +722,8 @@ def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
             continue
         head = _name_at(text, m.start(1), blocked)
         mate = _name_at(text, m.start(3), blocked)
-        if head is None or mate is None or head[1] != m.end(1) or mate[1] != m.end(3):
+        if head is None or mate is None or head[1] != m.end(1) or (
+                mate[1] != m.end(3) and not text.startswith(".", mate[1])):  # "… bersama Nurdin Paputungan. Keduanya"
             continue
         names = {w.lower() for w in (text[slice(*head)] + " " + text[slice(*mate)]).split()}
         if m.group(2).strip() == "dan":  # "A dan B" is any two people unless votes follow
@@ -709,9 +731,10 @@ def _short_pairs(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
                     or (PASSIVE_VOTES.search(text, max(0, m.start() - 30), m.start())
                         and VOTES_AHEAD.match(text, m.end()))):
                 continue
-        elif not (names & words or SUPPORT_OR_VOTES.match(text, m.end()) or VOTES_AHEAD.match(text, m.end())):
-            continue  # a hyphenated pair of names with votes or backing in its clause
-        out.append(Ticket(head, mate, m.start(), m.end(), ""))
+        elif not (names & words or SUPPORT_OR_VOTES.match(text, m.end()) or VOTES_AHEAD.match(text, m.end())
+                  or re.fullmatch(RUNS_WITH, m.group(2), re.I)):
+            continue  # a hyphenated pair of names with votes or backing in its clause; "A maju bersama B" runs
+        out.append(Ticket(head, mate, m.start(), mate[1], ""))
         _set_ballot(text, out[-1], m.start(), "")
     return out
 
