@@ -15,7 +15,10 @@ money politics, an interview, a deputy head resigning to run, a terse wire story
 stations, candidates' campaign-fund reports; an opinion poll with its margin of error, an acting regent sworn in
 and civil servants' neutrality, ballots sorted and folded with damaged ones, polling officers fallen ill, voting
 abroad, an administrative court (PTUN) ruling, a council's candidate list with replacements, a police
-security operation, a press release against a hoax, a live report from a regency voting by the noken system).
+security operation, a press release against a hoax, a live report from a regency voting by the noken system; a
+court-ordered recount, an incumbent's candidacy cancelled on Bawaslu's recommendation, an opinion piece, a radio
+bulletin, a schedule counted from the voting day ("H-3"), ballots shipped to outer islands, a governor's pair
+campaigning at a market, a council's plenary proposing the elected regent, spoilt ballots destroyed).
 Fixed parses, so no model runs; the floors guard against fitting rules to the dev articles at the cost of news
 in general. They hold for the parse a default build makes (no lemmas, no dependency tree) and for
 `kg build --trees`."""
@@ -34,9 +37,9 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.98, "roles": 0.92, "organizations": 0.965, "places": 0.95, "events": 0.74,
+FLOORS = {"persons": 0.99, "roles": 0.94, "organizations": 0.965, "places": 0.95, "events": 0.75,
           "event_dates": 0.85, "quotes": 0.97, "numbers": 0.975, "candidacies": 0.98, "results": 0.98,
-          "overall": 0.945}
+          "overall": 0.948}
 
 
 def summary(name: str, trees: bool) -> dict:
