@@ -701,9 +701,11 @@ def _pairs_before_office(text: str, blocked: list[tuple[int, int]], known: list[
     return out
 
 
-RUNS_WITH = (r"\s+(?:akan\s+|resmi\s+)?berpasangan\s+dengan\s+"  # "A akan berpasangan dengan B"
-             r"|\s*,?\s+(?:(?:dipastikan|akan|resmi|kembali|juga|siap)\s+)*maju\s+(?:lagi\s+)?bersama\s+(?:dengan\s+)?")
-SHORT_PAIR = re.compile(r"(" + WORD + r"(?:[ \t]+" + WORD + r"){0,3})(\s*[-–]\s*|\s+dan\s+|" + RUNS_WITH + r")(" + WORD
+# "A dipastikan kembali maju bersama B": running together is said of a ticket only (but "A berpasangan dengan B
+# dalam lomba dansa" may be any two people)
+RUNS_WITH = r"\s*,?\s+(?:(?:dipastikan|akan|resmi|kembali|juga|siap)\s+)*maju\s+(?:lagi\s+)?bersama\s+(?:dengan\s+)?"
+SHORT_PAIR = re.compile(r"(" + WORD + r"(?:[ \t]+" + WORD + r"){0,3})(\s*[-–]\s*|\s+dan\s+"
+                        r"|\s+(?:akan\s+|resmi\s+)?berpasangan\s+dengan\s+|" + RUNS_WITH + r")(" + WORD
                         + r"(?:[ \t]+" + WORD + r"){0,3})(?![\w-])")
 PASSIVE_VOTES = re.compile(r"\b(?:diraih|diperoleh|dimenangkan|disusul)(?:\s+oleh)?\s+$", re.I)
 VOTES_AHEAD = re.compile(r"[^.;]{0,60}?\d[\d.,]*\s*(?:%|persen|suara)", re.I)
