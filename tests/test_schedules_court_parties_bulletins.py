@@ -14,7 +14,8 @@ setelahnya"); destroying spoilt ballots ("memusnahkan surat suara") is an act, t
 person's age in brackets ("Rusmini (48)") is no figure; a pair's whole descriptor is its role, not the title
 at the descriptor's end ("wakil gubernur Maluku nomor urut 2"), and the pairs a counted lead announces ("Tiga
 bakal pasangan calon Wali Kota dan Wakil Wali Kota X … . Pasangan pertama, A-B …") hold the lead's descriptor;
-"A dipastikan kembali maju bersama B" and "Didampingi calon wakil gubernur B, A …" are pairs.
+"A dipastikan kembali maju bersama B" and "Didampingi calon wakil gubernur B, A …" are pairs; "di kantor KPU X"
+is a venue, the body inside it still named.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -234,3 +235,12 @@ def test_a_candidate_named_after_the_running_mate_accompanying_him_is_a_pair() -
     assert pairs("Calon gubernur nomor urut 1, Irwan Tangahu, berkampanye di Marisa. Didampingi calon wakil gubernur "
                  "Nining Abas, Irwan menjanjikan lapangan kerja.") == {("Irwan Tangahu", "Nining Abas"),
                                                                        ("Nining Abas", "Irwan Tangahu")}
+
+
+def test_an_office_written_in_lower_case_after_di_is_a_venue_and_its_body_stays() -> None:
+    x = run("KPU Kota Parepare menggelar konferensi pers di kantor KPU Parepare, Kamis (7/11/2024). Daftar pemilih "
+            "diumumkan di kantor kelurahan.")
+    assert {("Kantor KPU Parepare", "place")} <= {(e.name, e.kind) for e in x.entities}
+    assert not any(e.name.lower() == "kantor kelurahan" for e in x.entities)
+    [meeting] = [e for e in x.events if e.date == "2024-11-07"]
+    assert {x.entity(i).name for i in meeting.participants} >= {"Komisi Pemilihan Umum Kota Parepare"}

@@ -34,7 +34,7 @@ VENUE_TAILS = ("Sport City", "Sport Center", "Sports Center", "Convention Center
                "Resort", "Plaza", "Square", "Arena", "Hall", "Stadium", "Ballroom", "Mall", "Park")
 CAP_WORD = r"[A-Z0-9][\w'’.&-]*"
 VENUE_RE = re.compile(
-    r"(?<![\w-])(?:(?:" + "|".join(VENUE_HEADS) + r")(?:\s+" + CAP_WORD + r")+"
+    r"(?<![\w-])(?:(?:" + "|".join(VENUE_HEADS) + r"|(?<=\bdi\s)kantor)(?:\s+" + CAP_WORD + r")+"  # "di kantor KPU X"
     r"|(?:[A-Z][\w'’-]*\s+)+(?:" + "|".join(VENUE_TAILS) + r"))(?![\w-])")
 # Bodies named by what they are: universities, institutes and research centres, where observers, lecturers
 # and panelists come from; associations; a regional government's office ("Dinas Pertanian Musi Rawas").
@@ -280,6 +280,7 @@ def venue_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
         name = squeeze(written)
         if len(name.split()) < 2:
             continue
+        name = name[0].upper() + name[1:]  # "di kantor KPU X": the office of KPU X, named "Kantor KPU X"
         end = m.start() + len(written)
         yield Mention("place", text[m.start():end], name, "venue", name.lower(),
                       _evidence(where, m.start(), end, RULE, 0.8), full_name=name)
@@ -436,9 +437,11 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def _nested_region(m: Mention, outer: Mention) -> bool:
-    """A lexicon place written as the region of a regional institution ("Sumsel" in "KPU Sumsel")."""
-    return (m.kind == "place" and outer.kind == "organization" and m.evidence.method == LEXICON
-            and outer.region == m.key)
+    """A lexicon place written as the region of a regional institution ("Sumsel" in "KPU Sumsel"), or a lexicon
+    institution whose office a venue is ("KPU Parepare" in "kantor KPU Parepare": the body is there too)."""
+    return m.evidence.method == LEXICON and (
+        (m.kind == "place" and outer.kind == "organization" and outer.region == m.key)
+        or (m.kind == "organization" and outer.code == "venue" and outer.name.lower().startswith("kantor ")))
 
 
 def find_mentions(parse: Parse) -> list[Mention]:
