@@ -15,7 +15,7 @@ person's age in brackets ("Rusmini (48)") is no figure; a pair's whole descripto
 at the descriptor's end ("wakil gubernur Maluku nomor urut 2"), and the pairs a counted lead announces ("Tiga
 bakal pasangan calon Wali Kota dan Wakil Wali Kota X … . Pasangan pertama, A-B …") hold the lead's descriptor;
 "A dipastikan kembali maju bersama B" and "Didampingi calon wakil gubernur B, A …" are pairs; "di kantor KPU X"
-is a venue, the body inside it still named.
+is a venue, the body inside it still named; a ship ("KM Sabuk Nusantara 48") is no place, its number no figure.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -244,3 +244,10 @@ def test_an_office_written_in_lower_case_after_di_is_a_venue_and_its_body_stays(
     assert not any(e.name.lower() == "kantor kelurahan" for e in x.entities)
     [meeting] = [e for e in x.events if e.date == "2024-11-07"]
     assert {x.entity(i).name for i in meeting.participants} >= {"Komisi Pemilihan Umum Kota Parepare"}
+
+
+def test_a_ship_is_no_place_and_its_number_no_figure() -> None:
+    text = "Logistik untuk 12 TPS diangkut dengan kapal perintis KM Sabuk Nusantara 48 ke Pulau Miangas."
+    x = extract(rough_parse(text, {"KM Sabuk Nusantara": "PLACE"}), dt.date(2024, 11, 20))
+    assert "KM Sabuk Nusantara" not in {e.name for e in x.entities}
+    assert [f.value for f in x.figures] == ["12"]

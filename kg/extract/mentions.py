@@ -18,6 +18,7 @@ from kg.extract import lexicon, personal_names
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.facts import LEXICON, MODEL, RULE, Evidence, Mention
 from kg.extract.lexicon import Institution
+from kg.extract.numbers import VESSEL
 from kg.extract.places import LEVEL_RE, LEVEL_WORD, LEVEL_WORDS, LEVELS, Place, choose_place
 from kg.nlp.parse import Parse, Token
 from kg.nlp.tags import tag_spans
@@ -413,6 +414,7 @@ def plausible(m: Mention) -> bool:
                 and words[0].lower() not in BODY_WORDS)  # "Tim Pemeriksa Kesehatan", "Mahkamah": a body
     if m.kind == "place":
         return (not all(w.lower() in LEVEL_WORDS for w in words) and "(" not in m.name
+                and not re.fullmatch(VESSEL, words[0])  # "KM Sabuk Nusantara": a ship, no place
                 and not ("." in m.name and personal_names.DEGREE.fullmatch(m.name.rstrip(".") + ".")))  # "S.H"
     return "(" not in m.name or ")" in m.name
 

@@ -35,6 +35,9 @@ BALLOT_LISTED = re.compile(r"\b(?:nomor|no\.?)\s+urut(?:\s*(?:,|dan|atau|hingga|
                            r"\s*(?:,|dan|atau|hingga|sampai)\s*$", re.I)
 # "dapil Medan 3": an electoral district's number
 DISTRICT_NAMED = re.compile(r"\b(?i:dapil|daerah\s+pemilihan)(?:\s+[A-Z][\w-]*){1,3}\s+$")
+# "KM Sabuk Nusantara 95", "KRI Banda Aceh 593": a ship's number (the prefixes: motor vessel, ferry, navy ship)
+VESSEL = r"(?:KM|KMP|KRI|KLM|MV)\.?"
+VESSEL_NAMED = re.compile(r"\b" + VESSEL + r"(?:\s+[A-Z][\w-]*){1,4}\s+$")
 NOT_ONE = re.compile(r"\bsalah\s+satu\b|\bsatu\s+per\s+satu\b|\bsatu-satu", re.I)
 AGE_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*\s*\($")  # a bracketed number right after a name
 LIST_MARK = re.compile(r"(?<![^\n])\d{1,2}[.)]\s")  # an item number opening a line
@@ -65,9 +68,11 @@ def parse_number(value: str) -> Decimal:
 
 
 def _names_something(text: str, start: int, value: str) -> bool:
-    """A number that tells which one, not how many: "Pasal 5", "nomor urut 1 dan 2", "dapil Medan 3"."""
+    """A number that tells which one, not how many: "Pasal 5", "nomor urut 1 dan 2", "dapil Medan 3", "KM Sabuk
+    Nusantara 95"."""
     return bool(NOT_BEFORE.search(text, max(0, start - 15), start)
                 or DISTRICT_NAMED.search(text, max(0, start - 40), start)
+                or VESSEL_NAMED.search(text, max(0, start - 50), start)
                 or (len(value) <= 2 and BALLOT_LISTED.search(text, max(0, start - 40), start)))
 
 
