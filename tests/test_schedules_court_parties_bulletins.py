@@ -15,7 +15,8 @@ person's age in brackets ("Rusmini (48)") is no figure; a pair's whole descripto
 at the descriptor's end ("wakil gubernur Maluku nomor urut 2"), and the pairs a counted lead announces ("Tiga
 bakal pasangan calon Wali Kota dan Wakil Wali Kota X … . Pasangan pertama, A-B …") hold the lead's descriptor;
 "A dipastikan kembali maju bersama B" and "Didampingi calon wakil gubernur B, A …" are pairs; "di kantor KPU X"
-is a venue, the body inside it still named; a ship ("KM Sabuk Nusantara 48") is no place, its number no figure.
+is a venue, the body inside it still named; a ship ("KM Sabuk Nusantara 48") is no place, its number no figure;
+an opinion piece's footer ("Penulis adalah …") gives the byline's author a post.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -251,3 +252,10 @@ def test_a_ship_is_no_place_and_its_number_no_figure() -> None:
     x = extract(rough_parse(text, {"KM Sabuk Nusantara": "PLACE"}), dt.date(2024, 11, 20))
     assert "KM Sabuk Nusantara" not in {e.name for e in x.entities}
     assert [f.value for f in x.figures] == ["12"]
+
+
+def test_an_opinion_piece_s_footer_gives_the_byline_s_author_a_post() -> None:
+    text = ("Oleh: Hendrik Sitanggang, dosen Ilmu Politik Universitas Sriwijaya\n\nLima hari lagi, pemilih akan "
+            "datang ke TPS.\n\nPenulis adalah peneliti senior di Pusat Kajian Pemilu Sumatera.")
+    x = extract(rough_parse(text, {"Hendrik Sitanggang": "PERSON"}), dt.date(2024, 11, 22))
+    assert ("Hendrik Sitanggang", "peneliti senior di pusat kajian pemilu sumatera") in roles(x)

@@ -46,7 +46,7 @@ from kg.extract.participants import participants
 from kg.extract.personal_names import DEGREES_AFTER
 from kg.extract.quotes import cue_names, find_quotes
 from kg.extract.results import result_facts
-from kg.extract.roles import RoleSpan, canonical_title, names_after_titles, paired_roles, roles_for
+from kg.extract.roles import RoleSpan, author_roles, canonical_title, names_after_titles, paired_roles, roles_for
 from kg.names import PAREN_ACRONYM, is_acronym
 from kg.nlp.parse import Parse, Sentence
 
@@ -206,6 +206,10 @@ def _holdings(parse: Parse, index: _Index) -> list[Holding]:
     pairs = _paired(parse.text, people)
     written = [[pairs[m.evidence.start]] if m.evidence.start in pairs
                else roles_for(parse.text, m, parse.sentences[m.evidence.sentence].start) for m, _ in people]
+    author = author_roles(parse.text)  # "Oleh: A, …" … "Penulis adalah peneliti di X."
+    for i, (m, _) in enumerate(people):
+        if author and m.evidence.start == author[0]:
+            written[i] = written[i] + author[1]
     previous = None  # (end of the last person mention, its roles)
     for i, (m, ent) in enumerate(people):
         roles = _not_the_next_ones(written[i], m, (people[i + 1][0], written[i + 1]) if i + 1 < len(people) else None)

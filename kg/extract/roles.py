@@ -120,6 +120,19 @@ ON_BEHALF_BEFORE = re.compile(r"(?<![\w-])((?i:saksi|kuasa\s+hukum|juru\s+bicara
                               r"|kampanye)|relawan))\s+$")
 
 
+# An opinion piece: "Oleh: A, dosen …" under the title, "Penulis adalah peneliti senior di X." at its foot
+BYLINE = re.compile(r"^Oleh\s*:?[ \t]*(?=[A-Z])", re.M)
+AUTHOR_FOOTER = re.compile(r"^[*_]?(?:Penulis|Penulisnya)\s+(?:adalah|merupakan|ialah)\s+([^\n]+?)\.?[ \t]*$", re.M)
+
+
+def author_roles(text: str) -> tuple[int, list[RoleSpan]] | None:
+    """Where the byline's author is named and the posts the footer ("Penulis adalah …") gives him."""
+    byline, footer = BYLINE.search(text), AUTHOR_FOOTER.search(text)
+    if byline is None or footer is None:
+        return None
+    return byline.end(), [_span(footer.group(1), footer.start(1))]
+
+
 def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]:
     """The roles written right before a person mention and right after it.
 
