@@ -16,7 +16,8 @@ at the descriptor's end ("wakil gubernur Maluku nomor urut 2"), and the pairs a 
 bakal pasangan calon Wali Kota dan Wakil Wali Kota X … . Pasangan pertama, A-B …") hold the lead's descriptor;
 "A dipastikan kembali maju bersama B" and "Didampingi calon wakil gubernur B, A …" are pairs; "di kantor KPU X"
 is a venue, the body inside it still named; a ship ("KM Sabuk Nusantara 48") is no place, its number no figure;
-an opinion piece's footer ("Penulis adalah …") gives the byline's author a post.
+an opinion piece's footer ("Penulis adalah …") gives the byline's author a post; a period ("Masa kampanye …") is
+not dated by its end.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -259,3 +260,10 @@ def test_an_opinion_piece_s_footer_gives_the_byline_s_author_a_post() -> None:
             "datang ke TPS.\n\nPenulis adalah peneliti senior di Pusat Kajian Pemilu Sumatera.")
     x = extract(rough_parse(text, {"Hendrik Sitanggang": "PERSON"}), dt.date(2024, 11, 22))
     assert ("Hendrik Sitanggang", "peneliti senior di pusat kajian pemilu sumatera") in roles(x)
+
+
+def test_a_period_is_dated_by_its_start_not_its_end() -> None:
+    assert ("campaign", "2024-11-23") not in events("Masa kampanye Pilbup Sigi berakhir pada 23 November 2024, "
+                                                    "disusul masa tenang.", dt.date(2024, 11, 8))
+    assert ("campaign", "2024-09-25") in events("Masa kampanye Pilgub Sulawesi Tengah berlangsung sejak 25 September "
+                                                "hingga 23 November 2024.", dt.date(2024, 9, 26))

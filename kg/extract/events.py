@@ -26,6 +26,8 @@ TAIL = 60  # characters after an event's name where its date may be written
 # "Pilkada 2024 berlangsung hingga …", "Masa kampanye Pemilu 2024 dimulai 28 November 2023": a period's bound
 PERIOD_BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|dimulai|berakhir|sebelum|setelah|sesudah|usai|menjelang)\b",
                           re.I)
+PERIOD = re.compile(r"masa\s", re.I)  # "masa kampanye", "masa tenang"
+PERIOD_END = re.compile(r"\b(?:berakhir|hingga|sampai)\b", re.I)
 ACTIVE_VERB = re.compile(r"me\w+", re.I)  # "mendistribusikan", "menandatangani": an act written as the verb
 # "Pemungutan suara dijadwalkan serentak pada 27 November 2024": a schedule's words may part an election from its date
 SCHEDULED = re.compile(r"\s+(?:(?:akan|dijadwalkan|digelar|dilaksanakan|diselenggarakan|berlangsung|serentak|secara"
@@ -184,7 +186,10 @@ def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) 
         if written or not (t.ahead and inside):
             return written
         return shifted(min(inside, key=lambda d: abs(d.start - t.start)), t.ahead)
-    return (after or list(reversed([d for d in inside if d.end <= t.start])) or [None])[0]
+    date = (after or list(reversed([d for d in inside if d.end <= t.start])) or [None])[0]
+    if date and PERIOD.match(t.label) and date.start >= t.end and PERIOD_END.search(t.tail[:date.start - t.end]):
+        return None  # "Masa kampanye berakhir pada 23 November": a period is not dated by its end
+    return date
 
 
 COORDINATED_RACE = re.compile(r"\s*(?:,|dan|serta)\s*")
