@@ -17,7 +17,7 @@ bakal pasangan calon Wali Kota dan Wakil Wali Kota X … . Pasangan pertama, A-B
 "A dipastikan kembali maju bersama B" and "Didampingi calon wakil gubernur B, A …" are pairs; "di kantor KPU X"
 is a venue, the body inside it still named; a ship ("KM Sabuk Nusantara 48") is no place, its number no figure;
 an opinion piece's footer ("Penulis adalah …") gives the byline's author a post; a period ("Masa kampanye …") is
-not dated by its end.
+not dated by its end; a bare "KPU" is the regional KPU named most.
 Sentences written for these tests (invented places, names and figures) through the model-free extraction."""
 
 from __future__ import annotations
@@ -267,3 +267,10 @@ def test_a_period_is_dated_by_its_start_not_its_end() -> None:
                                                     "disusul masa tenang.", dt.date(2024, 11, 8))
     assert ("campaign", "2024-09-25") in events("Masa kampanye Pilgub Sulawesi Tengah berlangsung sejak 25 September "
                                                 "hingga 23 November 2024.", dt.date(2024, 9, 26))
+
+
+def test_a_bare_kpu_is_the_regional_kpu_named_most() -> None:
+    x = run("KPU Kabupaten Sigi memusnahkan surat suara rusak di gudang logistik KPU. Surat suara pengganti diterima "
+            "dari KPU Provinsi Sulawesi Tengah. Ketua KPU Kabupaten Sigi mengatakan distribusi dimulai besok.")
+    bodies = {e.name: {m.name for m in e.mentions} for e in x.entities if e.kind == "organization"}
+    assert len(bodies) == 2 and any("KPU" in names and "KPU Kabupaten Sigi" in names for names in bodies.values())

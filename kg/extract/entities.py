@@ -1,7 +1,7 @@
 """Merge mentions into the entities of one article (within-article coreference).
 
 - organizations: one entity per institution and region; a bare "KPU" joins the article's
-  only regional KPU; an acronym defined in brackets joins its full name;
+  regional KPU (the only one, or the one named most); an acronym defined in brackets joins its full name;
 - places: one entity per lexicon place, venues by name, "(JSC)" joins its full name;
 - persons: "Wulan" joins the last-named "Wulan Prameswari"; titles stay out of names.
 Entities of different kinds are never merged.
@@ -17,14 +17,17 @@ from kg.extract.mentions import NATIONAL
 from kg.names import PAREN_ACRONYM, slug
 
 
-def _org_group(m: Mention, regional_keys: dict[str, set[str]]) -> str:
-    """A bare "KPU" is the article's only regional KPU; "KPU RI" (``#national``) is the bare "KPU" unless the
-    article names a regional one."""
+def _org_group(m: Mention, regional_keys: dict[str, list[str]]) -> str:
+    """A bare "KPU" is the article's own regional KPU: the only one, or the one named most (first on a tie;
+    "gudang logistik KPU" beside "KPU Kabupaten X", named throughout, and "KPU Provinsi Y", named once);
+    "KPU RI" (``#national``) is the bare "KPU" unless the article names a regional one."""
     base, national = m.key.split("@")[0].removesuffix(NATIONAL), m.key.endswith(NATIONAL)
     if national:
         return m.key if regional_keys.get(base) else base
-    if "@" not in m.key and len(regional_keys.get(base, ())) == 1:
-        return next(iter(regional_keys[base]))
+    named = regional_keys.get(base, [])
+    if "@" not in m.key and named:
+        counts = {key: named.count(key) for key in named}  # in order of first mention
+        return max(counts, key=lambda key: counts[key])
     return m.key
 
 
@@ -112,10 +115,10 @@ def _name_of(kind: str, mentions: list[Mention]) -> str:
 
 def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
     """Entities in order of first mention, each with all its mentions and written aliases."""
-    regional: dict[str, set[str]] = {}
+    regional: dict[str, list[str]] = {}  # a body's regional keys, each as often as it is named
     for m in mentions:
         if m.kind == "organization" and "@" in m.key:
-            regional.setdefault(m.key.split("@")[0], set()).add(m.key)
+            regional.setdefault(m.key.split("@")[0], []).append(m.key)
     links = acronym_links(text, mentions)
     full_names = [(m.evidence.start, m.name.lower(), _name_words(m.name.lower())) for m in mentions
                   if m.kind == "person" and len(m.name.split()) > 1]
