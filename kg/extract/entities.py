@@ -10,6 +10,7 @@ Entities of different kinds are never merged.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from kg.extract.facts import Entity, Mention
@@ -17,17 +18,24 @@ from kg.extract.mentions import NATIONAL
 from kg.names import PAREN_ACRONYM, slug
 
 
-def _org_group(m: Mention, regional_keys: dict[str, list[str]]) -> str:
-    """A bare "KPU" is the article's own regional KPU: the only one, or the one named most (first on a tie;
-    "gudang logistik KPU" beside "KPU Kabupaten X", named throughout, and "KPU Provinsi Y", named once);
-    "KPU RI" (``#national``) is the bare "KPU" unless the article names a regional one."""
+def _own_regional(mentions: list[Mention]) -> dict[str, str]:
+    """Each body's own regional key: the only one named, or the one named most (first on a tie; "gudang
+    logistik KPU" beside "KPU Kabupaten X", named throughout, and "KPU Provinsi Y", named once)."""
+    named: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.kind == "organization" and "@" in m.key:
+            named.setdefault(m.key.split("@")[0], Counter())[m.key] += 1
+    return {base: keys.most_common(1)[0][0] for base, keys in named.items()}  # ties: the first named
+
+
+def _org_group(m: Mention, own_regional: dict[str, str]) -> str:
+    """A bare "KPU" is the article's own regional KPU; "KPU RI" (``#national``) is the bare "KPU" unless the
+    article names a regional one."""
     base, national = m.key.split("@")[0].removesuffix(NATIONAL), m.key.endswith(NATIONAL)
     if national:
-        return m.key if regional_keys.get(base) else base
-    named = regional_keys.get(base, [])
-    if "@" not in m.key and named:
-        counts = {key: named.count(key) for key in named}  # in order of first mention
-        return max(counts, key=lambda key: counts[key])
+        return m.key if base in own_regional else base
+    if "@" not in m.key and base in own_regional:
+        return own_regional[base]
     return m.key
 
 
@@ -115,10 +123,7 @@ def _name_of(kind: str, mentions: list[Mention]) -> str:
 
 def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
     """Entities in order of first mention, each with all its mentions and written aliases."""
-    regional: dict[str, list[str]] = {}  # a body's regional keys, each as often as it is named
-    for m in mentions:
-        if m.kind == "organization" and "@" in m.key:
-            regional.setdefault(m.key.split("@")[0], []).append(m.key)
+    regional = _own_regional(mentions)
     links = acronym_links(text, mentions)
     full_names = [(m.evidence.start, m.name.lower(), _name_words(m.name.lower())) for m in mentions
                   if m.kind == "person" and len(m.name.split()) > 1]
