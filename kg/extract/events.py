@@ -217,11 +217,12 @@ def _election_date(gap: str, date: DateMention, voting: bool) -> bool:
             and not is_bare_weekday(date))
 
 
-def _same_event(event: Event, t: Trigger, iso: str | None) -> bool:
+def _same_event(event: Event, t: Trigger, iso: str | None, variant: str | None) -> bool:
+    """Whether a trigger (its date ``iso``, its ``variant``: an election's kind or an ordinal) names the event."""
     if event.code != t.code:
         return False
     if t.code == "election":
-        return _same_race(event.variant, _election_kind(t))
+        return _same_race(event.variant, variant)
     if iso and event.date:
         return iso == event.date
     return (t.ordinal or None) == event.variant or not t.ordinal
@@ -255,14 +256,15 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
                 if date and not event.date and not event.date_text:
                     event.date, event.date_text = date.iso, date.text
             continue
-        event = next((e for e in events if _same_event(e, t, iso)), None)
+        variant = _election_kind(t) if t.code == "election" else t.ordinal
+        event = next((e for e in events if _same_event(e, t, iso, variant)), None)
         if event is None and t.code == "election" and not t.named and not iso:
             event = next((e for e in events if e.code == "election"), None)  # a bare "pemilu"
         if event is None:
-            event = Event(t.label, t.code, evidence, variant=_election_kind(t) if t.code == "election" else t.ordinal)
+            event = Event(t.label, t.code, evidence, variant=variant)
             events.append(event)
-        elif t.code == "election" and event.variant == "regional" and _election_kind(t).startswith("regional "):
-            event.variant = _election_kind(t)  # "Pilkada 2024 … Pilbup X": the race the bare name meant
+        elif t.code == "election" and event.variant == "regional" and variant.startswith("regional "):
+            event.variant = variant  # "Pilkada 2024 … Pilbup X": the race the bare name meant
             event.label, event.evidence = t.label, evidence
         event.mentions.append(evidence)
         if t.named and event.evidence.confidence < 0.7:  # the first proper name is the label
