@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.numbers import EXACT_NUMBERS
 
@@ -135,7 +135,7 @@ def count_days(groups: tuple[str | None, ...]) -> int:
 def shifted(date: DateMention, days: int) -> DateMention:
     """The day ``days`` after a written date, named by the same words."""
     iso = (dt.date.fromisoformat(date.iso) + dt.timedelta(days=days)).isoformat() if date.iso else None
-    return DateMention(date.text, date.start, date.end, iso, date.counted)
+    return replace(date, iso=iso)
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
@@ -156,7 +156,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
         shift = _from_last(d.text)
         if shift is not None:
             before = next((b for b in reversed(found[:i]) if b.iso), None)
-            found[i] = shifted(DateMention(d.text, d.start, d.end, before.iso, d.counted), shift) if before else d
+            found[i] = shifted(replace(d, iso=before.iso), shift) if before else d
     return found
 
 
