@@ -283,9 +283,7 @@ def _quotes(text: str, index: _Index, where: mention_finder.SentenceIndex) -> li
     for q in find_quotes(text):
         speaker = index.first_person_after(q.cue_start) if q.cue == "name" else None
         if q.cue == "described":  # the person named next in the sentence, else the one named before
-            following = where(q.cue_start) + 1
-            stop = where.starts[following] if following < len(where.starts) else len(text)
-            speaker = index.first_person_after(q.cue_start, stop - q.cue_start)
+            speaker = index.first_person_after(q.cue_start, where.end(q.cue_start) - q.cue_start)
         if speaker is None and q.cue != "name":
             speaker = index.last_person_before(q.start)
         out.append(Quote(q.text, speaker.id if speaker else None,

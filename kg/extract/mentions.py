@@ -81,9 +81,14 @@ class SentenceIndex:
 
     def __init__(self, parse: Parse):
         self.starts = [s.start for s in parse.sentences]
+        self.ends = [s.end for s in parse.sentences]
 
     def __call__(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
+
+    def end(self, offset: int) -> int:
+        """Where the sentence holding ``offset`` ends."""
+        return self.ends[self(offset)] if self.ends else offset
 
 
 def _evidence(where: SentenceIndex, start: int, end: int, method: str, confidence: float) -> Evidence:
