@@ -263,9 +263,10 @@ def _apposed(text: str, end: int) -> list[tuple[int, int]]:
     the region, the name follows the comma (the model may take a name it does not know there for a place);
     not "…, Kabupaten X"."""
     m = APPOSED_NAME.match(text, end)
-    return [m.span(1)] if m and m.group(1).split()[0].lower() not in LEVEL_WORDS | {"distrik"} else []
+    return [m.span(1)] if m and m.group(1).split()[0].lower() not in REGION_WORDS else []
 
 
+REGION_WORDS = LEVEL_WORDS | {"distrik"}  # "…, Kabupaten X", "…, Distrik Y": a region apposed, no name
 APPOSED_NAME = re.compile(r",\s+((?:" + NAME_WORD + r")(?:\s+(?!(?i:" + "|".join(WEEKDAYS) + r")\b)(?:" + NAME_WORD
                           + r")){1,4})(?=\s*[,.]|\s+[a-z(])")
 
