@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.nlp.conllu import read_conllu_blocks  # noqa: E402
+from kg.nlp.conllu import read_conllu_blocks, word_rows  # noqa: E402
 
 TREEBANKS = {
     "GSD test": "ud/id_gsd-ud-test.conllu",
@@ -30,12 +30,6 @@ TREEBANKS = {
     "PUD (trained on)": "ud/id_pud-ud-test.conllu",
 }
 TEST_SETS = ("GSD test", "CSUI test")
-
-
-def words(block: list[str]) -> list[list[str]]:
-    """The syntactic words of a CoNLL-U block (no multiword ranges, no empty nodes)."""
-    rows = [ln.split("\t") for ln in block if ln[:1].isdigit() and "\t" in ln]
-    return [r for r in rows if "-" not in r[0] and "." not in r[0]]
 
 
 def noun_noun(rows: list[list[str]], heads: list[str]) -> list[int]:
@@ -54,7 +48,7 @@ def gold_labels(path: Path) -> tuple[Counter, int]:
     """Gold labels of the construction, and the number of words in the treebank."""
     labels, total = Counter(), 0
     for block in read_conllu_blocks(path):
-        rows = words(block)
+        rows = word_rows(block)
         total += len(rows)
         labels.update(rows[i][7] for i in noun_noun(rows, [r[6] for r in rows]))
     return labels, total
@@ -64,7 +58,7 @@ def predicted_labels(models: str, path: Path) -> Counter:
     """(gold, predicted) labels of the construction, parsed from gold tokens."""
     from kg.nlp.pipeline import load_pipeline
 
-    sentences = [words(b) for b in read_conllu_blocks(path)]
+    sentences = [word_rows(b) for b in read_conllu_blocks(path)]
     nlp = load_pipeline(models, processors="tokenize,pos,lemma,depparse", tokenize_pretokenized=True)
     doc = nlp([[r[1] for r in rows] for rows in sentences])
     pairs = Counter()

@@ -26,3 +26,9 @@ def read_conllu_blocks(path: Path) -> list[list[str]]:
 
 def write_conllu_blocks(path: Path, blocks: Iterable[list[str]]) -> None:
     Path(path).write_text("".join("\n".join(b) + "\n\n" for b in blocks), encoding="utf-8")
+
+
+def word_rows(block: list[str]) -> list[list[str]]:
+    """The columns of a block's syntactic words: no comments, multiword ranges ("3-4") or empty nodes ("5.1")."""
+    rows = [ln.split("\t") for ln in block if ln[:1].isdigit() and "\t" in ln]
+    return [r for r in rows if "-" not in r[0] and "." not in r[0]]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.nlp import clitics
-from kg.nlp.conllu import read_conllu_blocks, write_conllu_blocks
+from kg.nlp.conllu import read_conllu_blocks, word_rows, write_conllu_blocks
 from kg.nlp.pipeline import CHARLM_FILES, USES_CHARLM, charlm_paths
 
 log = logging.getLogger(__name__)
@@ -112,8 +112,7 @@ def ud_texts(cfg: TrainConfig) -> Iterator[list[str]]:
     """Token lists from every text we may learn vectors from (never the test sets)."""
     for rel in (*UD_TRAIN_SOURCES, "ud/legacy/id-ud-train-2017.conllu"):
         for block in read_conllu_blocks(cfg.data_dir / rel):
-            yield [ln.split("\t")[1] for ln in block if ln[:1].isdigit() and "\t" in ln
-                   and "-" not in ln.split("\t")[0] and "." not in ln.split("\t")[0]]
+            yield [row[1] for row in word_rows(block)]
     for split in ("train", "dev"):
         for corpus in ("nergrit", "nerp"):
             yield from (tokens for tokens, _ in read_bio(ner_file(cfg.data_dir, corpus, split)))
