@@ -532,3 +532,54 @@ def test_any_utf8_text_round_trips_or_raises_input_error(tmp_path, text):
     if not expected.startswith(("---", "<")):  # front matter and HTML are not verbatim
         assert article.text == expected
     assert unicodedata.is_normalized("NFC", article.text) and "\r" not in article.text
+
+
+# Web-page furniture copied with the article (kg/ingest/furniture.py). Written for these tests.
+FURNITURE = [
+    "Baca juga: KPU Tetapkan Tiga Pasangan Calon Bupati Sleman",
+    "BACA JUGA : Bawaslu Temukan 12 Pelanggaran Kampanye",
+    "Lihat Juga :",
+    "- Baca Juga: Debat Kedua Pilgub Digelar Sabtu",
+    "[Gambas:Video CNN]",
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE WITH CONTENT",
+    'Simak Video "Momen Paslon Nomor Urut 2 Mencoblos di TPS 05"',
+    "Berita Terkait: Quick Count Pilwalkot Makassar",
+    "Dapatkan update berita pilihan dan breaking news setiap hari. Mari bergabung di Grup Telegram kami.",
+    "Ikuti berita terkini dari kami di Google News.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_web_page_furniture_lines_are_dropped(tmp_path, line):
+    path = write(tmp_path, "berita.txt", f"{BERITA}\n\n{line}\n\n{BERITA_2}\n")
+    assert read_article(path)[0].text == f"{BERITA}\n\n{BERITA_2}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Baca juga pengumuman KPU di papan desa, kata Ketua PPS Wonosari, Rahmat Hidayat, kepada warga.",
+    "Warga diminta membaca juga daftar pemilih sementara yang ditempel di balai desa.",
+    "Ikuti tahapan pilkada dengan tertib, pesan Kapolres kepada warga pada Senin (4/11/2024).",
+    "Iklan kampanye di televisi dibatasi selama 14 hari sebelum masa tenang.",
+])
+def test_sentences_that_only_resemble_furniture_stay(tmp_path, sentence):
+    """Markers count only on a line of their own, followed by a link's text, not by a sentence's verb."""
+    path = write(tmp_path, "berita.txt", f"{BERITA}\n\n{sentence}\n")
+    assert sentence in read_article(path)[0].text
+
+
+def test_furniture_is_dropped_from_json_lines_and_html(tmp_path):
+    record = {"text": f"{BERITA}\nBaca juga: Rekapitulasi Suara Pilgub Selesai\n{BERITA_2}"}
+    jsonl = write(tmp_path, "batch.jsonl", json.dumps(record) + "\n")
+    assert "Rekapitulasi" not in read_article(jsonl)[0].text
+    html = write(tmp_path, "halaman.html", (
+        "<!doctype html><html><head><title>Debat Pilkada</title></head><body><article>"
+        f"<p>{BERITA}</p><p>ADVERTISEMENT</p><p><strong>Baca juga:</strong> "
+        f"<a href='/x'>Rekapitulasi Suara Pilgub Selesai</a></p><p>{BERITA_2}</p></article></body></html>"))
+    text = read_article(html)[0].text
+    assert "Rekapitulasi" not in text and "ADVERTISEMENT" not in text and "Bawaslu Jawa Barat" in text
+
+
+def test_a_file_of_furniture_only_is_an_error(tmp_path):
+    path = write(tmp_path, "tautan.txt", "Baca juga: KPU Tetapkan DPT\nADVERTISEMENT\n")
+    assert_error(read_error(path), ExitCode.EMPTY_INPUT, path, "no article text")

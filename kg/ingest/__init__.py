@@ -3,6 +3,7 @@
     discover   paths and folders -> articles, bad files reported (iter_articles, read_article)
     decode     bytes -> text: binary and size checks, encodings, normalisation
     formats    text -> articles: plain text, YAML front matter, saved HTML, JSON Lines, JSON
+    furniture  the web page's lines that are not the article ("Baca juga: …", ad markers)
     language   does it look Indonesian
     article    the Article model, its content hash and its key (URL or content)
 """

@@ -9,6 +9,7 @@
   `publisher` (or `site`) are optional.
 
 A `.json` file named explicitly is read as one record (an object), a list of records, or JSON Lines.
+Every article's text loses the lines of web-page furniture a copy brings along (`furniture`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from kg.errors import ExitCode, InputError
 from kg.extract.dates import PUBLICATION_MONTHS
 from kg.ingest.article import Article
 from kg.ingest.decode import normalise_text
+from kg.ingest.furniture import drop_furniture
 from kg.names import slug
 
 HTML_EXTENSIONS = frozenset({".htm", ".html", ".xhtml"})
@@ -51,9 +53,10 @@ _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 def _text_article(text: str, path: Path) -> Article:
     """A plain-text file, with its YAML front matter (if any) turned into metadata."""
     meta, body = _split_front_matter(text, path)
-    body = body.strip()
+    body = drop_furniture(body.strip())
     if not body:
-        raise InputError("has front matter but no article text", path, ExitCode.EMPTY_INPUT)
+        what = "front matter" if meta else "web-page furniture (\"Baca juga: …\" lines)"
+        raise InputError(f"has {what} but no article text", path, ExitCode.EMPTY_INPUT)
     fields = _metadata(meta, path, origin="front matter")
     return Article(id=slug(path.stem), text=body, path=path, **fields)
 
@@ -191,7 +194,7 @@ def _html_article(html: str, path: Path) -> Article:
         ) from None
     title = _clean(doc.title) if doc is not None else None
     text = normalise_text(doc.text or "") if doc is not None else ""
-    text = _drop_headline(text, title)
+    text = drop_furniture(_drop_headline(text, title))
     if not text:
         raise InputError("no article text found in the HTML page", path, ExitCode.EMPTY_INPUT)
     return Article(
@@ -277,13 +280,14 @@ def _record_article(record: Any, path: Path, number: int) -> Article:
             f"expected a JSON object, got {_json_type(record)}", where, ExitCode.BAD_RECORD
         )
     raw = record.get("text")
-    if not isinstance(raw, str) or not normalise_text(raw):
+    text = drop_furniture(normalise_text(raw)) if isinstance(raw, str) else ""
+    if not text:
         problem = "missing" if raw is None else "empty" if isinstance(raw, str) else "not a string"
         raise InputError(f"required field 'text' is {problem}", where, ExitCode.BAD_RECORD)
     fields = _metadata(record, where, origin="record")
     return Article(
         id=f"{slug(path.stem)}-{number}",
-        text=normalise_text(raw),
+        text=text,
         path=path,
         line=number,
         **fields,
