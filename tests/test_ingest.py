@@ -547,6 +547,10 @@ FURNITURE = [
     "Berita Terkait: Quick Count Pilwalkot Makassar",
     "Dapatkan update berita pilihan dan breaking news setiap hari. Mari bergabung di Grup Telegram kami.",
     "Ikuti berita terkini dari kami di Google News.",
+    "Pewarta: Budi Santosa",
+    "Editor : Dewi Larasati",
+    "COPYRIGHT © ANTARA 2024",
+    "Hak Cipta © 2024 Harian Contoh",
 ]
 
 
@@ -561,6 +565,8 @@ def test_web_page_furniture_lines_are_dropped(tmp_path, line):
     "Warga diminta membaca juga daftar pemilih sementara yang ditempel di balai desa.",
     "Ikuti tahapan pilkada dengan tertib, pesan Kapolres kepada warga pada Senin (4/11/2024).",
     "Iklan kampanye di televisi dibatasi selama 14 hari sebelum masa tenang.",
+    "Penulis buku sejarah pemilu itu, Darmaji Sutrisno, hadir sebagai panelis debat.",
+    "Hak cipta lagu kampanye itu dipersoalkan oleh penciptanya.",
 ])
 def test_sentences_that_only_resemble_furniture_stay(tmp_path, sentence):
     """Markers count only on a line of their own, followed by a link's text, not by a sentence's verb."""
@@ -583,3 +589,26 @@ def test_furniture_is_dropped_from_json_lines_and_html(tmp_path):
 def test_a_file_of_furniture_only_is_an_error(tmp_path):
     path = write(tmp_path, "tautan.txt", "Baca juga: KPU Tetapkan DPT\nADVERTISEMENT\n")
     assert_error(read_error(path), ExitCode.EMPTY_INPUT, path, "no article text")
+
+
+def test_a_headline_line_above_the_story_is_its_title(tmp_path):
+    """Copied from a page, the headline sits on the first line: the title, not part of the first sentence."""
+    path = write(tmp_path, "berita.txt", "KPU Tetapkan 1,6 Juta Pemilih di Pilkada Kota Contoh\n"
+                 "MEDAN, KOMPAS.com - " + BERITA + "\n")
+    article = read_article(path)[0]
+    assert article.title == "KPU Tetapkan 1,6 Juta Pemilih di Pilkada Kota Contoh"
+    assert article.text.startswith("MEDAN, KOMPAS.com - Jakarta")
+    repeated = write(tmp_path, "ulang.md", "---\ntitle: Debat Publik Pilkada Digelar\n---\n\n"
+                     "Debat Publik Pilkada Digelar\n\n" + BERITA)
+    assert read_article(repeated)[0].text == BERITA
+
+
+@pytest.mark.parametrize("first", [
+    "MEDAN, KOMPAS.com",  # a dateline on its own line
+    "Oleh: Darmaji Sutrisno",  # an opinion piece's byline
+    "Warga antusias datang ke TPS sejak pagi",  # a paragraph missing its full stop
+    "Jakarta, CNN Indonesia —",
+])
+def test_first_lines_that_are_no_headline_stay(tmp_path, first):
+    article = read_article(write(tmp_path, "berita.txt", f"{first}\n{BERITA}\n"))[0]
+    assert article.title is None and article.text.startswith(first)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from kg.extract.facts import Entity, Mention
+from kg.extract.facts import LEXICON, Entity, Mention
 from kg.extract.mentions import NATIONAL
 from kg.names import PAREN_ACRONYM, slug
 
@@ -96,18 +96,29 @@ def alias_links(text: str, mentions: list[Mention]) -> dict[int, int]:
 
 
 def acronym_links(text: str, mentions: Iterable[Mention]) -> dict[str, str]:
-    """'Jakabaring Sport City (JSC)' -> {'jsc': key of Jakabaring Sport City}."""
+    """Written name -> the group it joins: 'Jakabaring Sport City (JSC)' -> {'jsc': key of Jakabaring Sport
+    City}. When the lexicon knows the acronym and only the model found the long name ("Badan Pengawas Pemilu
+    (Bawaslu) RI"), both join the lexicon's body, as every later "Bawaslu RI" does. A news outlet in brackets
+    is who reports, not another name ("SURABAYA (ANTARA) -")."""
+    mentions = list(mentions)
+    outlets = {m.evidence.start for m in mentions if m.code == "media"}
+    known = {m.evidence.start: m.key for m in mentions if m.kind == "organization" and m.evidence.method == LEXICON}
     links = {}
     for m in mentions:
         paren = PAREN_ACRONYM.match(text, m.evidence.end)
-        if paren and m.kind != "person":
-            links[paren.group(1).lower()] = m.key
+        if not paren or m.kind == "person" or paren.start(1) in outlets:
+            continue
+        inside = known.get(paren.start(1)) if m.kind == "organization" and m.evidence.method != LEXICON else None
+        links[paren.group(1).lower()] = inside or m.key
+        if inside:
+            links[m.name.lower()] = inside
     return links
 
 
-def _acronym_as_written(text: str, acronym: str) -> str:
+def _acronym_as_written(text: str, acronym: str) -> str | None:
+    """The bracketed acronym as the text writes it; None for a long name ``acronym_links`` redirects."""
     found = re.search(r"\(\s*(" + re.escape(acronym) + r")\s*\)", text, re.IGNORECASE)
-    return found.group(1) if found else acronym.upper()
+    return found.group(1) if found else None
 
 
 def _name_of(kind: str, mentions: list[Mention]) -> str:
@@ -145,7 +156,8 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
         groups.setdefault((m.kind, key), []).append(m)
     acronyms: dict[str, set[str]] = {}
     for acronym, key in links.items():
-        acronyms.setdefault(key, set()).add(_acronym_as_written(text, acronym))
+        if written := _acronym_as_written(text, acronym):
+            acronyms.setdefault(key, set()).add(written)
     entities = []
     used: set[str] = set()
     for (kind, key), group in groups.items():

@@ -99,7 +99,8 @@ def _evidence(where: SentenceIndex, start: int, end: int, method: str, confidenc
 
 
 NAME_OR_NATION_BEFORE = re.compile(r"(?:(?<![.!?]\s)(?<!\A)\b[A-Z][\w.’'-]*|\b(?i:warga\s+negara|bangsa))\s+$")
-LEVEL_BEFORE = re.compile(r"(" + LEVEL_RE + r"|Kecamatan)\s+$")  # "Kabupaten " right before a place
+# "Kabupaten " right before a place; not the "Kota" of an office ("Wali Kota Makassar" is the city Makassar)
+LEVEL_BEFORE = re.compile(r"(?<!(?i:wali)\s)(" + LEVEL_RE + r"|Kecamatan)\s+$")
 
 
 def place_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:

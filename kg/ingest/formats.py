@@ -58,7 +58,30 @@ def _text_article(text: str, path: Path) -> Article:
         what = "front matter" if meta else "web-page furniture (\"Baca juga: …\" lines)"
         raise InputError(f"has {what} but no article text", path, ExitCode.EMPTY_INPUT)
     fields = _metadata(meta, path, origin="front matter")
+    headline, rest = _leading_headline(body)
+    if headline and fields.get("title", headline).casefold() == headline.casefold():
+        fields["title"], body = fields.get("title", headline), rest
     return Article(id=slug(path.stem), text=body, path=path, **fields)
+
+
+_HEADLINE = re.compile(r"\A([^\n]{8,160}?)[ \t]*\n\s*(?=\S)")
+_SENTENCE_END = tuple('.!?,;:…—–-"”’\'')
+
+
+def _leading_headline(body: str) -> tuple[str | None, str]:
+    """(headline, the rest) when the first line is a headline a copy kept above the story ("KPU Tetapkan
+    1,6 Juta Pemilih di Pilkada Medan"): 2-20 words, mostly capitalised, no sentence end. It is the title, and
+    left in the text it would run into the first sentence and hide its dateline."""
+    m = _HEADLINE.match(body)
+    if not m or m.group(1).rstrip().endswith(_SENTENCE_END) or m.group(1).startswith(('"', "“")):
+        return None, body
+    words = m.group(1).split()
+    if any(w.endswith((",", ":")) for w in words[:2]):
+        return None, body  # a dateline ("MEDAN, KOMPAS.com") or a label ("Oleh: A")
+    capitalised = sum(w[0].isupper() or w[0].isdigit() for w in words)
+    if not 2 <= len(words) <= 20 or capitalised * 2 < len(words) * 1.2:
+        return None, body
+    return m.group(1).strip(), body[m.end():]
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:

@@ -3,10 +3,11 @@
 Indonesian news sites put lines between an article's paragraphs that are not the article: links to
 other stories ("Baca juga: …", CNN Indonesia's "Lihat Juga :", "Berita terkait"), embed and
 advertisement markers ("[Gambas:Video CNN]", "ADVERTISEMENT", detik's "SCROLL TO CONTINUE WITH
-CONTENT", "Simak Video …") and the outlet's promotions ("Dapatkan update berita pilihan … Telegram",
-"Ikuti berita … di Google News"). A linked headline parses as a sentence of this article: its
-candidates, dates and verbs would become facts the article never stated. Only whole lines are
-dropped, so a sentence that happens to contain "baca juga" stays.
+CONTENT", "Simak Video …"), the page's credits ("Pewarta: A", "Editor: B", "COPYRIGHT © ANTARA 2024")
+and the outlet's promotions ("Dapatkan update berita pilihan … Telegram", "Ikuti berita … di Google
+News"). A linked headline parses as a sentence of this article: its candidates, dates and verbs would
+become facts the article never stated; a credit line runs into the next ("Budi Santoso Editor").
+Only whole lines are dropped, so a sentence that happens to contain "baca juga" stays.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _FURNITURE = re.compile(
     r"|gambas\s*:[^\n]*"  # CNN Indonesia's embed marker
     r"|advertisement|scroll\s+to\s+continue\s+with\s+content|iklan"  # ad slots
     r"|simak\s+(?:video|selengkapnya|berita)\b[^\n]*"  # detik's video teaser
+    r"|(?:pewarta|editor|penulis|reporter|redaktur|penyunting|fotografer|kontributor)\s*:\s*[^\n:]{0,60}"  # credits
+    r"|copyright\b[^\n]{0,80}|(?:hak\s+cipta\s*)?©[^\n]{0,80}"
     r"|(?:dapatkan|ikuti|gabung|bergabung)\b[^\n]*"
     r"\b(?:google\s+news|telegram|(?:whatsapp|wa)\s+channel|channel\s+(?:whatsapp|wa))\b[^\n]*"
     r")[ \t\])]*$",
