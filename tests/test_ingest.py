@@ -529,7 +529,9 @@ def test_any_utf8_text_round_trips_or_raises_input_error(tmp_path, text):
     expected = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     expected = unicodedata.normalize("NFC", expected).strip()
     [article] = articles
-    if not expected.startswith(("---", "<")):  # front matter and HTML are not verbatim
+    if article.title is not None and not expected.startswith(("---", "<")):  # a headline on the first line
+        assert expected.startswith(article.title) and expected.endswith(article.text)
+    elif not expected.startswith(("---", "<")):  # front matter and HTML are not verbatim
         assert article.text == expected
     assert unicodedata.is_normalized("NFC", article.text) and "\r" not in article.text
 

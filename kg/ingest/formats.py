@@ -79,7 +79,8 @@ def _leading_headline(body: str) -> tuple[str | None, str]:
     if any(w.endswith((",", ":")) for w in words[:2]):
         return None, body  # a dateline ("MEDAN, KOMPAS.com") or a label ("Oleh: A")
     capitalised = sum(w[0].isupper() or w[0].isdigit() for w in words)
-    if not 2 <= len(words) <= 20 or capitalised * 2 < len(words) * 1.2:
+    lettered = sum(any(c.isalpha() for c in w) for w in words)
+    if not 2 <= len(words) <= 20 or lettered < 2 or capitalised * 2 < len(words) * 1.2:
         return None, body
     return m.group(1).strip(), body[m.end():]
 
