@@ -39,11 +39,12 @@ from kg.graph.resolution import resolve_dataset
 from kg.graph.vocab import DEFAULT_BASE
 from kg.ingest import Article, iter_articles, language_problem, normalise_text
 from kg.nlp import clitics, pipeline
+from kg.nlp.lines import paragraphs_by_line
 from kg.nlp.parse import Parse, from_conllu, from_stanza, to_conllu
 from kg.processes import die_with_parent
 
 DEFAULT_CACHE = Path(".kg-cache")
-CACHE_FORMAT = 2  # bump when what the cache holds changes (CoNLL-U columns, MISC fields)
+CACHE_FORMAT = 3  # bump when what the cache holds changes (CoNLL-U columns, MISC fields, how text is given to Stanza)
 BATCH = 8
 Paths = str | Path | Iterable[str | Path]
 T = TypeVar("T")
@@ -199,8 +200,9 @@ def _stanza_parses(models: str, processors: str, texts: list[str]) -> list[Parse
     nlp = pipeline.shared_pipeline(models, processors)  # first: it says clearly when models are missing
     import stanza
 
-    docs = nlp.bulk_process([stanza.Document([], text=t) for t in texts])
-    return [from_stanza(doc) for doc in docs]
+    given = [paragraphs_by_line(t) for t in texts]  # each line a paragraph
+    docs = nlp.bulk_process([stanza.Document([], text=doubled) for doubled, _ in given])
+    return [from_stanza(doc, text, added) for doc, text, (_, added) in zip(docs, texts, given, strict=True)]
 
 
 def _conllu_parses(models: str, processors: str, texts: list[str]) -> list[str]:

@@ -9,10 +9,12 @@ is Stanza's own: character offsets and the token's NER tag in MISC
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.nlp.conllu import split_conllu_blocks
+from kg.nlp.lines import original_offset
 
 if TYPE_CHECKING:
     import stanza
@@ -59,17 +61,21 @@ class Parse:
     sentences: tuple[Sentence, ...]
 
 
-def from_stanza(doc: stanza.Document) -> Parse:
+def from_stanza(doc: stanza.Document, text: str | None = None, added: Sequence[int] = ()) -> Parse:
+    """The Parse of ``text`` from Stanza's document of it, given with the newlines ``added`` at those
+    offsets of ``doc.text`` (kg.nlp.lines): offsets are mapped back to ``text``."""
+    text = doc.text if text is None else text
+    added = list(added)
     sentences = []
     for i, sent in enumerate(doc.sentences):
         tokens = tuple(
-            Token(t.text, t.start_char, t.end_char, t.ner or "O",
+            Token(t.text, original_offset(t.start_char, added), original_offset(t.end_char, added), t.ner or "O",
                   tuple(Word(w.id, w.text, w.lemma or w.text, w.upos or "X", w.feats or "_",
                              w.head or 0, w.deprel or "dep") for w in t.words))
             for t in sent.tokens)
         start, end = tokens[0].start, tokens[-1].end
-        sentences.append(Sentence(i, doc.text[start:end], start, end, tokens))
-    return Parse(doc.text, tuple(sentences))
+        sentences.append(Sentence(i, text[start:end], start, end, tokens))
+    return Parse(text, tuple(sentences))
 
 
 def _misc(fields: dict[str, str]) -> str:
