@@ -2,7 +2,10 @@
 another name of the city; a long name only the model found, before an acronym the lexicon knows ("Badan
 Pengawas Pemilu (Bawaslu) RI", the model tagging the long name), is that body, one entity with every later
 "Bawaslu RI"; the "Kota" of an office ("Pasangan calon Wali Kota Pekalongan nomor urut 3, …") is no city
-prefix, so the race's region is found and no "Kota X" alias is made. Sentences written for these tests
+prefix, so the race's region is found and no "Kota X" alias is made; quotations in single marks ("'…,' kata
+A", "‘…,’ ujarnya") are quotes when a speech verb follows, never a term in single marks or an apostrophe
+("Jum'at"); a candidate voting is written many ways ("menyalurkan hak pilihnya", "memberikan hak suaranya",
+"mencoblos di TPS 5"), an exhortation to vote is no act. Sentences written for these tests
 (invented names and figures) through the model-free extraction; NER tags given where the rule is about
 them."""
 
@@ -52,3 +55,34 @@ def test_the_kota_of_wali_kota_is_no_city_prefix() -> None:
         ("wali kota", "Pekalongan", "3"), ("wakil wali kota", "Pekalongan", "3")}
     place = next(e for e in x.entities if e.name == "Pekalongan")
     assert "Kota Pekalongan" not in place.aliases
+
+
+def quotes(text: str, names: dict[str, str]) -> list[tuple[str, str | None]]:
+    x = extract(rough_parse(text, names), DAY, None)
+    return [(q.text, x.entity(q.speaker).name if q.speaker else None) for q in x.quotes]
+
+
+def test_quotations_in_single_marks() -> None:
+    assert quotes("'Saya optimistis, warga sudah menentukan pilihannya,' kata Hartono Wibisono usai mencoblos.",
+                  {"Hartono Wibisono": "PERSON"}) == [("Saya optimistis, warga sudah menentukan pilihannya",
+                                                       "Hartono Wibisono")]
+    assert quotes("Rina Kartika tiba di posko pukul 10.00 WIB. ‘Kami siap menerima apa pun hasilnya,’ ujarnya.",
+                  {"Rina Kartika": "PERSON"}) == [("Kami siap menerima apa pun hasilnya", "Rina Kartika")]
+
+
+def test_single_marks_around_a_term_or_an_apostrophe_are_no_quotation() -> None:
+    assert quotes("Warga menyebut praktik itu 'serangan fajar' menjelang hari pemungutan suara, kata polisi.", {}) == []
+    assert quotes("Usai salat Jum'at di masjid raya, ia langsung menuju TPS 4 bersama keluarganya.", {}) == []
+
+
+def events(text: str) -> list[tuple[str, str | None]]:
+    x = extract(rough_parse(text, {"Hartono Wibisono": "PERSON"}), dt.date(2024, 11, 27), None)
+    return [(e.code, e.date) for e in x.events]
+
+
+def test_a_candidate_voting_however_it_is_written() -> None:
+    for act in ("menyalurkan hak pilihnya", "memberikan hak suaranya", "mencoblos"):
+        found = events(f"Calon Bupati Tegal nomor urut 1, Hartono Wibisono, {act} di TPS 12 Desa Kalisapu, Rabu "
+                       "(27/11/2024) pagi.")
+        assert ("other", "2024-11-27") in found, act
+    assert events("Warga diimbau mencoblos sesuai hati nurani dan tidak golput.") == []

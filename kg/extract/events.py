@@ -71,7 +71,8 @@ ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # winners': "menetapkan calon … sebagai bupati terpilih").
 # A court's ruling is a dispute however it is written: "MK menolak permohonan …", "PN menjatuhkan vonis …",
 # "Putusan dibacakan majelis hakim …", "Putusan perkara Nomor … dibacakan Ketua MK dalam sidang pleno …".
-# A candidate voting is an act of its own on election day: "X menggunakan hak pilihnya di TPS 07". Fixing
+# A candidate voting is an act of its own on election day: "X menggunakan (menyalurkan) hak pilihnya (hak
+# suaranya) di TPS 07", "X mencoblos di TPS 07". Fixing
 # the parties' seats or the votes is the count's last step: "KPU menetapkan perolehan kursi …". A party
 # withdrawing or declaring its backing makes a declaration: "Golkar mencabut dukungannya …". Reporting someone
 # to the police or Bawaslu is a complaint: "KPU melaporkan akun penyebar video ke Polres X".
@@ -82,7 +83,8 @@ TYPED_VERBS = (
                            r"(?:permohonan|gugatan)\b|\b(?:menjatuhkan\s+(?:vonis|hukuman|pidana)|memvonis|divonis)\b"
                            r"|\bdibacakan\s+(?:oleh\s+)?(?:majelis|hakim|ketua\s+(?:mk|majelis|mahkamah)|dalam\s+sidang)\b",
                            re.I)),
-    ("other", re.compile(r"\bmenggunakan\s+hak\s+pilih(?:nya)?\b", re.I)),
+    ("other", re.compile(r"\b(?:(?:menggunakan|menyalurkan|memberikan)\s+hak\s+(?:pilih|suara)(?:nya)?"
+                         r"|mencoblos(?=\s+(?:surat\s+suara\s+)?di\s+TPS\b))\b", re.I)),
     ("dispute", re.compile(r"\bmelaporkan\b(?=[^.;]{0,80}?\bke\s+(?:Polres|Polresta|Polda|Polsek|Bareskrim|Bawaslu"
                            r"|Sentra\s+Gakkumdu|Gakkumdu|DKPP|polisi|kepolisian)\b)", re.I)),
     ("declaration", re.compile(r"\b(?:mencabut|mengalihkan|menarik|mendeklarasikan|menyatakan)\s+dukungan(?:nya)?\b",

@@ -1,8 +1,9 @@
 """Direct quotations and the cues that name who said them.
 
 Indonesian news attributes a quote after it ('…," kata Wulan.' / '…," ujarnya.') or
-before it ('Gunadi mengatakan, "…"'). A pronoun cue (-nya, ia, dia) points to the last
-person named before the quote, across sentence and paragraph boundaries.
+before it ('Gunadi mengatakan, "…"'); some outlets quote in single marks ("'…,' kata Wulan").
+A pronoun cue (-nya, ia, dia) points to the last person named before the quote, across
+sentence and paragraph boundaries.
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ from dataclasses import dataclass
 SPEECH_VERBS = ("kata", "ujar", "ucap", "tutur", "jelas", "tegas", "imbuh", "ungkap", "terang",
                 "sebut", "papar", "lanjut", "tambah", "pungkas", "tutup", "sambung", "seru",
                 "harap", "pesan", "ajak", "akui", "klaim", "nilai", "tandas", "timpal", "urai")
-QUOTE_RE = re.compile(r"“([^“”]{8,2000}?)”|\"([^\"\n]{8,2000}?)\"|«([^«»]{8,2000}?)»")
+_SAID = r"(?=\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")(?:nya)?\b)"
+# Double quotes and guillemets; single quotes ('…,' kata A / ‘…,’ ujarnya), which also mark terms and
+# apostrophes ("Jum'at"), only when a speech verb follows
+QUOTE_RE = re.compile(r"“([^“”]{8,2000}?)”|\"([^\"\n]{8,2000}?)\"|«([^«»]{8,2000}?)»"
+                      r"|(?<![\w‘’'])[‘']([^‘’'\n]{8,2000}?[,.!?])[’']" + _SAID)
 CUE_AFTER = re.compile(
     r"\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")(nya)?\b(?:\s+(?!ia\b|dia\b)((?:[A-Z][\w.'’-]*\s*){1,5}))?",
 )
@@ -23,7 +28,7 @@ PRONOUN_AFTER = re.compile(r"\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")\s+(ia|d
 DESCRIBED_AFTER = re.compile(r"\s+(?!(?:ia|dia|kepada|saat|ketika|usai|seusai|di|dalam|pada|melalui|dengan|lagi)\b)"
                              r"[a-z]+\b")
 CUE_NAME_RE = re.compile(
-    r"(?<=[”\"])\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3})")
+    r"(?<=[”\"’'])\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ class QuoteSpan:
 def find_quotes(text: str) -> list[QuoteSpan]:
     quotes = []
     for m in QUOTE_RE.finditer(text):
-        group = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        group = next(i for i in (1, 2, 3, 4) if m.group(i) is not None)
         inner = m.group(group).strip()
         if len(inner.split()) < 3:
             continue  # a scare-quoted term, not a statement
