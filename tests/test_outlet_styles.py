@@ -5,7 +5,9 @@ Pengawas Pemilu (Bawaslu) RI", the model tagging the long name), is that body, o
 prefix, so the race's region is found and no "Kota X" alias is made; quotations in single marks ("'…,' kata
 A", "‘…,’ ujarnya") are quotes when a speech verb follows, never a term in single marks or an apostrophe
 ("Jum'at"); a candidate voting is written many ways ("menyalurkan hak pilihnya", "memberikan hak suaranya",
-"mencoblos di TPS 5"), an exhortation to vote is no act. Sentences written for these tests
+"mencoblos di TPS 5"), an exhortation to vote is no act; "Selasa pekan depan" is the next week's Tuesday, "Jumat
+minggu lalu" the last week's Friday; an act "persiapan"/"membahas" another (a meeting preparing a debate) does
+not date it. Sentences written for these tests
 (invented names and figures) through the model-free extraction; NER tags given where the rule is about
 them."""
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.extract.article import extract
+from kg.extract.dates import find_dates
 from kg.nlp.parse import rough_parse
 
 DAY = dt.date(2024, 11, 20)
@@ -86,3 +89,20 @@ def test_a_candidate_voting_however_it_is_written() -> None:
                        "(27/11/2024) pagi.")
         assert ("other", "2024-11-27") in found, act
     assert events("Warga diimbau mencoblos sesuai hati nurani dan tidak golput.") == []
+
+
+def test_a_weekday_of_the_next_or_last_week() -> None:
+    thursday = dt.date(2024, 10, 10)
+    found = {d.text: d.iso for d in find_dates("Debat digelar Selasa pekan depan, simulasi Jumat minggu lalu, "
+                                                "dan pleno Sabtu pekan ini.", thursday)}
+    assert found == {"Selasa pekan depan": "2024-10-15", "Jumat minggu lalu": "2024-10-04",
+                     "Sabtu pekan ini": "2024-10-12"}
+
+
+def test_a_meeting_preparing_a_debate_does_not_date_the_debate() -> None:
+    x = extract(rough_parse("KPU Kabupaten Tegal menggelar rapat koordinasi persiapan debat publik di Hotel Bahari, "
+                            "Kamis (10/10/2024). Debat publik pertama digelar Selasa pekan depan.", {}),
+                dt.date(2024, 10, 10), None)
+    dated = {(e.code, e.date) for e in x.events}
+    assert ("meeting", "2024-10-10") in dated and ("debate", "2024-10-15") in dated
+    assert ("debate", "2024-10-10") not in dated

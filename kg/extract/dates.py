@@ -1,6 +1,6 @@
 """Indonesian date expressions, resolved to ISO dates against the article's date.
 
-"27 November 2024", "9/1/2025", "Rabu (13/11)", "Kamis", "kemarin", "pekan depan",
+"27 November 2024", "9/1/2025", "Rabu (13/11)", "Kamis", "kemarin", "pekan depan", "Selasa pekan depan",
 "dua hari lalu", "sepekan lalu", "lima hari lagi" (counted back or on from the article's date), and a live
 report's entry stamped with the hour ("Pukul 15.20 WIT - Penghitungan suara dimulai"), on the article's day;
 "pada hari yang sama" is the day named last, "sehari sebelumnya", "dua hari kemudian", "keesokan harinya" counted
@@ -32,6 +32,7 @@ WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at"
 RELATIVE = {"kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok": 1, "lusa": 2,
             "pekan depan": 7, "minggu depan": 7, "pekan lalu": -7, "minggu lalu": -7}
 DAYS_IN = {"hari": 1, "pekan": 7, "minggu": 7}
+WEEKS = {"depan": 7, "lalu": -7, "ini": 0}  # "pekan depan": the week after the article's
 DAYS = r"(?:(se)|(\d{1,2}|" + "|".join(EXACT_NUMBERS) + r")\s+)(hari|pekan|minggu)"  # "sepekan", "dua hari"
 
 # "Sehari sebelumnya, …", "dua hari kemudian", "keesokan harinya": a story's days counted from the day named last
@@ -48,6 +49,8 @@ PATTERNS = [
     ("numeric", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("dm", re.compile(r"\b(?:(?:" + _WEEKDAY + r"),?\s+)?(\d{1,2})\s+(" + _MONTH + r")\b(?!\s+\d)", re.I)),
     ("counted", re.compile(r"\b" + DAYS + r"\s+(?:yang\s+)?(lalu|lagi)\b", re.I)),
+    # "Selasa pekan depan", "Jumat minggu lalu": that weekday of the next, last or this (Monday-first) week
+    ("weekday_week", re.compile(r"\b(" + _WEEKDAY + r")\s+(?:pekan|minggu)\s+(depan|lalu|ini)\b", re.I)),
     ("same_day", re.compile(r"\bhari\s+yang\s+sama\b", re.I)),  # "… pada hari yang sama": the day named last
     ("from_last", re.compile(r"\b" + FROM_LAST + r"\b", re.I)),
     ("stamp", re.compile(r"^Pukul\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?\s*[-–—]", re.M)),
@@ -120,6 +123,9 @@ def _resolve(kind: str, m: re.Match[str], years: list[int], published: dt.date |
     if kind == "counted":
         days = count_days(g)
         return published + dt.timedelta(days=days if g[3].lower() == "lagi" else -days)
+    if kind == "weekday_week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=WEEKS[g[1].lower()])
+        return monday + dt.timedelta(days=WEEKDAYS[g[0].lower()])
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[g[0].lower()]) % 7
         return published - dt.timedelta(days=back)

@@ -65,7 +65,7 @@ COUNTDOWN = re.compile(r"\b" + DAYS + r"\s+(?:menjelang|sebelum)\s+$", re.I)
 MINUTES_BEFORE = re.compile(r"\bberita\s+acara\b[^.;]*$", re.I)
 NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|belum)\s+ada\s+(?:\w+\s+)?$|\btanpa\s+$", re.I)
 RESULT_OF = re.compile(r"\bhasil\s+$", re.I)
-PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang)\s+$", re.I)
+PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang|persiapan|menyambut|menyongsong|membahas)\s+$", re.I)
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
 # winners': "menetapkan calon … sebagai bupati terpilih").
