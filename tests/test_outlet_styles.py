@@ -7,7 +7,9 @@ A", "‘…,’ ujarnya") are quotes when a speech verb follows, never a term in
 ("Jum'at"); a candidate voting is written many ways ("menyalurkan hak pilihnya", "memberikan hak suaranya",
 "mencoblos di TPS 5"), an exhortation to vote is no act; "Selasa pekan depan" is the next week's Tuesday, "Jumat
 minggu lalu" the last week's Friday; an act "persiapan"/"membahas" another (a meeting preparing a debate) does
-not date it. Sentences written for these tests
+not date it; a word of a person's full name the model alone called a place is that person, named short, and a
+one-word code with a digit ("B1-KWK") no body; an act's label ends before its date, place or agent
+("menyerahkan rekomendasi pada Senin (19/8/2024)"). Sentences written for these tests
 (invented names and figures) through the model-free extraction; NER tags given where the rule is about
 them."""
 
@@ -15,9 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from test_events_other import unparsed
+
 from kg.extract.article import extract
 from kg.extract.dates import find_dates
-from kg.nlp.parse import rough_parse
+from kg.nlp.parse import Parse, rough_parse
 
 DAY = dt.date(2024, 11, 20)
 
@@ -106,3 +110,18 @@ def test_a_meeting_preparing_a_debate_does_not_date_the_debate() -> None:
     dated = {(e.code, e.date) for e in x.events}
     assert ("meeting", "2024-10-10") in dated and ("debate", "2024-10-15") in dated
     assert ("debate", "2024-10-10") not in dated
+
+
+def test_a_short_name_the_model_took_for_a_place_is_the_person() -> None:
+    text = ("Partai Golkar mengusung Rahmat Hidayat dan Sulastri Wulandari di Pilbup Garut. Surat rekomendasi "
+            "B1-KWK diserahkan kepada Rahmat. Sulastri adalah anggota DPRD Jawa Barat dua periode.")
+    found = entities(text, {"Rahmat Hidayat": "PERSON", "Sulastri Wulandari": "PERSON", "Sulastri": "PLACE",
+                            "Rahmat": "PERSON", "B1-KWK": "ORGANISATION"})
+    assert "Sulastri" in found["Sulastri Wulandari"][1] and "Sulastri" not in found
+    assert "B1-KWK" not in found
+
+
+def test_an_act_s_label_ends_before_its_date_and_place() -> None:
+    text = "Sebelumnya, PAN telah lebih dulu menyerahkan rekomendasi pada Senin (19/8/2024) di Bandung."
+    x = extract(Parse(text, (unparsed(text, {"menyerahkan"}),)), dt.date(2024, 8, 20), None)
+    assert [(e.label, e.date) for e in x.events] == [("menyerahkan rekomendasi", "2024-08-19")]

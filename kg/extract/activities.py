@@ -110,10 +110,16 @@ def sentence_activity(sentence: Sentence) -> Activity | None:
     return found[0] if found else None
 
 
+LABEL_STOPS = frozenset({"pada", "di", "oleh", "sejak", "sekitar", "usai", "seusai", "saat", "ketika", "dalam"})
+"""Where an act's written label ends: the words after these say when, where or by whom."""
+
+
 def _label(text: str, activity: Activity, speaker: str | None) -> str:
     if activity.kind == "statement":
         return f"Keterangan {speaker}" if speaker else "Keterangan"
     words = text[activity.start:activity.label_end].split()[:7]
+    cut = next((i for i, w in enumerate(words) if i and (w.lower() in LABEL_STOPS or w[0] == "(")), len(words))
+    words = words[:cut]  # "menyerahkan rekomendasi pada Senin (19/8/2024)": the act, not its date or place
     while words and not words[-1][-1].isalnum():  # "…, Rabu (27/11/2024)." loses its closing marks
         words[-1] = words[-1][:-1]
         words = words if words[-1] else words[:-1]

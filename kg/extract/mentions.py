@@ -380,8 +380,12 @@ def _replacing(text: str, start: int, surface: str) -> bool:
 
 def person_mention(surface: str, start: int, end: int, where: SentenceIndex, method: str,
                    confidence: float) -> Mention:
+    return _person(surface, _evidence(where, start, end, method, confidence))
+
+
+def _person(surface: str, evidence: Evidence) -> Mention:
     name = squeeze(personal_names.strip_titles(surface))
-    return Mention("person", surface, name, "", name.lower(), _evidence(where, start, end, method, confidence))
+    return Mention("person", surface, name, "", name.lower(), evidence)
 
 
 def guess_org_type(name: str) -> str:
@@ -422,7 +426,19 @@ def plausible(m: Mention) -> bool:
         return (not all(w.lower() in LEVEL_WORDS for w in words) and "(" not in m.name
                 and not re.fullmatch(VESSEL, words[0])  # "KM Sabuk Nusantara": a ship, no place
                 and not ("." in m.name and personal_names.DEGREE.fullmatch(m.name.rstrip(".") + ".")))  # "S.H"
-    return "(" not in m.name or ")" in m.name
+    return ("(" not in m.name or ")" in m.name) and not (" " not in m.name and any(ch.isdigit() for ch in m.name))
+    # the last: one word with a digit is a form's or a document's code ("B1-KWK", "C1"), no body
+
+
+def persons_by_name(mentions: list[Mention]) -> list[Mention]:
+    """A word of a person's full name that the model alone called a place or a body is that person, named short:
+    "Rahmat Hidayat dan Sulastri Wulandari … Sulastri adalah anggota DPRD" (unless the lexicon knows the word)."""
+    words = {w for m in mentions if m.kind == "person" and len(m.name.split()) > 1 for w in m.name.split()}
+    return [_person(m.text, m.evidence)
+            if m.kind != "person" and m.evidence.method == MODEL and set(m.name.split()) <= words
+            and not lexicon.place_forms().get(lexicon.lookup_key(m.name))
+            and not lexicon.institution_regex().fullmatch(m.name) else m
+            for m in mentions]
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
