@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract.dates import DateMention
@@ -99,10 +100,13 @@ def _activity_lemma(word: Word, tree: bool) -> str | None:
     return next((c for c in candidates if c in activity_verbs()), None)
 
 
-def sentence_activity(sentence: Sentence) -> Activity | None:
-    """The election activity a sentence's main verb reports, an action before a statement."""
+def sentence_activity(sentence: Sentence, quoted: Sequence[tuple[int, int]] = ()) -> Activity | None:
+    """The election activity a sentence's main verb reports, an action before a statement; a verb inside a
+    quotation (``quoted`` spans) is what the speaker talks about, not what the sentence reports."""
     found, tree = [], has_tree(sentence)
     for word, start, end in _main_verbs(sentence, tree):
+        if any(a <= start < b for a, b in quoted):
+            continue
         lemma = _activity_lemma(word, tree)
         if lemma:
             found.append(Activity(activity_verbs()[lemma], lemma, start, end, min(sentence.end, end + 60)))
@@ -141,7 +145,7 @@ def activity_events(text: str, sentences: list[Sentence], dates: list[DateMentio
         if number in covered:
             continue
         dated = [d for d in dates if sentence.start <= d.start < sentence.end and d.iso]
-        activity = sentence_activity(sentence) if dated else None
+        activity = sentence_activity(sentence, quoted) if dated else None
         if activity is None or (number in about_elections and not (
                 activity.kind == "activity" and ACTIVE_VERB.fullmatch(text[activity.start:activity.end]))):
             continue

@@ -100,6 +100,10 @@ def _evidence(where: SentenceIndex, start: int, end: int, method: str, confidenc
 
 NAME_OR_NATION_BEFORE = re.compile(r"(?:(?<![.!?]\s)(?<!\A)\b[A-Z][\w.’'-]*|\b(?i:warga\s+negara|bangsa))\s+$")
 # "Kabupaten " right before a place; not the "Kota" of an office ("Wali Kota Makassar" is the city Makassar)
+# the capitalised words after a name's first ones ("Kecamatan Siantar Barat"), up to another unit or a date
+NAME_GOES_ON = re.compile(r"(?:[ \t]+(?!(?:" + LEVEL_RE + "|" + VILLAGE_WORDS + "|"
+                          + "|".join(w.capitalize() for w in DATE_WORDS if "'" not in w and "’" not in w)
+                          + r")\b)[A-Z][\w'’-]*)*")
 LEVEL_BEFORE = re.compile(r"(?<!(?i:wali)\s)(" + LEVEL_RE + r"|Kecamatan)\s+$")
 
 
@@ -111,6 +115,12 @@ def place_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
         level = LEVELS.get(before.group(1).lower(), "") if before else ""
         place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(1))], level)
         if place.type == "country" and _in_a_name(text, m.start()):
+            continue
+        if level == "district" and place.type != "district":  # "Kecamatan Ketapang": a district, not the regency
+            end = NAME_GOES_ON.match(text, m.end()).end()  # "Kecamatan Siantar Barat"
+            district = squeeze(text[before.start():end])
+            yield Mention("place", text[before.start():end], district, "district", district.lower(),
+                          _evidence(where, before.start(), end, LEXICON, 0.9), full_name=district)
             continue
         start = before.start() if before and level in ("regency", "city") and place.type == level else m.start()
         yield Mention("place", text[start:m.end()], squeeze(text[start:m.end()]), place.type,

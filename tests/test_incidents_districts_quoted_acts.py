@@ -1,0 +1,45 @@
+"""Regional incident news: a clash between supporters ("Bentrokan antarpendukung … terjadi …, Minggu (17/11/2024)
+malam") is an event of its own, dated; "Kecamatan Ketapang" is a district even where the lexicon knows a regency
+of that name, written whole ("Kecamatan Siantar Barat") and stopping before the next unit or a date; an act
+inside a quotation ('"Kami sudah amankan tiga orang," ujar A, Senin (18/11/2024).') is what the speaker talks
+about: the sentence reports the statement. Sentences written for these tests (invented names and figures)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_events_other import unparsed
+
+from kg.extract.activities import sentence_activity
+from kg.extract.article import extract
+from kg.nlp.parse import rough_parse
+
+DAY = dt.date(2024, 11, 18)
+
+
+def test_a_clash_between_supporters_is_a_dated_event() -> None:
+    x = extract(rough_parse("Bentrokan antarpendukung pasangan calon bupati terjadi di Desa Sumberejo, Minggu "
+                            "(17/11/2024) malam. Kericuhan itu melukai seorang warga.", {}), DAY, None)
+    assert ("other", "2024-11-17") in {(e.code, e.date) for e in x.events}
+
+
+def places(text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.code) for e in extract(rough_parse(text, {}), DAY, None).entities if e.kind == "place"}
+
+
+def test_a_district_named_like_a_regency_is_the_district() -> None:
+    found = places("Bentrokan terjadi di Desa Sumberejo, Kecamatan Ketapang, Kabupaten Sampang, Minggu malam.")
+    assert ("Kecamatan Ketapang", "district") in found and ("Ketapang", "regency") not in found
+    assert ("Kecamatan Ketapang", "district") in places("Polisi berjaga di Kecamatan Ketapang Kabupaten Sampang.")
+
+
+def test_a_district_is_written_whole_up_to_a_date() -> None:
+    assert ("Kecamatan Siantar Barat", "district") in places("Rekapitulasi di Kecamatan Siantar Barat Senin (2/12) "
+                                                             "selesai tanpa keberatan saksi.")
+
+
+def test_an_act_inside_a_quotation_is_not_what_the_sentence_reports() -> None:
+    text = '"Kami sudah amankan tiga orang," ujar Hendra, Senin (18/11/2024).'
+    sentence = unparsed(text, {"amankan", "ujar"})
+    assert sentence_activity(sentence, [(1, text.index(","))]).lemma == "ujar"
+    assert sentence_activity(sentence).lemma == "aman"
