@@ -2,7 +2,9 @@
 malam") is an event of its own, dated; "Kecamatan Ketapang" is a district even where the lexicon knows a regency
 of that name, written whole ("Kecamatan Siantar Barat") and stopping before the next unit or a date; an act
 inside a quotation ('"Kami sudah amankan tiga orang," ujar A, Senin (18/11/2024).') is what the speaker talks
-about: the sentence reports the statement. Sentences written for these tests (invented names and figures)."""
+about: the sentence reports the statement; an exact count said again of another noun ("1.254.964 pemilih" …
+"1.254.964 orang") is one figure, as the dev gold has it, while round ones ("1.500 lembar", "1.500 personel") may
+be two. Sentences written for these tests (invented names and figures)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from test_events_other import unparsed
 
 from kg.extract.activities import sentence_activity
 from kg.extract.article import extract
+from kg.extract.numbers import find_numbers
 from kg.nlp.parse import rough_parse
 
 DAY = dt.date(2024, 11, 18)
@@ -43,3 +46,9 @@ def test_an_act_inside_a_quotation_is_not_what_the_sentence_reports() -> None:
     sentence = unparsed(text, {"amankan", "ujar"})
     assert sentence_activity(sentence, [(1, text.index(","))]).lemma == "ujar"
     assert sentence_activity(sentence).lemma == "aman"
+
+
+def test_an_exact_count_said_again_is_one_figure() -> None:
+    found = find_numbers("KPU menetapkan DPT sebanyak 1.384.217 pemilih. Ketua KPU menyebut DPT berjumlah 1.384.217 "
+                         "orang. Sebanyak 1.500 lembar surat suara rusak dan 1.500 personel disiagakan.")
+    assert [(n.value, n.unit) for n in found] == [("1.384.217", "pemilih"), ("1.500", "lembar"), ("1.500", "personel")]

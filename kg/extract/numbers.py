@@ -107,8 +107,11 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
             continue  # "Perpres 80 Tahun 2024": a regulation's number
         number = parse_number(value) * SCALE.get((scale or "").lower(), 1)
         unit = "persen" if percent else (scale or noun_word)
-        if (number, unit) in seen:
-            continue  # "Rp50 ribu" said again in a quote: the same figure
-        seen.add((number, unit))
+        # "Rp50 ribu" said again in a quote is the same figure; so is an exact count said again of other
+        # nouns ("1.254.964 pemilih" … "1.254.964 orang"), which no two figures of a story share by chance
+        key = (number, "" if number >= 1000 and number % 100 and not percent else unit)
+        if key in seen:
+            continue
+        seen.add(key)
         found.append(NumberMention(value, number, unit, start, end))
     return found
