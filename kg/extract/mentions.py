@@ -441,9 +441,10 @@ def plausible(m: Mention) -> bool:
 
 
 def persons_by_name(mentions: list[Mention]) -> list[Mention]:
-    """A word of a person's full name that the model alone called a place or a body is that person, named short:
-    "Rahmat Hidayat dan Sulastri Wulandari … Sulastri adalah anggota DPRD" (unless the lexicon knows the word)."""
-    words = {w for m in mentions if m.kind == "person" and len(m.name.split()) > 1 for w in m.name.split()}
+    """A word of a person's full name, or a one-word name found as a person elsewhere, that the model alone called
+    a place or a body is that person: "Rahmat Hidayat dan Sulastri Wulandari … Sulastri adalah anggota DPRD",
+    "Ketua KPU X, Oktorizaldi, …" (unless the lexicon knows the word as a place or a body)."""
+    words = {w for m in mentions if m.kind == "person" for w in m.name.split()}
     return [_person(m.text, m.evidence)
             if m.kind != "person" and m.evidence.method == MODEL and set(m.name.split()) <= words
             and not lexicon.place_forms().get(lexicon.lookup_key(m.name))
