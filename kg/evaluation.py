@@ -239,10 +239,11 @@ def evaluate_dir(gold_dir: Path, articles_dir: Path, models: str = "bundled",
     wanted = {p.stem for p in gold_dir.glob("*.json")}
     paths = sorted(p for p in articles_dir.iterdir() if p.stem in wanted)
     dataset, result = build_articles(list(iter_articles(paths)), models=models, cache_dir=DEFAULT_CACHE)
-    out = pred_dir or Path(tempfile.mkdtemp(prefix="kg-eval-"))
-    for built in result.built:
-        write_json(out / f"{built.article.path.stem}.json", summarize(dataset.graph(built.graph)))
-    return score_dirs(gold_dir, out)
+    with tempfile.TemporaryDirectory(prefix="kg-eval-") as scratch:  # predictions not asked for are not kept
+        out = pred_dir or Path(scratch)
+        for built in result.built:
+            write_json(out / f"{built.article.path.stem}.json", summarize(dataset.graph(built.graph)))
+        return score_dirs(gold_dir, out)
 
 
 def format_report(report: Report, details: bool = True) -> str:

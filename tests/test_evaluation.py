@@ -1,8 +1,16 @@
-"""`kg eval` scoring: event participants are scored apart from the reference scorer's figures."""
+"""`kg eval` scoring: event participants are scored apart from the reference scorer's figures; a real
+evaluation of a held-out article leaves no scratch folder behind."""
 
 from __future__ import annotations
 
-from kg.evaluation import CATEGORIES, Report, score_article
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import needs_models
+
+from kg.evaluation import CATEGORIES, Report, evaluate_dir, score_article
 
 GOLD = {
     "persons": [{"name": "Andi Wijaya"}, {"name": "Rina Sari"}],
@@ -32,3 +40,24 @@ def test_participants_stay_out_of_the_overall_figure() -> None:
     totals = report.totals()
     assert totals["overall"].gold == sum(totals[c].gold for c in CATEGORIES)
     assert list(totals)[-1] == "participants"
+
+
+@pytest.mark.slow
+@needs_models
+def test_kg_eval_builds_scores_and_keeps_nothing_it_was_not_asked_for(tmp_path, monkeypatch) -> None:
+    """`kg eval GOLD ARTICLES` on a held-out article: a real build, a real score, and no scratch folder left."""
+    heldout = Path(__file__).parent / "fixtures" / "heldout"
+    name = "debat_pilwalkot_kupang"
+    for kind, ext in (("gold", "json"), ("articles", "txt")):
+        (tmp_path / kind).mkdir()
+        shutil.copy(heldout / kind / f"{name}.{ext}", tmp_path / kind)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.chdir(tmp_path)  # the parse cache goes here
+    report = evaluate_dir(tmp_path / "gold", tmp_path / "articles")
+    assert report.totals()["overall"].prf()[2] > 0.8
+    assert list(scratch.iterdir()) == []
+    kept = tmp_path / "pred"
+    evaluate_dir(tmp_path / "gold", tmp_path / "articles", pred_dir=kept)
+    assert (kept / f"{name}.json").is_file()
