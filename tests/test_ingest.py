@@ -605,6 +605,19 @@ def test_a_headline_line_above_the_story_is_its_title(tmp_path):
     assert read_article(repeated)[0].text == BERITA
 
 
+def test_a_headline_with_a_comma_or_a_colon_is_still_a_headline(tmp_path):
+    for headline in ("Cawabup Mundur, KPU Musi Rawas Tetapkan Calon Pengganti",
+                     "Pengamat: Tingkat Partisipasi Jadi Kunci Pilgub Sulawesi Tengah"):
+        article = read_article(write(tmp_path, "berita.txt", f"{headline}\nMEDAN, KOMPAS.com - {BERITA}\n"))[0]
+        assert article.title == headline and article.text.startswith("MEDAN")
+
+
+def test_a_first_line_repeating_the_front_matter_title_is_dropped_whatever_its_shape(tmp_path):
+    title = "Opini: serangan fajar dan murahnya harga suara kita"
+    path = write(tmp_path, "opini.md", f"---\ntitle: \"{title}\"\n---\n\n{title}\n{BERITA}\n")
+    assert read_article(path)[0].text == BERITA
+
+
 @pytest.mark.parametrize("first", [
     "MEDAN, KOMPAS.com",  # a dateline on its own line
     "Oleh: Darmaji Sutrisno",  # an opinion piece's byline

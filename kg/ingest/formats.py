@@ -58,9 +58,10 @@ def _text_article(text: str, path: Path) -> Article:
         what = "front matter" if meta else "web-page furniture (\"Baca juga: …\" lines)"
         raise InputError(f"has {what} but no article text", path, ExitCode.EMPTY_INPUT)
     fields = _metadata(meta, path, origin="front matter")
-    headline, rest = _leading_headline(body)
-    if headline and fields.get("title", headline).casefold() == headline.casefold():
-        fields["title"], body = fields.get("title", headline), rest
+    if fields.get("title"):
+        body = _drop_headline(body, fields["title"])
+    else:
+        fields["title"], body = _leading_headline(body)
     return Article(id=slug(path.stem), text=body, path=path, **fields)
 
 
@@ -76,8 +77,8 @@ def _leading_headline(body: str) -> tuple[str | None, str]:
     if not m or m.group(1).rstrip().endswith(_SENTENCE_END) or m.group(1).startswith(('"', "“")):
         return None, body
     words = m.group(1).split()
-    if any(w.endswith((",", ":")) for w in words[:2]):
-        return None, body  # a dateline ("MEDAN, KOMPAS.com") or a label ("Oleh: A")
+    if (len(words) <= 4 and "," in m.group(1)) or words[0].lower().rstrip(":") in ("oleh", "penulis"):
+        return None, body  # a dateline on its own line ("MEDAN, KOMPAS.com") or a byline ("Oleh: A")
     capitalised = sum(w[0].isupper() or w[0].isdigit() for w in words)
     lettered = sum(any(c.isalpha() for c in w) for w in words)
     if not 2 <= len(words) <= 20 or lettered < 2 or capitalised * 2 < len(words) * 1.2:
