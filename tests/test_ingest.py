@@ -612,6 +612,19 @@ def test_a_headline_with_a_comma_or_a_colon_is_still_a_headline(tmp_path):
         assert article.title == headline and article.text.startswith("MEDAN")
 
 
+@pytest.mark.parametrize("stamp", ["Kamis, 28 November 2024 | 14:30 WIB", "28/11/2024 14:30 WIB", "28 Nov 2024"])
+def test_a_date_stamp_line_under_the_headline_is_the_publication_date(tmp_path, stamp):
+    path = write(tmp_path, "berita.txt", f"KPU Tetapkan DPT Pilkada Kota Contoh\n{stamp}\n{BERITA}\n")
+    article = read_article(path)[0]
+    assert (article.date, article.text) == (datetime.date(2024, 11, 28), BERITA)
+
+
+def test_a_sentence_opening_with_a_date_is_no_date_stamp(tmp_path):
+    text = "Rabu (27/11/2024) menjadi hari pencoblosan serentak.\n" + BERITA
+    article = read_article(write(tmp_path, "berita.txt", text + "\n"))[0]
+    assert article.date is None and article.text == text
+
+
 def test_a_first_line_repeating_the_front_matter_title_is_dropped_whatever_its_shape(tmp_path):
     title = "Opini: serangan fajar dan murahnya harga suara kita"
     path = write(tmp_path, "opini.md", f"---\ntitle: \"{title}\"\n---\n\n{title}\n{BERITA}\n")

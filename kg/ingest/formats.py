@@ -62,7 +62,23 @@ def _text_article(text: str, path: Path) -> Article:
         body = _drop_headline(body, fields["title"])
     else:
         fields["title"], body = _leading_headline(body)
+    if not fields.get("date"):
+        fields["date"], body = _leading_date_line(body)
     return Article(id=slug(path.stem), text=body, path=path, **fields)
+
+
+_DATE_LINE = re.compile(r"\A[ \t]*((?:[A-Z][a-z']+,?\s+)?(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}))"
+                        r"(?:[ \t,|–—-]+(?:Pukul\s+)?\d{1,2}[:.]\d{2}(?:[ \t]*(?:WIB|WITA|WIT))?)?[ \t]*\n\s*(?=\S)")
+
+
+def _leading_date_line(body: str) -> tuple[datetime.date | None, str]:
+    """(date, the rest) when the story opens with the page's date stamp on a line of its own ("Kamis, 28 November
+    2024 | 14:30 WIB"): the publication date relative dates count from, not a sentence of the story."""
+    m = _DATE_LINE.match(body)
+    try:
+        return (parse_date(m.group(1)), body[m.end():]) if m else (None, body)
+    except ValueError:
+        return None, body
 
 
 _HEADLINE = re.compile(r"\A([^\n]{8,160}?)[ \t]*\n\s*(?=\S)")
