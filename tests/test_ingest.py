@@ -619,6 +619,14 @@ def test_a_date_stamp_line_under_the_headline_is_the_publication_date(tmp_path, 
     assert (article.date, article.text) == (datetime.date(2024, 11, 28), BERITA)
 
 
+@pytest.mark.parametrize("under", ["11/11/2024 | 14:30 WIB\nKupang (ANTARA) - ", "Kupang (ANTARA) - ",
+                                   "Jakarta, CNN Indonesia -- "])
+def test_a_headline_in_sentence_case_is_known_by_the_page_under_it(tmp_path, under):
+    headline = "KPU NTT distribusikan logistik Pilkada ke 22 kabupaten/kota"
+    article = read_article(write(tmp_path, "berita.txt", f"{headline}\n{under}{BERITA}\n"))[0]
+    assert article.title == headline and article.text == under.split("\n")[-1] + BERITA
+
+
 def test_a_sentence_opening_with_a_date_is_no_date_stamp(tmp_path):
     text = "Rabu (27/11/2024) menjadi hari pencoblosan serentak.\n" + BERITA
     article = read_article(write(tmp_path, "berita.txt", text + "\n"))[0]

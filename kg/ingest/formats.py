@@ -67,7 +67,7 @@ def _text_article(text: str, path: Path) -> Article:
     return Article(id=slug(path.stem), text=body, path=path, **fields)
 
 
-_DATE_LINE = re.compile(r"\A[ \t]*((?:[A-Z][a-z']+,?\s+)?(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}))"
+_DATE_LINE = re.compile(r"[ \t]*((?:[A-Z][a-z']+,?\s+)?(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}))"
                         r"(?:[ \t,|–—-]+(?:Pukul\s+)?\d{1,2}[:.]\d{2}(?:[ \t]*(?:WIB|WITA|WIT))?)?[ \t]*\n\s*(?=\S)")
 
 
@@ -97,9 +97,15 @@ def _leading_headline(body: str) -> tuple[str | None, str]:
         return None, body  # a dateline on its own line ("MEDAN, KOMPAS.com") or a byline ("Oleh: A")
     capitalised = sum(w[0].isupper() or w[0].isdigit() for w in words)
     lettered = sum(any(c.isalpha() for c in w) for w in words)
-    if not 2 <= len(words) <= 20 or lettered < 2 or capitalised * 2 < len(words) * 1.2:
-        return None, body
-    return m.group(1).strip(), body[m.end():]
+    page_goes_on = bool(_DATE_LINE.match(body, m.end()) or _DATELINE_START.match(body, m.end()))
+    if not 2 <= len(words) <= 20 or lettered < 2 or (capitalised * 2 < len(words) * 1.2 and not page_goes_on):
+        return None, body  # a headline in sentence case ("KPU NTT distribusikan logistik …") needs the page's
+    return m.group(1).strip(), body[m.end():]  # date stamp or the story's dateline right under it
+
+
+_DATELINE_START = re.compile(r"[A-Z][\w .'-]{1,40}?(?:,[ \t]*[\w.]+(?:[ \t]+[\w.]+){0,3}|[ \t]*\([A-Za-z.]+\))"
+                             r"[ \t]+[-–—]+[ \t]")
+"""A story's opening dateline: "Kupang (ANTARA) - ", "MEDAN, KOMPAS.com - ", "Jakarta, CNN Indonesia -- "."""
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
