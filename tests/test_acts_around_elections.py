@@ -37,4 +37,4 @@ def test_upcoming_is_no_one_coming() -> None:
 
 def test_a_label_ending_in_brackets_is_read() -> None:
     found = acts("Pemantau meninjau TPS (Panjer) hari ini, Rabu (27/11/2024).", {"meninjau"})
-    assert found == [("meninjau TPS (Panjer) hari ini, Rabu (27/11/2024", "2024-11-27")]
+    assert found == [("meninjau TPS (Panjer)", "2024-11-27")]  # up to its date ("hari ini, Rabu (27/11/2024)")

@@ -118,16 +118,16 @@ LABEL_STOPS = frozenset({"pada", "di", "oleh", "sejak", "sekitar", "usai", "seus
 """Where an act's written label ends: the words after these say when, where or by whom."""
 
 
-def _label(text: str, activity: Activity, speaker: str | None) -> str:
+def _label(text: str, activity: Activity, speaker: str | None, dates: list[DateMention]) -> str:
     if activity.kind == "statement":
         return f"Keterangan {speaker}" if speaker else "Keterangan"
-    words = text[activity.start:activity.label_end].split()[:7]
-    cut = next((i for i, w in enumerate(words) if i and (w.lower() in LABEL_STOPS or w[0] == "(")), len(words))
-    words = words[:cut]  # "menyerahkan rekomendasi pada Senin (19/8/2024)": the act, not its date or place
-    while words and not words[-1][-1].isalnum():  # "…, Rabu (27/11/2024)." loses its closing marks
-        words[-1] = words[-1][:-1]
-        words = words if words[-1] else words[:-1]
-    return " ".join(words)
+    end = min([activity.label_end, *(d.start for d in dates if d.start > activity.start)])
+    words = text[activity.start:end].split()[:7]
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in LABEL_STOPS), len(words))
+    label = " ".join(words[:cut])  # "menyerahkan rekomendasi pada Senin (19/8/2024)": the act, not its date or place
+    if label.count("(") > label.count(")"):
+        label = label[:label.rindex("(")]  # a bracket the date cut open
+    return label.rstrip(" ,.;:–—-")  # "meninjau TPS (Panjer) hari ini, …" keeps its closed bracket
 
 
 def activity_events(text: str, sentences: list[Sentence], dates: list[DateMention],
@@ -157,7 +157,7 @@ def activity_events(text: str, sentences: list[Sentence], dates: list[DateMentio
         evidence = Evidence(activity.start, activity.end, number, RULE, 0.6)
         event = events.get(key)
         if event is None:
-            event = events[key] = Event(_label(text, activity, speaker), "other", evidence,
+            event = events[key] = Event(_label(text, activity, speaker, dated), "other", evidence,
                                         date=date.iso, date_text=date.text)
         event.mentions.append(evidence)
     return list(events.values())
