@@ -520,6 +520,8 @@ def _list_after(text: str, first: Ticket, blocked: list[tuple[int, int]]) -> lis
         if ballot:
             last.ballot = read_ballot(ballot.group(1))
             last.ballot_span = (ballot.start(1), ballot.end(1))
+        else:
+            _own_ballot(text, last)
         out.append(last)
     return out
 
@@ -642,7 +644,24 @@ def _rivals(text: str, ticket: Ticket, blocked: list[tuple[int, int]]) -> list[T
     return [Ticket(head, mate, m.start(), end, phrase, deputy=ticket.deputy, aliases=aliases)]
 
 
+# "A-B mendapat nomor urut 1, C-D nomor urut 2, dan E-F nomor urut 3": a number right after a pair's names, on
+# the same line and with no comma between, is that pair's own; the one before it closed the previous pair's clause
+OWN_BALLOT = re.compile(r"[ \t]+(?:nomor|no\.?)\s+urut\s+" + BALLOT, re.I)
+
+
+def _own_ballot(text: str, ticket: Ticket) -> bool:
+    """The pair's number written right after its names, if it is; the cue's number is then not its own."""
+    own = OWN_BALLOT.match(text, ticket.end) if ticket.mate else None
+    if own:
+        ticket.ballot, ticket.ballot_span = read_ballot(own.group(1)), (own.start(1), own.end(1))
+        ticket.roles = [r for r in ticket.roles if not BALLOT_RE.search(r)]
+        ticket.end = own.end()
+    return own is not None
+
+
 def _set_ballot(text: str, ticket: Ticket, phrase_start: int, phrase: str) -> None:
+    if _own_ballot(text, ticket):
+        return
     # in the cue, or in brackets after the names: "A-B (nomor urut 2)"
     ballot = _ballot(phrase_start, phrase) or _ballot(ticket.head[1], text[ticket.head[1]:ticket.end])
     if ballot is None:
@@ -767,6 +786,9 @@ def _listed_with(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
 RUNS_AS = re.compile(r"\bmaju\s+(?:kembali\s+)?sebagai\s+((?:bakal\s+)?calon\s+(?:" + OFFICE_PATTERN + r"))(?![\w-])",
                      re.I)
 SUBJECT_END = re.compile(r"\s*,|\s+(?-i:[a-z])")  # a name ends at its apposition's comma or at the verb
+# "Tak hanya A, Wakil Bupati X, B, juga … maju sebagai calon bupati": a fronted "not only"/"besides" phrase
+# names someone else; the subject comes after its comma
+FRONTED = re.compile(r"(?:(?:Tak|Tidak|Bukan)\s+(?:hanya|cuma|saja)|Selain(?:\s+itu)?)\b[^,.;]{0,80},\s*")
 
 
 def _running_subjects(text: str, blocked: list[tuple[int, int]], known: list[Ticket]) -> list[Ticket]:
@@ -774,7 +796,10 @@ def _running_subjects(text: str, blocked: list[tuple[int, int]], known: list[Tic
     sebagai calon …" for; only where no ticket was read in between."""
     out = []
     for m in RUNS_AS.finditer(text):
-        opening = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+        stop = text.rfind(". ", 0, m.start())
+        opening = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, m.start()) + 1)
+        fronted = FRONTED.match(text, opening, m.start())
+        opening = fronted.end() if fronted else opening
         subject = next((found for w in WORD_START.finditer(text, opening, m.start())
                         if (found := _name_at(text, w.start(), blocked)) and SUBJECT_END.match(text, found[1])), None)
         if subject and not _overlaps((subject[0], m.end()), known + out):

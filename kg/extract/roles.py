@@ -44,10 +44,11 @@ def _title_start() -> str:
 PREVIOUSLY = r"(?:(?i:mantan|eks|bekas)\s+)?"  # "mantan Bupati X": a post held before is still a role
 # "Kepala Desa Karangmalang, Kecamatan Masaran": the district after a comma places the village
 CHAIN = r"(?:(?:\s+|,\s+(?=(?:Kecamatan|Kec\.|Distrik)\s+[A-Z]))" + CHAIN_WORD + r")*"
-# Words that link a name to the post after it: "A, Ketua …", "A selaku …", "A yang juga …", "A adalah …"
+# Words that link a name to the post after it: "A, Ketua …", "A selaku …", "A yang juga …", "A adalah …",
+# "menunjuk Kepala Dinas X, A, sebagai Pjs Bupati Y"
 AFTER_LINK = (r"(?:\s*,\s*(?:yang\s+(?:juga\s+|kini\s+|saat\s+ini\s+|sebelumnya\s+|pernah\s+)?"
               r"(?:menjabat\s+(?:sebagai\s+)?"
-              r"|merupakan\s+|adalah\s+)?)?|\s+(?:selaku|sebagai|dari|adalah|merupakan|ialah"
+              r"|merupakan\s+|adalah\s+)?|(?:selaku|sebagai)\s+)?|\s+(?:selaku|sebagai|dari|adalah|merupakan|ialah"
               r"|yang\s+(?:juga|kini|saat\s+ini|merupakan|adalah|pernah|sebelumnya)(?:\s+menjabat(?:\s+sebagai)?)?"
               r"|(?:yang\s+)?(?:kini\s+|juga\s+)?menjabat(?:\s+sebagai)?)\s+)")
 ALSO = re.compile(r"\s+(?:sekaligus|dan\s+juga|serta)\s+")
