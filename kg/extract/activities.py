@@ -17,6 +17,7 @@ and its lemma is whichever stem of its form (kg.extract.stems) the lexicon has.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -131,11 +132,13 @@ def _label(text: str, activity: Activity, speaker: str | None, dates: list[DateM
 
 
 def activity_events(text: str, sentences: list[Sentence], dates: list[DateMention],
-                    covered: set[int], speaker_of, about_elections: set[int] = frozenset()) -> list[Event]:
+                    covered: set[int], speaker_of, about_elections: set[int] = frozenset(),
+                    published: dt.date | None = None) -> list[Event]:
     """Events of type ``other`` from dated sentences not in ``covered`` (sentence numbers that
     already hold a lexicon event); ``speaker_of(sentence, activity)`` names who made a statement.
     One event per activity verb and date, one statement per speaker and date. A date inside a
-    quotation is what the speaker talks about, not when the statement was made. In a sentence that
+    quotation is what the speaker talks about, not when the statement was made, and so is a date after the
+    article was ``published`` ("X mengatakan data itu akan dipadankan pekan depan"). In a sentence that
     names only an election (``about_elections``) an act written as an active verb is an event of its own
     ("Pemantau meninjau pemungutan suara Pilkada X, Rabu"); "Pemungutan suara digelar …" is the election."""
     quoted = [(q.start, q.end) for q in find_quotes(text)]
@@ -150,8 +153,10 @@ def activity_events(text: str, sentences: list[Sentence], dates: list[DateMentio
                 activity.kind == "activity" and ACTIVE_VERB.fullmatch(text[activity.start:activity.end]))):
             continue
         speaker = speaker_of(sentence, activity) if activity.kind == "statement" else None
-        if activity.kind == "statement" and speaker is None:
-            continue
+        if activity.kind == "statement":
+            dated = [d for d in dated if published is None or d.iso <= published.isoformat()]
+            if speaker is None or not dated:
+                continue
         date = min(dated, key=lambda d: abs(d.start - activity.start))
         key = (activity.kind, speaker or activity.lemma, date.iso or "")
         evidence = Evidence(activity.start, activity.end, number, RULE, 0.6)

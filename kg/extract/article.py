@@ -456,7 +456,7 @@ def extract(parse: Parse, published: dt.date | None = None, title: str | None = 
                if not any(d.start == ev.start for d in after)}  # "Usai apel, …": the apel told before
     about_elections = {ev.sentence for e in events if e.code == "election" for ev in e.mentions} - covered
     events += activity_events(parse.text, list(parse.sentences), dates + after, covered, index.speaker,
-                              about_elections)
+                              about_elections, published)
     events = _event_arguments(events, parse, index)
     people, parties = _spans(entities, "person"), _spans(entities, "organization", "political_party")
     places = place_spans(entities)

@@ -209,6 +209,14 @@ def _coordinated_date(t: Trigger, triggers: list[Trigger], dates: list[DateMenti
     return _date_near(nxt, dates, sentence) if COORDINATED_RACE.fullmatch(t.tail[:nxt.start - t.end]) else None
 
 
+def _written_right_after(t: Trigger, dates: list[DateMention]) -> DateMention | None:
+    """"Hasil Pemilu 14 Februari 2024 menempatkan …": a date written right after an election's name is its own,
+    though the sentence is about its results."""
+    if t.code != "election":
+        return None
+    return next((d for d in dates if d.start >= t.end and not t.tail[:d.start - t.end].strip()), None)
+
+
 def _election_date(gap: str, date: DateMention, voting: bool) -> bool:
     """Whether a date written ``gap`` after an election's name is its date: close by, after a schedule's
     words or, for the voting itself, after where it is held; not a period's bound ("Pilkada 2024 berlangsung
@@ -245,8 +253,8 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
             # penyortiran surat suara Pilbup X": the act the verb reports
         if t.code == "meeting" and not t.named and sent in counted:
             continue  # "rekapitulasi … dalam rapat pleno terbuka": the count is held in the plenary, one event
-        date = None if t.purpose else (_date_near(t, dates, sentences[sent])
-                                       or _coordinated_date(t, triggers, dates, sentences[sent]))
+        date = _written_right_after(t, dates) if t.purpose else (
+            _date_near(t, dates, sentences[sent]) or _coordinated_date(t, triggers, dates, sentences[sent]))
         iso = date.iso if date else None
         if t.code == "other" and not iso:
             continue  # "pengamanan", "pelantikan" with no date: too vague to be an event of its own

@@ -412,6 +412,7 @@ def guess_org_type(name: str) -> str:
 # ----------------------------------------------------------------------------- all
 
 
+REDUPLICATED = re.compile(r"(\w+)-(?i:\1)")
 POSSESSED = re.compile(r"[A-Z][a-z]{3,}nya")  # one word with a possessive suffix: "Rivalnya", "Istrinya"
 
 
@@ -419,7 +420,8 @@ def plausible(m: Mention) -> bool:
     """Drop model spans that are really a post title, an event or a lone lower-case word."""
     if m.evidence.method == LEXICON:
         return True
-    key = lexicon.lookup_key(m.name)
+    single = REDUPLICATED.fullmatch(m.name)  # "TPS-TPS", "Paslon-paslon": the plural of one word
+    key = lexicon.lookup_key(single.group(1) if single else m.name)
     if (not m.name or not m.name[0].isupper() or "/" in m.name or key in lexicon.post_forms()
             or key in lexicon.event_triggers() or key in lexicon.not_entities()):
         return False
@@ -430,6 +432,7 @@ def plausible(m: Mention) -> bool:
         return (not any(ch.isdigit() or ch in "/-()" for ch in m.name) and len(m.name) > 1
                 and not POSSESSED.fullmatch(m.name)  # "Rivalnya menilai …": his rival, no name
                 and not m.name.isupper()  # acronyms (TPS) and pairs (Hartono-Rizal) are not one person
+                and not personal_names.FIELD_NOUN.fullmatch(m.name)  # "Pemerintahan", "Keamanan": a field
                 and not personal_names.COINED.search(m.name)  # a pair's nickname ("BeriMas"), not a person's name
                 and words[0].lower() not in BODY_WORDS)  # "Tim Pemeriksa Kesehatan", "Mahkamah": a body
     if m.kind == "place":

@@ -29,6 +29,9 @@ DEGREES_AFTER = re.compile(r"(?:\s*,\s*" + DEGREE_WORD + r")+")
 DEGREES_AT_END = re.compile(DEGREES_AFTER.pattern + r"\s*$")
 NAME_WORD = r"(?:[A-Z][\w’'.]*|['‘][A-Z]\w*['’])"  # "Faisal", "M.", "'Ical'"
 NAME_RUN = NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){0,5}"
+# A noun made with the pe-…-an or ke-…-an confix names a field or a state ("Asisten Pemerintahan", "Kepala Bagian
+# Perekonomian", "Keamanan"), never a person on its own
+FIELD_NOUN = re.compile(r"(?:Pe|Ke)[a-z]{4,}an")
 TICKET_HYPHEN = re.compile(r"(?<=[\w.'’])(?<!\bAl)(?<!\bEl)-(?=[A-Z])")  # not "Al-Habsyi", "Beru-beru"
 
 

@@ -15,7 +15,7 @@ from kg.extract import lexicon
 from kg.extract.dates import WEEKDAYS
 from kg.extract.facts import Mention
 from kg.extract.mentions import SENTENCE_END
-from kg.extract.personal_names import DEGREES_AFTER, TICKET_HYPHEN
+from kg.extract.personal_names import DEGREES_AFTER, FIELD_NOUN, TICKET_HYPHEN
 from kg.extract.places import LEVEL_WORDS
 
 GENERIC_TITLES = ("Kepala", "Ketua", "Wakil Ketua", "Wakil", "Anggota", "Komisioner", "Sekretaris",
@@ -254,7 +254,8 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
         if APPOSED_NAME.match(text, end):
             spans += _apposed(text, end)
             continue
-        if words and not any(w.lower() in STOP_WORDS for w in words):
+        if words and not any(w.lower() in STOP_WORDS for w in words) and not (
+                len(words) == 1 and FIELD_NOUN.fullmatch(words[0])):  # "Asisten Pemerintahan": the post's field
             spans.append((first, end))
     return spans
 
