@@ -111,16 +111,23 @@ def place_forms() -> dict[str, tuple[Place, ...]]:
 
 
 @functools.cache
-def contracted_bodies() -> dict[str, tuple[str, Institution]]:
-    """Bodies a post's title holds after "Ka" (Kepala): "Kapolres" heads the Polres, "Kapolda" the Polda.
-    Lower-cased body -> (the body as the lexicon writes it, the institution)."""
+def contracted_bodies() -> dict[str, tuple[str, Institution, int]]:
+    """Bodies a head's title holds: "Kapolres" (Kepala) heads the Polres, "Dandim" (Komandan) the Kodim. Lower-cased
+    title -> (the body as the lexicon writes it, the institution, where the body starts in the title: "Kapolres"
+    writes "polres", "Dandim" only stands for its Kodim)."""
     forms = institution_forms()
     out = {}
     for post in post_titles():
-        body = lookup_key(post.title[2:]) if post.title.startswith("Ka") else ""
-        inst = forms.get(body)
-        if inst is not None and inst.key == post.org_key and inst.regional:
-            out[body] = (next(f for f in (inst.name, *inst.aliases) if lookup_key(f) == body), inst)
+        if post.title.startswith("Ka"):
+            body = lookup_key(post.title[2:])
+            inst = forms.get(body)
+            if inst is not None and inst.key == post.org_key and inst.regional:
+                out[lookup_key(post.title)] = (next(f for f in (inst.name, *inst.aliases) if lookup_key(f) == body),
+                                               inst, 2)
+        elif post.title.startswith("Dan") and post.kind == "security":
+            inst = institutions().get(post.org_key or "")
+            if inst is not None and inst.regional:
+                out[lookup_key(post.title)] = (min((inst.name, *inst.aliases), key=len), inst, 0)
     return out
 
 

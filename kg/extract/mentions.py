@@ -216,18 +216,20 @@ def _institution_at(text: str, where: SentenceIndex, inst: Institution, start: i
 
 
 def contracted_body_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
-    """"Kapolres Lombok Tengah" names the Polres Lombok Tengah: the body is written inside its head's title,
-    and news often names it no other way. Only with a region: a bare "Kapolres" names no one body."""
+    """"Kapolres Lombok Tengah" names the Polres Lombok Tengah, "Dandim 0905/Balikpapan" the Kodim 0905/Balikpapan:
+    the body is held in its head's title, and news often names it no other way. Only with a region or a unit: a
+    bare "Kapolres" names no one body."""
     for m in contracted_body_regex().finditer(text):
-        form, inst = lexicon.contracted_bodies()[m.group(1).lower()]
-        mention = _institution_at(text, where, inst, m.start(1), m.end(1), form)
-        if mention.region:
+        form, inst, body = lexicon.contracted_bodies()[m.group(1).lower()]
+        mention = _institution_at(text, where, inst, m.start(1) + body, m.end(1), form)
+        if mention.region or mention.key != inst.key:
             yield mention
 
 
 @functools.cache
 def contracted_body_regex() -> re.Pattern[str]:
-    return re.compile(r"\bKa((?i:" + lexicon.alternation(lexicon.contracted_bodies()) + r"))\b")
+    titles = [title[:1].upper() + "(?i:" + re.escape(title[1:]) + ")" for title in lexicon.contracted_bodies()]
+    return re.compile(r"\b(" + "|".join(sorted(titles, key=len, reverse=True)) + r")\b")
 
 
 # ----------------------------------------------------------------------------- rules

@@ -1,0 +1,23 @@
+"""A military commander's contracted title names his unit, as a police chief's names his force: "Dandim
+0905/Balikpapan" is the head of the Kodim 0905/Balikpapan, "Danrem 101/Antasari" of the Korem, often the only way
+a peace declaration or a security briefing names them. Sentences written for this test (invented names)."""
+
+from __future__ import annotations
+
+from test_election_rules import run
+
+
+def bodies(text: str) -> set[str]:
+    return {e.name for e in run(text).entities if e.kind == "organization"}
+
+
+def test_a_commander_s_title_names_his_unit() -> None:
+    found = bodies("Naskah deklarasi ditandatangani Dandim 0905/Balikpapan Kolonel Inf. Rudi Hartanto dan Danrem "
+                   "101/Antasari Brigjen TNI Made Sujana.")
+    assert {"Kodim 0905/Balikpapan", "Korem 101/Antasari"} <= found
+
+
+def test_a_bare_commander_names_no_unit_and_a_police_chief_still_his_force() -> None:
+    assert not bodies("Dandim meminta prajurit menjaga netralitas.")
+    assert "Polres Lombok Barat" in bodies("Kapolres Lombok Barat, AKBP Gede Wiranata, hadir.") | {
+        a for e in run("Kapolres Lombok Barat, AKBP Gede Wiranata, hadir.").entities for a in e.aliases}
