@@ -2,7 +2,8 @@
 after its pair ("A-B mendapat nomor urut 1, C-D nomor urut 2, dan E-F nomor urut 3"); a sentence that opens
 on someone else ("Tak hanya A, Wakil Bupati X, B, juga … maju sebagai calon bupati"); an acting regent
 appointed while the incumbent takes campaign leave ("menunjuk Kepala Dinas X, A, sebagai Penjabat Sementara
-(Pjs) Bupati Y"). Sentences written for these tests (invented names) through the model-free extraction."""
+(Pjs) Bupati Y"); the running mate of a candidate a pronoun stands for ("Almarhum berpasangan dengan B").
+Sentences written for these tests (invented names) through the model-free extraction."""
 
 from __future__ import annotations
 
@@ -47,3 +48,15 @@ def test_an_acting_regent_during_campaign_leave_is_a_post() -> None:
             "Penjabat Sementara (Pjs) Bupati Muaro Jambi. Ia dilantik di Jambi.")
     assert ("Rusdi Kurniawan", "Penjabat Sementara (Pjs) Bupati Muaro Jambi") in roles(text)
     assert ("Rusdi Kurniawan", "Pjs Wali Kota Jambi") in roles("Pjs Wali Kota Jambi, Rusdi Kurniawan, membuka rapat.")
+
+
+def test_the_running_mate_of_a_candidate_referred_to_by_a_pronoun() -> None:
+    x = run("Calon Bupati Muara Enim nomor urut 2, Darsono Wiratama, meninggal dunia, Sabtu (5/10/2024). Almarhum "
+            "berpasangan dengan Lilis Karmila dan diusung Partai Golkar.")
+    assert ("Lilis Karmila", "wakil bupati", "2", "Darsono Wiratama") in candidacies(x)
+    x = run("Calon Bupati Muara Enim, Darsono Wiratama, berkampanye di pasar. Ia menggandeng Lilis Karmila.")
+    assert ("Lilis Karmila", "wakil bupati", None, "Darsono Wiratama") in candidacies(x)
+
+
+def test_a_pronoun_with_no_candidate_before_it_pairs_no_one() -> None:
+    assert not candidacies(run("Ketua panitia lomba, Darsono Wiratama, hadir. Ia berpasangan dengan Lilis Karmila."))

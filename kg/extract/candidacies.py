@@ -377,6 +377,8 @@ COMPANION = re.compile(r"(?:\s+(?:pengganti|baru|definitif))?\s*,?\s+(?:yang\s+)
                        r"(?:(?P<serves>mendampingi)|berpasangan\s+dengan|menggandeng)\s+", re.I)
 # "Pasangannya, calon wakil gubernur B" / "Wakilnya, B": the running mate of the head named before.
 HIS_MATE = re.compile(r"(?<![\w-])(?:Pasangannya|Wakilnya|Pendampingnya)\s*,?\s*$")
+# "Ia berpasangan dengan B", "Almarhum menggandeng B": so is the one a pronoun's head takes along
+HE = re.compile(r"(?<![\w-])(?:Ia|Dia|Beliau|Almarhum|Almarhumah)(?![\w-])")
 
 
 def _companions(text: str, tickets: list[Ticket], blocked: list[tuple[int, int]]) -> list[Ticket]:
@@ -409,13 +411,23 @@ def _companions(text: str, tickets: list[Ticket], blocked: list[tuple[int, int]]
     out += _respectively(text, tickets)
     for t in tickets:
         before = HIS_MATE.search(text, max(0, t.start - 20), t.start)
-        if before and t.deputy and t.mate is None:
-            heads = [h for h in tickets if h.end <= before.start() and not h.deputy and h.mate is None]
-            if heads and before.start() - heads[-1].end < 300:
-                h = heads[-1]
-                out.append(Ticket(h.head, t.head, h.start, t.end, h.phrase, ballot=h.ballot or t.ballot,
-                                  ballot_span=h.ballot_span or t.ballot_span))
+        if before and t.deputy and t.mate is None and (h := _head_before(tickets, before.start())):
+            out.append(Ticket(h.head, t.head, h.start, t.end, h.phrase, ballot=h.ballot or t.ballot,
+                              ballot_span=h.ballot_span or t.ballot_span))
+    for he in HE.finditer(text):
+        link = COMPANION.match(text, he.end())
+        h = _head_before(tickets, he.start()) if link and not link.group("serves") else None
+        other = _name_at(text, link.end(), blocked) if h else None
+        if h and other and not any(t.head == h.head and t.mate for t in tickets + out):
+            out.append(Ticket(h.head, other, h.start, _after_name(text, other[1], blocked)[0], h.phrase,
+                              ballot=h.ballot, ballot_span=h.ballot_span))
     return out
+
+
+def _head_before(tickets: list[Ticket], pos: int) -> Ticket | None:
+    """The lone head of a ticket named last before ``pos``, not long before."""
+    heads = [h for h in tickets if h.end <= pos and not h.deputy and h.mate is None]
+    return heads[-1] if heads and pos - heads[-1].end < 300 else None
 
 
 # "Didampingi calon wakil gubernur B, A menjanjikan …": the candidate A named after his running mate
