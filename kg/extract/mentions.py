@@ -104,7 +104,7 @@ NAME_OR_NATION_BEFORE = re.compile(r"(?:(?<![.!?]\s)(?<!\A)\b[A-Z][\w.’'-]*|\b
 NAME_GOES_ON = re.compile(r"(?:[ \t]+(?!(?:" + LEVEL_RE + "|" + VILLAGE_WORDS + "|"
                           + "|".join(w.capitalize() for w in DATE_WORDS if "'" not in w and "’" not in w)
                           + r")\b)[A-Z][\w'’-]*)*")
-LEVEL_BEFORE = re.compile(r"(?<!(?i:wali)\s)(" + LEVEL_RE + r"|Kecamatan)\s+$")
+LEVEL_BEFORE = re.compile(r"(?<!(?i:wali)\s)(" + LEVEL_RE + r"|Kecamatan|Kec\.|Distrik)\s+$")
 
 
 def place_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:

@@ -18,7 +18,8 @@ PLACE_TYPES = frozenset({"country", "province", "regency", "city"})
 
 # Administrative levels as news writes them before a place name ("Kabupaten Bandung", "Kab. OKU").
 LEVELS = {"provinsi": "province", "prov.": "province", "kabupaten": "regency", "kab.": "regency",
-          "kab": "regency", "kota": "city", "kabupaten/kota": "", "kab/kota": "", "kecamatan": "district"}
+          "kab": "regency", "kota": "city", "kabupaten/kota": "", "kab/kota": "", "kecamatan": "district",
+          "kec.": "district", "distrik": "district"}
 LEVEL_WORD = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
 LEVEL_RE = r"(?:Provinsi|Prov\.|Kabupaten/Kota|Kab/Kota|Kabupaten|Kab\.?|Kota)"
 LEVEL_WORDS = {"provinsi", "kabupaten", "kota", "kabupaten/kota", "kecamatan", "desa", "kelurahan"}

@@ -1,6 +1,7 @@
 """A military commander's contracted title names his unit, as a police chief's names his force: "Dandim
 0905/Balikpapan" is the head of the Kodim 0905/Balikpapan, "Danrem 101/Antasari" of the Korem, often the only way
-a peace declaration or a security briefing names them. Sentences written for this test (invented names)."""
+a peace declaration or a security briefing names them; a district named like its regency ("Kecamatan Kampar Kiri
+Hilir", "Kec. Bantul") is not the regency. Sentences written for this test (invented names)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,10 @@ def test_a_bare_commander_names_no_unit_and_a_police_chief_still_his_force() -> 
     assert not bodies("Dandim meminta prajurit menjaga netralitas.")
     assert "Polres Lombok Barat" in bodies("Kapolres Lombok Barat, AKBP Gede Wiranata, hadir.") | {
         a for e in run("Kapolres Lombok Barat, AKBP Gede Wiranata, hadir.").entities for a in e.aliases}
+
+
+def test_a_district_named_like_its_regency_is_not_the_regency() -> None:
+    places = {e.name: e.code for e in run("TPS itu tersebar di Kecamatan Kampar Kiri Hilir dan Kec. Bantul.").entities
+              if e.kind == "place"}
+    assert "Kampar" not in places and "Bantul" not in places
+    assert run("KPU Kabupaten Kampar menggelar rapat.").entities  # the regency itself still is one
