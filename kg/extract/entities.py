@@ -2,7 +2,8 @@
 
 - organizations: one entity per institution and region; a bare "KPU" joins the article's
   regional KPU (the only one, or the one named most); an acronym defined in brackets joins its full name;
-- places: one entity per lexicon place, venues by name, "(JSC)" joins its full name;
+- places: one entity per lexicon place, venues by name, "(JSC)" joins its full name, "Lapangan Merdeka" joins
+  "Lapangan Merdeka Balikpapan";
 - persons: "Wulan" joins the last-named "Wulan Prameswari"; titles stay out of names.
 Entities of different kinds are never merged.
 """
@@ -13,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from kg.extract import lexicon
 from kg.extract.facts import LEXICON, Entity, Mention
 from kg.extract.mentions import NATIONAL
 from kg.names import PAREN_ACRONYM, slug
@@ -121,6 +123,14 @@ def _acronym_as_written(text: str, acronym: str) -> str | None:
     return found.group(1) if found else None
 
 
+def venue_links(mentions: list[Mention]) -> dict[str, str]:
+    """"Lapangan Merdeka" after "Lapangan Merdeka Balikpapan": a venue named again without the city or regency
+    that ends its name is the same venue (its key -> the full name's key)."""
+    venues = {m.key for m in mentions if m.kind == "place" and m.code == "venue"}
+    return {short: full for short in venues for full in venues
+            if full.startswith(short + " ") and full[len(short) + 1:] in lexicon.place_forms()}
+
+
 def _name_of(kind: str, mentions: list[Mention]) -> str:
     """The fullest name: a lexicon full name for regional bodies, else the longest written form."""
     if kind == "place":
@@ -140,6 +150,7 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
                   if m.kind == "person" and len(m.name.split()) > 1]
     by_word = _by_word(full_names)
     aliased = alias_links(text, mentions)
+    venues = venue_links(mentions)
     person_keys: dict[int, str] = {}  # mention start -> group
     redirect: dict[str, str] = {}  # an alias's own group -> the group of the name it is an alias of
     groups: dict[tuple[str, str], list[Mention]] = {}
@@ -151,7 +162,7 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
             key = person_keys.get(aliased.get(m.evidence.start, -1)) or redirect.get(own, own)
             person_keys[m.evidence.start] = redirect[own] = key
         else:
-            key = m.key
+            key = venues.get(m.key, m.key)
         key = links.get(m.name.lower(), key) if m.kind != "person" else key
         groups.setdefault((m.kind, key), []).append(m)
     acronyms: dict[str, set[str]] = {}

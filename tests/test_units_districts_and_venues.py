@@ -1,7 +1,8 @@
 """A military commander's contracted title names his unit, as a police chief's names his force: "Dandim
 0905/Balikpapan" is the head of the Kodim 0905/Balikpapan, "Danrem 101/Antasari" of the Korem, often the only way
 a peace declaration or a security briefing names them; a district named like its regency ("Kecamatan Kampar Kiri
-Hilir", "Kec. Bantul") is not the regency. Sentences written for this test (invented names)."""
+Hilir", "Kec. Bantul") is not the regency; a venue named again without its city ("Lapangan Merdeka" after
+"Lapangan Merdeka Balikpapan") is the same venue. Sentences written for this test (invented names)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,11 @@ def test_a_district_named_like_its_regency_is_not_the_regency() -> None:
               if e.kind == "place"}
     assert "Kampar" not in places and "Bantul" not in places
     assert run("KPU Kabupaten Kampar menggelar rapat.").entities  # the regency itself still is one
+
+
+def test_a_venue_named_again_without_its_city_is_the_same_venue() -> None:
+    x = run("Deklarasi digelar di Lapangan Merdeka Balikpapan, Senin (23/9/2024). Para paslon lalu berjalan dari "
+            "Lapangan Merdeka menuju Gedung Kesenian Balikpapan.")
+    venues = {e.name: e.aliases for e in x.entities if e.code == "venue"}
+    assert venues["Lapangan Merdeka Balikpapan"] == ["Lapangan Merdeka"]
+    assert "Lapangan Merdeka" not in venues and "Gedung Kesenian Balikpapan" in venues
