@@ -57,12 +57,16 @@ NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
                                  r"|(?-i:\bDivisi(?:\s+[A-Z]\w*){0,3})"  # "Divisi Penanganan Pelanggaran"
                                  r"|\balat\s+peraga|\btim|\bdana|\bjuru"  # "alat peraga kampanye": a thing
                                  r"|\bpengawas|\bpenyelenggara|\bpeserta|\bpemantau"  # "penyelenggara pemilu": people
+                                 r"|\bsistem\s+informasi"  # "Sistem Informasi Rekapitulasi (Sirekap)": an application
                                  r")\s+$", re.I)
 ACTED_BEFORE = re.compile(r"\b(?!menjelang\b)me\w{3,}\s+$", re.I)
 # "Sembilan hari menjelang pemungutan suara Pilkada 2024, Ketua KPU … menerima …, Senin (18/11/2024)": the
 # election is that many days after the day the sentence tells of
 COUNTDOWN = re.compile(r"\b" + DAYS + r"\s+(?:menjelang|sebelum)\s+$", re.I)
-MINUTES_BEFORE = re.compile(r"\bberita\s+acara\b[^.;]*$", re.I)
+# "Berita acara pemusnahan ditandatangani …", "Naskah deklarasi juga ditandatangani …", "menandatangani deklarasi
+# kampanye damai": the minutes of an act or the text of a declaration, signed at it; no agreement of their own
+MINUTES_BEFORE = re.compile(r"\b(?:berita\s+acara|naskah\s+(?:deklarasi|ikrar))\b[^.;]*$", re.I)
+DECLARATION_AFTER = re.compile(r"\s+(?:naskah\s+)?(?:deklarasi|ikrar)\b", re.I)  # "menandatangani deklarasi damai"
 NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|belum)\s+ada\s+(?:\w+\s+)?$|\btanpa\s+$", re.I)
 RESULT_OF = re.compile(r"\bhasil\s+$", re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang|persiapan|menyambut|menyongsong|membahas)\s+$", re.I)
@@ -113,8 +117,9 @@ def find_triggers(text: str) -> list[Trigger]:
         code = lexicon.event_triggers()[lexicon.lookup_key(m.group(1))]
         if code == "dispute" and RESULT_OF.search(text, max(0, m.start() - 10), m.start()):
             continue  # "rekapitulasi hasil PSU": the re-vote counted, not a new one
-        if code == "agreement_signing" and MINUTES_BEFORE.search(text, max(0, m.start() - 60), m.start()):
-            continue  # "Berita acara pemusnahan ditandatangani KPU, Bawaslu …": the minutes of the act, no agreement
+        if code == "agreement_signing" and (MINUTES_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                                            or DECLARATION_AFTER.match(text, m.end())):
+            continue  # the minutes of the act or the text of a declaration, signed at the act or the declaration
         if NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "setelah tidak ada permohonan sengketa ke MK", "berjalan tanpa gugatan": none happened
         end = _label_end(text, m.end())
