@@ -1,9 +1,9 @@
 """Kinds of regional election news the earlier tests did not cover: a council sworn in on the results of an
 election dated right after its name ("Hasil Pemilu 14 Februari 2024 menempatkan …"); a voter-list plenary where
-the chair says what will be done next week (a statement is not made after the article); the field of a post
-that follows its title ("diwakili Asisten Pemerintahan"), a plural written by reduplication ("TPS-TPS") and the
-acronym of "suku, agama, ras dan antargolongan" (isu SARA), none of them a name. Sentences written for these
-tests (invented names)."""
+the chair says what will be done next week (a statement is not made after the article) or on a weekday to come
+("akan kami gelar pada Senin"); the field of a post that follows its title ("diwakili Asisten Pemerintahan"), a
+plural written by reduplication ("TPS-TPS") and the acronym of "suku, agama, ras dan antargolongan" (isu SARA),
+none of them a name. Sentences written for these tests (invented names)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from test_election_rules import run
 from test_events_other import unparsed
 
 from kg.extract.activities import activity_events
-from kg.extract.dates import DateMention
+from kg.extract.dates import DateMention, find_dates
 from kg.extract.mentions import person_mention, plausible
 
 
@@ -64,3 +64,15 @@ def test_a_one_word_field_noun_the_model_tags_is_no_person() -> None:
 def test_reduplicated_things_and_sara_are_no_organizations() -> None:
     assert not model_says("organization", "TPS-TPS") and not model_says("organization", "SARA")
     assert model_says("organization", "Bawaslu Gresik")
+
+
+def test_a_bare_weekday_in_a_clause_about_what_is_to_come_is_the_coming_one() -> None:
+    sunday = dt.date(2025, 4, 20)
+
+    def day(text: str) -> str | None:
+        return next(d.iso for d in find_dates(text, sunday) if d.text in ("Senin", "Kamis"))
+    assert day("Rekapitulasi hasil PSU akan kami gelar di tingkat kabupaten pada Senin.") == "2025-04-21"
+    assert day("Pleno dijadwalkan Kamis di aula KPU.") == "2025-04-24"
+    assert day("Rapat pleno digelar Senin mendatang.") == "2025-04-21"
+    assert day("Rapat pleno digelar Senin.") == "2025-04-14"  # no future: the past Monday, as wire style dates it
+    assert day("KPU akan menambah bilik suara, kata Ketua KPU Gresik saat ditemui Senin.") == "2025-04-14"

@@ -127,9 +127,24 @@ def _resolve(kind: str, m: re.Match[str], years: list[int], published: dt.date |
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=WEEKS[g[1].lower()])
         return monday + dt.timedelta(days=WEEKDAYS[g[0].lower()])
     if kind == "weekday":
+        if _ahead(m):
+            return published + dt.timedelta(days=(WEEKDAYS[g[0].lower()] - published.weekday()) % 7)
         back = (published.weekday() - WEEKDAYS[g[0].lower()]) % 7
         return published - dt.timedelta(days=back)
     return published + dt.timedelta(days=RELATIVE[g[0].lower()])
+
+
+# "Rekapitulasi akan kami gelar pada Senin", "dijadwalkan Kamis", "Senin mendatang": a bare weekday in a clause that
+# tells what is to come is the coming one; not "…, kata A saat ditemui Senin", where the weekday dates the telling
+TELLING = r"\b(?:kata|ujar|ditemui|dikonfirmasi|mengatakan|menyampaikan)\b"
+FUTURE_BEFORE = re.compile(r"\b(?:akan|bakal|dijadwalkan|direncanakan|rencananya)\b"
+                           r"(?:(?!" + TELLING + r")[^.;,\n]){0,80}$", re.I)
+FUTURE_AFTER = re.compile(r"\s+mendatang\b", re.I)
+
+
+def _ahead(m: re.Match[str]) -> bool:
+    return bool(FUTURE_BEFORE.search(m.string, max(0, m.start() - 100), m.start())
+                or FUTURE_AFTER.match(m.string, m.end()))
 
 
 def count_days(groups: tuple[str | None, ...]) -> int:
