@@ -2,7 +2,8 @@
 after its pair ("A-B mendapat nomor urut 1, C-D nomor urut 2, dan E-F nomor urut 3"); a sentence that opens
 on someone else ("Tak hanya A, Wakil Bupati X, B, juga … maju sebagai calon bupati"); an acting regent
 appointed while the incumbent takes campaign leave ("menunjuk Kepala Dinas X, A, sebagai Penjabat Sementara
-(Pjs) Bupati Y"); the running mate of a candidate a pronoun stands for ("Almarhum berpasangan dengan B").
+(Pjs) Bupati Y"); the running mate of a candidate a pronoun stands for ("Almarhum berpasangan dengan B"), and who
+takes the place of one who died ("… sebagai calon bupati pengganti") takes the ticket's number.
 Sentences written for these tests (invented names) through the model-free extraction."""
 
 from __future__ import annotations
@@ -60,3 +61,12 @@ def test_the_running_mate_of_a_candidate_referred_to_by_a_pronoun() -> None:
 
 def test_a_pronoun_with_no_candidate_before_it_pairs_no_one() -> None:
     assert not candidacies(run("Ketua panitia lomba, Darsono Wiratama, hadir. Ia berpasangan dengan Lilis Karmila."))
+
+
+def test_a_replacement_candidate_takes_the_number_of_the_candidate_replaced() -> None:
+    x = run("Calon Bupati Muara Enim nomor urut 2, Darsono Wiratama, meninggal dunia, Sabtu (5/10/2024). Partai "
+            "pengusung mengajukan adiknya, Bambang Wiratama, sebagai calon bupati pengganti.")
+    assert ("Bambang Wiratama", "bupati", "2", None) in candidacies(x)
+    x = run("Calon Wakil Bupati Muara Enim nomor urut 2, Lilis Karmila, mundur. Partai pengusung mengajukan Bambang "
+            "Wiratama sebagai calon bupati pengganti.")  # another office: not her number
+    assert ("Bambang Wiratama", "bupati", None, None) in candidacies(x)

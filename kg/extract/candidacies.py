@@ -349,6 +349,7 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
     tickets += _companions(text, tickets, blocked)
     tickets.sort(key=lambda t: t.start)
     _ballots_of_anaphors(text, tickets)
+    _ballots_of_replacements(text, tickets)
     _counted_descriptors(text, tickets)
     return tickets
 
@@ -484,6 +485,20 @@ def _ballots_of_anaphors(text: str, tickets: list[Ticket]) -> None:
         before = [t for t in tickets if t.end <= m.start() and t.mate is not None]
         if m.group(1) and before and before[-1].ballot is None and m.start() - before[-1].end < 600:
             before[-1].ballot, before[-1].ballot_span = read_ballot(m.group(1)), (m.start(1), m.end(1))
+
+
+REPLACING = re.compile(r"\bpengganti\b", re.I)  # in the cue ("calon pengganti") or right after the office
+
+
+def _ballots_of_replacements(text: str, tickets: list[Ticket]) -> None:
+    """"Calon Bupati X nomor urut 2, A, meninggal dunia … mengajukan B sebagai calon bupati pengganti": who takes a
+    candidate's place takes the ticket's number, that of the candidate for the same office named last before."""
+    for i, t in enumerate(tickets):
+        replacing = REPLACING.search(t.phrase) or REPLACING.match(text, _skip_space(text, t.end))
+        office = office_in(t.phrase) if t.ballot is None and replacing else None
+        replaced = next((u for u in reversed(tickets[:i]) if u.ballot and office_in(u.phrase) == office), None)
+        if office and replaced:
+            t.ballot = replaced.ballot
 
 
 DETERMINED_BEFORE = re.compile(r"\b(?:menetapkan|ditetapkan|penetapan)\b(?:(?!\.\s)[^;])*$", re.I)
