@@ -51,6 +51,7 @@ class Trigger:
     purpose: bool = False  # "… untuk debat publik perdana, Senin (14/10)", "… hasil Pilkada 2024": not dated by it
     acted: bool = False  # "KPU merampungkan penyortiran surat suara Pilbup X": the object of an active verb
     ahead: int = 0  # "sembilan hari menjelang pemungutan suara": the days from the sentence's date to the election
+    possessed: bool = False  # "masa tenang Pilkada 2024": an election naming what another thing belongs to
 
 
 NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
@@ -69,6 +70,14 @@ MINUTES_BEFORE = re.compile(r"\b(?:berita\s+acara|naskah\s+(?:deklarasi|ikrar))\
 DECLARATION_AFTER = re.compile(r"\s+(?:naskah\s+)?(?:deklarasi|ikrar)\b", re.I)  # "menandatangani deklarasi damai"
 NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|belum)\s+ada\s+(?:\w+\s+)?$|\btanpa\s+$", re.I)
 RESULT_OF = re.compile(r"\bhasil\s+$", re.I)
+# "hari pertama masa tenang Pilkada 2024, Minggu (24/11)", "Program Dialog Pilkada Sultra TV, Rabu": the election
+# names what the noun before it belongs to; the sentence's date is that thing's, and the election's only where a
+# clause of its own gives it ("surat suara Pemilu serentak yang akan digelar pada 27 November")
+OWN_CLAUSE = re.compile(r"\s+yang\s+(?:akan\s+)?(?:digelar|dilaksanakan|diselenggarakan|dijadwalkan|berlangsung)"
+                        r"\s+(?:pada\s+)?", re.I)
+OF_AN_ELECTION = re.compile(r"\b(?:masa\s+(?:tenang|kampanye)|tahapan|tahap|logistik|surat\s+suara|kotak\s+suara"
+                            r"|anggaran|dana|netralitas|pengawasan|pengamanan|dialog|diskusi|sosialisasi|simulasi)\s+$",
+                            re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang|persiapan|menyambut|menyongsong|membahas)\s+$", re.I)
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
@@ -128,7 +137,9 @@ def find_triggers(text: str) -> list[Trigger]:
         found.append(Trigger(code, label, m.start(), end, ordinal, end > m.end(), bool(ANAPHOR_AFTER.match(text, end)),
                              text[end:end + TAIL], _purpose(text, code, m.start()),
                              bool(ACTED_BEFORE.search(text, max(0, m.start() - 25), m.start())),
-                             _countdown(text, m.start()) if code == "election" else 0))
+                             _countdown(text, m.start()) if code == "election" else 0,
+                             code == "election" and bool(OF_AN_ELECTION.search(text, max(0, m.start() - 20),
+                                                                                m.start()))))
     for code, pattern in TYPED_VERBS:
         for m in pattern.finditer(text):
             end = _label_end(text, m.end())
@@ -189,7 +200,8 @@ def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) 
         inside = [d for d in inside if not d.from_voting]  # "simulasi pemungutan suara pada H-7"
         after = [d for d in after if not d.from_voting]
         voting = bool(VOTING.match(t.label))
-        written = next((d for d in after if _election_date(t.tail[:d.start - t.end], d, voting)), None)
+        written = next((d for d in after if _election_date(gap := t.tail[:d.start - t.end], d, voting)
+                        and (not t.possessed or OWN_CLAUSE.fullmatch(gap))), None)
         if written or not (t.ahead and inside):
             return written
         return shifted(min(inside, key=lambda d: abs(d.start - t.start)), t.ahead)
