@@ -18,7 +18,11 @@ abroad, an administrative court (PTUN) ruling, a council's candidate list with r
 security operation, a press release against a hoax, a live report from a regency voting by the noken system; a
 court-ordered recount, an incumbent's candidacy cancelled on Bawaslu's recommendation, an opinion piece, a radio
 bulletin, a schedule counted from the voting day ("H-3"), ballots shipped to outer islands, a governor's pair
-campaigning at a market, a council's plenary proposing the elected regent, spoilt ballots destroyed).
+campaigning at a market, a council's plenary proposing the elected regent, spoilt ballots destroyed; district
+bodies (PPK) sworn in with counts, a Sirekap glitch and the KPU's answer, a candidate's death and his replacement, a
+regent's campaign leave and the acting regent (Pjs), national neutrality sanctions on ASN, TNI and Polri, a peace
+declaration with every pair's ballot number, a council sworn in with seats per party, a voter-list plenary by sex
+and disability, a television talk show, a follow-up vote after floods).
 Fixed parses, so no model runs; the floors guard against fitting rules to the dev articles at the cost of news
 in general. They hold for the parse a default build makes (no lemmas, no dependency tree) and for
 `kg build --trees`."""
@@ -37,9 +41,9 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.99, "roles": 0.94, "organizations": 0.965, "places": 0.95, "events": 0.75,
-          "event_dates": 0.85, "quotes": 0.97, "numbers": 0.975, "candidacies": 0.98, "results": 0.98,
-          "overall": 0.948}
+FLOORS = {"persons": 0.99, "roles": 0.945, "organizations": 0.97, "places": 0.955, "events": 0.76,
+          "event_dates": 0.85, "quotes": 0.99, "numbers": 0.98, "candidacies": 0.98, "results": 0.99,
+          "overall": 0.95}
 
 
 def summary(name: str, trees: bool) -> dict:
