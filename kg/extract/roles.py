@@ -61,7 +61,12 @@ FIELD = r"\s+(?!(?:me|di|ber|ter)\w)[a-z]{3,}"
 
 @functools.cache
 def _occupation() -> str:
-    return "(?i:" + lexicon.alternation(lexicon.post_title_forms("other")) + ")" + FIELD
+    return "(?i:" + lexicon.alternation(_common_forms()) + ")" + FIELD
+
+
+def _common_forms() -> tuple[str, ...]:
+    """Posts written as common nouns: roles of kind other, and occupations ("pedagang", "petani")."""
+    return lexicon.post_title_forms("other") + lexicon.post_title_forms("occupation")
 
 
 @functools.cache
@@ -78,7 +83,7 @@ def _also_before_re() -> re.Pattern[str]:
 
 @functools.cache
 def _after_re() -> re.Pattern[str]:
-    return re.compile(AFTER_LINK + r"(" + PREVIOUSLY + _title_start() + CHAIN + r")")
+    return re.compile(AFTER_LINK + r"(" + PREVIOUSLY + "(?:" + _occupation() + "|" + _title_start() + ")" + CHAIN + r")")
 
 
 @functools.cache
@@ -99,7 +104,10 @@ def _trim(label: str) -> str:
     honor = _honorific_forms()
     while words and (words[-1].lower() in honor or " ".join(words[-2:]).lower() in honor):
         words = words[:-2] if " ".join(words[-2:]).lower() in honor else words[:-1]
-    return " ".join(words).strip(" ,")
+    label = " ".join(words).strip(" ,")
+    last = label.split()[-1] if label else ""
+    # "… dosen Universitas Andalas." at the text's end: the sentence's stop, not an abbreviation's ("S.H.")
+    return label[:-1] if last.endswith(".") and "." not in last[:-1] and len(last) > 4 else label
 
 
 def canonical_title(label: str) -> str:
@@ -187,8 +195,7 @@ THEY_ARE = re.compile(r"(?<![\w-])(?:Mereka|Keduanya|Ketiganya|Keempatnya|Kelima
 @functools.cache
 def _common_post_re() -> re.Pattern[str]:
     """A post written as a common noun, in lower case ("panelis", "moderator"), not a candidate's word."""
-    forms = lexicon.post_title_forms("other")
-    return re.compile(r"(?<![\w-])(" + lexicon.alternation(f.lower() for f in forms) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(" + lexicon.alternation(f.lower() for f in _common_forms()) + r")(?![\w-])")
 
 
 def _said_before(text: str, sentence_start: int) -> re.Match[str] | None:
@@ -220,6 +227,11 @@ NAME_RUN = re.compile(r"(?:\s+(?:" + NAME_WORD + r"|\([^()]{1,30}\)|(?:[IVX]+|\d
 
 
 @functools.cache
+def _occupation_forms() -> frozenset[str]:
+    return frozenset(f.lower() for f in lexicon.post_title_forms("occupation"))
+
+
+@functools.cache
 def _title_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + _title_start() + r"(?![\w-])")
 
@@ -233,8 +245,8 @@ def names_after_titles(text: str, known: list[tuple[int, int]]) -> list[tuple[in
     """
     spans = []
     for m in _title_re().finditer(text):
-        if not m.group(0)[0].isupper():
-            continue
+        if not m.group(0)[0].isupper() or m.group(0).lower() in _occupation_forms():
+            continue  # "Pasar Petani Sejahtera": an occupation before a capitalised word is a name's, no title
         run = NAME_RUN.match(text, m.end())
         if not run:
             continue
