@@ -25,7 +25,8 @@ def roles(text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(("text", "role"), [
     ("Seorang pedagang sayur, Sumarni (48), berharap janji kampanye itu ditepati.", ("Sumarni", "pedagang sayur")),
     ('"Harga cabai naik terus," kata Rina Wati, pedagang sayur di Pasar Beringharjo.', ("Rina Wati", "pedagang sayur")),
-    ("Bagi Dimas Pratama, pemilih pemula asal Sleman, pilkada kali ini istimewa.", ("Dimas Pratama", "pemilih pemula asal Sleman")),
+    ("Bagi Dimas Pratama, pemilih pemula asal Sleman, pilkada kali ini istimewa.",
+     ("Dimas Pratama", "pemilih pemula asal Sleman")),
     ("Rina Wati, petani di Desa Sukamaju, mengaku belum menerima undangan memilih.", ("Rina Wati", "petani")),
     ('"Partisipasi pemilih harus dijaga," kata Rina Wati, dosen Universitas Andalas.',
      ("Rina Wati", "dosen Universitas Andalas")),

@@ -83,7 +83,8 @@ def _also_before_re() -> re.Pattern[str]:
 
 @functools.cache
 def _after_re() -> re.Pattern[str]:
-    return re.compile(AFTER_LINK + r"(" + PREVIOUSLY + "(?:" + _occupation() + "|" + _title_start() + ")" + CHAIN + r")")
+    return re.compile(AFTER_LINK + r"(" + PREVIOUSLY + "(?:" + _occupation() + "|" + _title_start() + ")" + CHAIN
+                      + r")")
 
 
 @functools.cache
