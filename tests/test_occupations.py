@@ -2,8 +2,10 @@
 person's role, before it ("Seorang pedagang sayur, Sumarni (48), …") or after it ("kata Rina Wati, petani di Desa
 Sukamaju", "Dimas Pratama, pemilih pemula asal Sleman"), with its field ("pedagang sayur") and without the place;
 capitalised before another word it belongs to a name ("Pasar Petani Sejahtera", "Koperasi Nelayan Makmur") and
-makes no person; a role at the text's end keeps no full stop ("dosen Universitas Andalas."). Sentences written
-for these tests (invented names)."""
+makes no person; a role at the text's end keeps no full stop ("dosen Universitas Andalas."); who speaks for
+someone by a possessive ("melalui juru bicaranya, A", "lewat kuasa hukumnya, B") holds that post, and the pair a
+team is named after ("Tim pemenangan pasangan A-B") is not in the team. Sentences written for these tests
+(invented names)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 from kg.extract.article import extract
 from kg.nlp.parse import rough_parse
 
-NAMES = {"Rina Wati": "PERSON", "Sumarni": "PERSON", "Dimas Pratama": "PERSON"}
+NAMES = {"Rina Wati": "PERSON", "Sumarni": "PERSON", "Dimas Pratama": "PERSON", "Dedi Kurnia": "PERSON"}
 
 
 def roles(text: str) -> set[tuple[str, str]]:
@@ -39,3 +41,15 @@ def test_an_occupation_inside_a_name_makes_no_person() -> None:
     x = extract(rough_parse("Pasar Petani Sejahtera ramai pembeli. Koperasi Nelayan Makmur membagikan undangan "
                             "memilih.", {}), dt.date(2024, 11, 18), None)
     assert not [e for e in x.entities if e.kind == "person"]
+
+
+def test_who_speaks_for_someone_by_a_possessive_holds_that_post() -> None:
+    assert ("Dedi Kurnia", "juru bicara") in roles(
+        "Tim pemenangan pasangan Arman-Lina, melalui juru bicaranya, Dedi Kurnia, membantah tudingan politik uang.")
+    assert ("Dedi Kurnia", "kuasa hukum") in roles(
+        "Pasangan calon nomor urut 2 menggugat hasil pilkada ke MK lewat kuasa hukumnya, Dedi Kurnia.")
+
+
+def test_the_pair_a_team_is_named_after_is_not_in_the_team() -> None:
+    found = roles("Tim pemenangan pasangan Arman Siregar-Lina Tobing menggelar konsolidasi di Medan.")
+    assert not {name for name, _ in found} & {"Arman Siregar", "Lina Tobing"}

@@ -126,8 +126,18 @@ def _span(label: str, start: int) -> RoleSpan:
 
 
 # Who acts for a pair, written before the pair's title: the whole is the person's role.
-ON_BEHALF_BEFORE = re.compile(r"(?<![\w-])((?i:saksi|kuasa\s+hukum|juru\s+bicara|jubir|tim\s+(?:pemenangan|sukses|hukum"
-                              r"|kampanye)|relawan))\s+$")
+ON_BEHALF = r"(?i:saksi|kuasa\s+hukum|juru\s+bicara|jubir|tim\s+(?:pemenangan|sukses|hukum|kampanye)|relawan)"
+ON_BEHALF_BEFORE = re.compile(r"(?<![\w-])(" + ON_BEHALF + r")\s+$")
+
+
+# "Tim pemenangan pasangan A-B", "Saksi paslon A-B": the team's or the witness's pair, whose names follow
+TEAM_OF_PAIR = re.compile(ON_BEHALF + r"\s+(?i:pasangan|paslon)(?:\s+calon)?")
+
+
+# Who speaks or acts for someone named before, written with a possessive: "Tim pemenangan A-B, melalui juru
+# bicaranya, C, membantah …", "lewat kuasa hukumnya, D"
+SPOKESPERSON_BEFORE = re.compile(r"(?<![\w-])((?i:juru\s+bicara|jubir|kuasa\s+hukum|pengacara|ketua\s+tim\s+"
+                                 r"(?:pemenangan|sukses|hukum)))nya\s*,?\s*$")
 
 
 # An opinion piece: "Oleh: A, dosen …" under the title, "Penulis adalah peneliti senior di X." at its foot
@@ -157,11 +167,14 @@ def roles_for(text: str, person: Mention, sentence_start: int) -> list[RoleSpan]
         label = _trim(before[behalf.start(1):m.end(1)] if behalf else m.group(1))
         proper = label[:1].isupper() or "nomor urut" in label.lower() or len(label.split()) > 1
         partner = label.endswith("-") or TICKET_HYPHEN.search(label)  # "Pasangan A-" is A, not a role
+        partner = partner or TEAM_OF_PAIR.fullmatch(label)  # "Tim pemenangan pasangan A-B": A is the pair's
         if label and proper and not partner and lexicon.lookup_key(label) != lexicon.lookup_key(person.name):
             found.append(_span(label, person.evidence.start - len(before) + m.start(1)))
         first = _also_before_re().search(before, 0, m.start(1))  # "Ketua Majelis yang juga Ketua Bawaslu X, A"
         if first:
             found.insert(0, _span(_trim(first.group(1)), person.evidence.start - len(before) + first.start(1)))
+    elif own := SPOKESPERSON_BEFORE.search(before):  # "… melalui juru bicaranya, A": the post, whoever's it is
+        found.append(_span(" ".join(own.group(1).split()), person.evidence.start - len(before) + own.start(1)))
     found += _led(text, person, sentence_start, found)
     pos = person.evidence.end
     degrees = DEGREES_AFTER.match(text, pos)  # "A, S.H., M.H., Ketua …"
