@@ -96,19 +96,20 @@ def election_edges(graph: Graph) -> list[tuple[URIRef, URIRef, str, URIRef]]:
     """
     edges = []
     for ticket in sorted(graph.subjects(RDF.type, ELEC.Candidacy)):
-        contest, head = graph.value(ticket, ELEC.contest), graph.value(ticket, ELEC.candidate)
+        contest, mate = graph.value(ticket, ELEC.contest), graph.value(ticket, ELEC.runningMate)
+        head = graph.value(ticket, ELEC.candidate) or mate  # a running mate named alone stands for the ticket
         if not isinstance(contest, URIRef) or not isinstance(head, URIRef):
             continue
         edges.append((contest, head, ticket_label(graph, ticket), ELEC.candidate))
-        mate = graph.value(ticket, ELEC.runningMate)
-        if isinstance(mate, URIRef):
+        if isinstance(mate, URIRef) and mate != head:
             edges.append((head, mate, "running mate", ELEC.runningMate))
         edges += [(party, head, "nominates", ELEC.nominatedBy)
                   for party in sorted(graph.objects(ticket, ELEC.nominatedBy)) if isinstance(party, URIRef)]
     for case in sorted(graph.subjects(RDF.type, ELEC.CourtCase)):
         for p, label in ((ELEC.contest, "about"), (ELEC.petitioner, "petitioner"), (ELEC.respondent, "respondent")):
             for party in sorted(graph.objects(case, p)):
-                target = graph.value(party, ELEC.candidate) or party  # a ticket stands for its candidate
+                target = (graph.value(party, ELEC.candidate) or graph.value(party, ELEC.runningMate)
+                          or party)  # a ticket stands for its candidate
                 if isinstance(target, URIRef):
                     edges.append((case, target, label, p))
     return edges

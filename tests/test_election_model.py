@@ -67,7 +67,6 @@ CASE = URIRef(BASE + "case/12-phpu-bup-xxiii-2025")
 
 
 @pytest.mark.parametrize(("node", "prop", "old", "new"), [
-    (RAHMAT, ELEC.candidate, URIRef(BASE + "person/rahmat-wibisono"), None),  # no candidate
     (RAHMAT, ELEC.candidate, URIRef(BASE + "person/rahmat-wibisono"),
      URIRef(BASE + "org/pdip")),  # a party as candidate
     (RAHMAT, ELEC.contest, CONTEST, None),  # no race
@@ -91,6 +90,17 @@ def test_shapes_reject_each_mistake(election: Graph, node: URIRef, prop: URIRef,
     broken.remove((node, prop, old))
     if new is not None:
         broken.add((node, prop, new))
+    assert not validate(broken).conforms
+
+
+def test_a_ticket_names_its_head_or_at_least_its_running_mate(election: Graph) -> None:
+    """The news may name only a running mate ("calon wakil gubernur B menemui nelayan"): no candidate, but not
+    neither."""
+    broken = Graph()
+    broken += election
+    broken.remove((RAHMAT, ELEC.candidate, None))
+    assert validate(broken).conforms
+    broken.remove((RAHMAT, ELEC.runningMate, None))
     assert not validate(broken).conforms
 
 

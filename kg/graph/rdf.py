@@ -262,24 +262,30 @@ class ElectionGraph:
         return node
 
     def candidacies(self) -> None:
-        """One node per ticket: the head's candidacy carries the running mate; a lone deputy joins no ticket."""
+        """One node per ticket: the head's candidacy carries the running mate. A running mate whose head the article
+        does not name ("calon wakil bupati B menemui nelayan …") is a ticket of its own with no elec:candidate."""
         heads = [c for c in self.x.candidacies if not c.office.startswith("wakil ")]
         for c in heads:
-            self.tickets[c.person] = self.ticket(c)
+            self.tickets[c.person] = self.ticket(c, c.person, c.running_mate)
+        mates = {c.running_mate for c in heads}
+        for c in self.x.candidacies:
+            if c.office.startswith("wakil ") and c.person not in mates and c.running_mate not in self.tickets:
+                self.tickets[c.person] = self.ticket(c, None, c.person)
 
-    def ticket(self, c: Candidacy) -> URIRef:
+    def ticket(self, c: Candidacy, head: str | None, mate: str | None) -> URIRef:
         g, w, x = self.g, self.w, self.x
         contest = self.contest(c.contest)
-        head = x.entity(c.person).name
-        node = (candidacy_iri(w.base, c.contest.office, c.contest.region, c.contest.year, head)
-                if c.contest.region or c.contest.office in NATIONAL else mint(w.base, "candidacy", w.article.key, head))
-        names = [x.entity(c.person).name] + ([x.entity(c.running_mate).name] if c.running_mate else [])
+        names = [x.entity(p).name for p in (head, mate) if p]
+        node = (candidacy_iri(w.base, c.contest.office, c.contest.region, c.contest.year, names[0])
+                if c.contest.region or c.contest.office in NATIONAL
+                else mint(w.base, "candidacy", w.article.key, names[0]))
         g.add((node, RDF.type, ELEC.Candidacy))
         g.add((node, RDFS.label, _text("-".join(names))))
-        g.add((node, ELEC.candidate, w.entity_iri(c.person)))
         g.add((node, ELEC.contest, contest))
-        if c.running_mate:
-            g.add((node, ELEC.runningMate, w.entity_iri(c.running_mate)))
+        if head:
+            g.add((node, ELEC.candidate, w.entity_iri(head)))
+        if mate:
+            g.add((node, ELEC.runningMate, w.entity_iri(mate)))
         if c.ballot_number and c.ballot_number.isdigit() and int(c.ballot_number) >= 1:
             g.add((node, ELEC.ballotNumber, Literal(int(c.ballot_number))))
         for party in c.parties:

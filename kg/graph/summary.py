@@ -45,7 +45,8 @@ SELECT ?f ?value ?what WHERE { ?f a elec:StatedQuantity ; elec:statedAs ?value ;
 
 CANDIDACIES = PREFIX_LINES + """
 SELECT ?c ?head ?mate ?office ?region ?name ?alias ?ballot ?party WHERE {
-  ?c a elec:Candidacy ; elec:candidate/schema:name ?head ; elec:contest ?k .
+  ?c a elec:Candidacy ; elec:contest ?k .
+  OPTIONAL { ?c elec:candidate/schema:name ?head }
   ?k elec:office ?office ; schema:name ?name .
   OPTIONAL { ?k elec:jurisdiction/schema:name ?region }
   OPTIONAL { ?k schema:alternateName ?alias }
@@ -84,11 +85,13 @@ def _indonesian(value, decimals: bool = False) -> str | None:
 
 
 def _candidacies(graph: Graph) -> list[dict]:
-    """Two entries per ticket, as FORMAT.md counts them: the head, and the running mate for the deputy office."""
+    """Two entries per ticket, as FORMAT.md counts them: the head, and the running mate for the deputy office
+    (only the latter for a running mate whose head the article does not name)."""
     tickets: dict[str, dict] = {}
     for row in graph.query(_prepared(CANDIDACIES)):
         t = tickets.setdefault(str(row.c), {
-            "head": str(row.head), "mate": str(row.mate) if row.mate is not None else None,
+            "head": str(row.head) if row.head is not None else None,
+            "mate": str(row.mate) if row.mate is not None else None,
             "office": str(row.office), "region": str(row.region) if row.region is not None else None,
             "election": str(row.alias if row.alias is not None else row.name),
             "ballot_number": str(row.ballot) if row.ballot is not None else None, "parties": set()})
@@ -99,7 +102,8 @@ def _candidacies(graph: Graph) -> list[dict]:
         t = tickets[key]
         common = {"region": t["region"], "election": t["election"], "ballot_number": t["ballot_number"],
                   "parties": sorted(t["parties"])}
-        out.append({"person": t["head"], "office": t["office"], "running_mate": t["mate"], **common})
+        if t["head"]:
+            out.append({"person": t["head"], "office": t["office"], "running_mate": t["mate"], **common})
         if t["mate"]:
             out.append({"person": t["mate"], "office": "wakil " + t["office"], "running_mate": t["head"], **common})
     return out
