@@ -300,6 +300,8 @@ ON_BEHALF = re.compile(r"\b(?:tim(?:\s+(?:pemenangan|sukses|kampanye|hukum|advok
 
 
 HYPHENS = ("-", "–", "—")  # "A-B": a pair, never one team member
+# "dua bakal calon wakil wali kota, yakni A dan B": two running mates listed under a deputy's title, no pair
+LISTED_LINK = re.compile(r"\s*,?\s+(?:dan|serta)\s+", re.I)
 PAIR_WORD = re.compile(r"pasangan|terpilih", re.I)
 SOLE = re.compile(r"\btunggal\b", re.I)
 
@@ -326,14 +328,16 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
             continue
         if mate is None and not (office_in(phrase) or BALLOT_RE.search(phrase) or BARE_BALLOT.search(phrase)):
             continue  # "calon Ketua Umum …": a lone name is a candidate only for a stated office or number
-        ticket = Ticket(head, mate, cue.start(), end, phrase + " " + link, aliases=aliases,
-                        roles=party_roles(text, cue.start()) + cue_roles(phrase))
-        ticket.status = _status(phrase)
-        ticket.sole = bool(SOLE.search(phrase))
-        ticket.deputy = mate is None and _deputy_office(phrase)
-        _set_ballot(text, ticket, cue.start(), phrase)
-        _office_after(text, ticket)
-        tickets.append(ticket)
+        deputies = mate and _deputy_office(phrase) and LISTED_LINK.fullmatch(link) and not PAIR_WORD.search(phrase)
+        for name, partner in ([(head, None), (mate, None)] if deputies else [(head, mate)]):
+            ticket = Ticket(name, partner, cue.start(), end, phrase + " " + link, aliases=aliases,
+                            roles=party_roles(text, cue.start()) + cue_roles(phrase))
+            ticket.status = _status(phrase)
+            ticket.sole = bool(SOLE.search(phrase))
+            ticket.deputy = partner is None and _deputy_office(phrase)
+            _set_ballot(text, ticket, cue.start(), phrase)
+            _office_after(text, ticket)
+            tickets.append(ticket)
         tickets += _list_after(text, ticket, blocked)
         tickets += _rivals(text, tickets[-1], blocked)
         taken = tickets[-1].end
