@@ -38,6 +38,7 @@ SUBORDINATORS = {"yang", "untuk", "agar", "supaya", "guna", "ketika", "saat", "s
                  "karena", "sebab", "sehingga", "meski", "meskipun", "walaupun", "sambil", "seraya"}
 NOT_ACTS = {"mendatang"}  # "pada 27 November mendatang": upcoming, not anyone coming
 JOINERS = {"dan", "serta", "atau", "lalu", "kemudian"}
+PREPOSITIONAL = {"untuk", "guna"}  # they open a clause only before a verb; before a noun they make a phrase
 
 
 @functools.cache
@@ -75,11 +76,11 @@ def _unsubordinated_verbs(words: list[tuple[Word, int, int]]) -> list[tuple[Word
     verbs joined to it ("untuk menyegel dan menyita …"); it ends at punctuation or at a verb not
     joined ("Warga yang mengawasi TPS datang": datang is the main verb)."""
     found, subordinate, clause_verb, joined = [], False, False, False
-    for word, start, end in words:
+    for i, (word, start, end) in enumerate(words):
         lower = word.text.lower()
         if word.upos == "PUNCT":
             subordinate = clause_verb = joined = False
-        elif lower in SUBORDINATORS:
+        elif lower in SUBORDINATORS and (lower not in PREPOSITIONAL or _verb_next(words, i)):
             subordinate, clause_verb, joined = True, False, False
         elif word.upos == "VERB":
             if subordinate and (joined or not clause_verb):
@@ -91,6 +92,12 @@ def _unsubordinated_verbs(words: list[tuple[Word, int, int]]) -> list[tuple[Word
         else:
             joined = lower in JOINERS or (joined and word.upos in ("ADV", "AUX", "PART"))
     return found
+
+
+def _verb_next(words: list[tuple[Word, int, int]], i: int) -> bool:
+    """Whether a verb (after any adverbs) follows word ``i``: "untuk menyegel …" opens a clause, "untuk Pilbup X"
+    is a phrase the sentence's verb comes after ("155 anggota PPK untuk Pilbup X dilantik")."""
+    return next((w.upos == "VERB" for w, _, _ in words[i + 1:] if w.upos not in ("ADV", "AUX", "PART")), False)
 
 
 def _activity_lemma(word: Word, tree: bool) -> str | None:
@@ -115,6 +122,10 @@ def sentence_activity(sentence: Sentence, quoted: Sequence[tuple[int, int]] = ()
     return found[0] if found else None
 
 
+HOLDING = frozenset({"gelar"})
+"""Verbs that say an election is held ("Pemungutan suara Pilkada X digelar …"): in a sentence naming an election,
+their passive is the election itself; another act, active or passive, is an event of its own ("155 anggota PPK
+untuk Pilbup X dilantik …")."""
 LABEL_STOPS = frozenset({"pada", "di", "oleh", "sejak", "sekitar", "usai", "seusai", "saat", "ketika", "dalam"})
 """Where an act's written label ends: the words after these say when, where or by whom."""
 
@@ -139,8 +150,8 @@ def activity_events(text: str, sentences: list[Sentence], dates: list[DateMentio
     One event per activity verb and date, one statement per speaker and date. A date inside a
     quotation is what the speaker talks about, not when the statement was made, and so is a date after the
     article was ``published`` ("X mengatakan data itu akan dipadankan pekan depan"). In a sentence that
-    names only an election (``about_elections``) an act written as an active verb is an event of its own
-    ("Pemantau meninjau pemungutan suara Pilkada X, Rabu"); "Pemungutan suara digelar …" is the election."""
+    names only an election (``about_elections``) an act is an event of its own ("Pemantau meninjau pemungutan suara
+    Pilkada X, Rabu", "anggota PPK Pilbup X dilantik"); "Pemungutan suara digelar …" is the election (HOLDING)."""
     quoted = [(q.start, q.end) for q in find_quotes(text)]
     dates = [d for d in dates if not any(a <= d.start < b for a, b in quoted)]
     events: dict[tuple[str, str, str], Event] = {}
@@ -149,8 +160,8 @@ def activity_events(text: str, sentences: list[Sentence], dates: list[DateMentio
             continue
         dated = [d for d in dates if sentence.start <= d.start < sentence.end and d.iso]
         activity = sentence_activity(sentence, quoted) if dated else None
-        if activity is None or (number in about_elections and not (
-                activity.kind == "activity" and ACTIVE_VERB.fullmatch(text[activity.start:activity.end]))):
+        if activity is None or (number in about_elections and not (activity.kind == "activity" and (
+                ACTIVE_VERB.fullmatch(text[activity.start:activity.end]) or activity.lemma not in HOLDING))):
             continue
         speaker = speaker_of(sentence, activity) if activity.kind == "statement" else None
         if activity.kind == "statement":
