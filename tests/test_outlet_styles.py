@@ -10,7 +10,8 @@ minggu lalu" the last week's Friday; an act "persiapan"/"membahas" another (a me
 not date it; a word of a person's full name, or a one-word name found as a person elsewhere, that the model alone
 called a place is that person (named short, or a mononym: "Ketua KPU X, Oktoberi, …"), and a
 one-word code with a digit ("B1-KWK") no body; an act's label ends before its date, place or agent
-("menyerahkan rekomendasi pada Senin (19/8/2024)"). Sentences written for these tests
+("menyerahkan rekomendasi pada Senin (19/8/2024)"); pollsters ("LSI Denny JA", "Poltracking Indonesia") are bodies, the
+founder's name in one no person. Sentences written for these tests
 (invented names and figures) through the model-free extraction; NER tags given where the rule is about
 them."""
 
@@ -140,3 +141,13 @@ def test_a_one_word_name_found_as_a_person_is_that_person_where_the_model_called
     person = next(e for e in x.entities if e.name == "Oktoberi")
     assert person.kind == "person" and not any(e.kind == "place" and e.name == "Oktoberi" for e in x.entities)
     assert any(h.person == person.id and h.label.startswith("Ketua KPU") for h in x.holdings)
+
+
+def test_pollsters_are_bodies_and_a_founder_s_name_in_one_is_no_person() -> None:
+    text = ("Hitung cepat LSI Denny JA menempatkan pasangan nomor urut 2 di posisi teratas, sedangkan Poltracking "
+            "Indonesia dan Litbang Kompas mencatat selisih tipis. Survei Indikator Politik Indonesia sebelumnya "
+            "menunjukkan hasil serupa.")
+    found = entities(text, {"Denny JA": "PERSON"})
+    assert {"Lingkaran Survei Indonesia Denny JA", "Poltracking Indonesia", "Litbang Kompas",
+            "Indikator Politik Indonesia"} <= set(found)
+    assert "Denny JA" not in found
