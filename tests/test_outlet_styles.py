@@ -11,7 +11,9 @@ not date it; a word of a person's full name, or a one-word name found as a perso
 called a place is that person (named short, or a mononym: "Ketua KPU X, Oktoberi, …"), and a
 one-word code with a digit ("B1-KWK") no body; an act's label ends before its date, place or agent
 ("menyerahkan rekomendasi pada Senin (19/8/2024)"); pollsters ("LSI Denny JA", "Poltracking Indonesia") are bodies, the
-founder's name in one no person. Sentences written for these tests
+founder's name in one no person; initials in brackets after a name ("Rizal Kurnia Nasution (RKN)") are the person
+and each later "RKN" too; Forkopimda is written many ways ("Forum Komunikasi Pimpinan Daerah (Forkompinda)").
+Sentences written for these tests
 (invented names and figures) through the model-free extraction; NER tags given where the rule is about
 them."""
 
@@ -151,3 +153,17 @@ def test_pollsters_are_bodies_and_a_founder_s_name_in_one_is_no_person() -> None
     assert {"Lingkaran Survei Indonesia Denny JA", "Poltracking Indonesia", "Litbang Kompas",
             "Indikator Politik Indonesia"} <= set(found)
     assert "Denny JA" not in found
+
+
+def test_initials_in_brackets_after_a_name_are_the_person() -> None:
+    found = entities("Nomor urut 4 diperoleh Rizal Kurnia Nasution (RKN) yang berpasangan dengan Feri Ridwan. RKN "
+                     "menyatakan siap bertarung. Kader Partai Keadilan Sejahtera (PKS), Budi Santoso, ikut hadir.",
+                     {"Rizal Kurnia Nasution": "PERSON", "Feri Ridwan": "PERSON", "RKN": "ORGANISATION",
+                      "Budi Santoso": "PERSON"})
+    assert found["Rizal Kurnia Nasution"] == ("", ["RKN"]) and "RKN" not in found
+    assert found["Partai Keadilan Sejahtera"][1] == ["PKS"]
+
+
+def test_forkopimda_as_the_press_writes_it() -> None:
+    found = entities("Deklarasi ditandatangani unsur Forum Komunikasi Pimpinan Daerah (Forkompinda) Kabupaten Tegal.")
+    assert any(code == "government" and "Forkompinda" in aliases for code, aliases in found.values())

@@ -115,8 +115,9 @@ def find_all_mentions(parse: Parse) -> tuple[list[Mention], list[Ticket]]:
     tickets, candidates = _election_mentions(parse.text, where, found)
     coalitions = [(m.evidence.start, m.evidence.end) for m in candidates if m.kind == "organization"]
     found = [m for m in found if not any(s <= m.evidence.start and m.evidence.end <= e for s, e in coalitions)]
-    found = mention_finder.persons_by_name(
-        mention_finder.resolve_overlaps(found + candidates + _rule_persons(parse.text, where, found)))
+    found = found + candidates + _rule_persons(parse.text, where, found)
+    initials = mention_finder.initials_persons(parse.text, found, where)
+    found = mention_finder.persons_by_name(mention_finder.resolve_overlaps(found + initials))
     kept, acronyms = _acronym_mentions(parse.text, found, where)
     return sorted(kept + acronyms, key=lambda m: m.evidence.start), tickets
 

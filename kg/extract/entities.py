@@ -87,11 +87,11 @@ def _person_group(m: Mention, full_names: list[FullName], by_word: dict[str, lis
 
 
 ALIAS_LINK = re.compile(r"\s*,?\s+(?:alias|(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|karib)\s+(?:disapa|dipanggil|"
-                        r"disebut))\s+$")
+                        r"disebut))\s+$|\s*\(\s*$")  # … or initials in brackets: "Rizki Kurniawan Nakasri (RKN)"
 
 
 def alias_links(text: str, mentions: list[Mention]) -> dict[int, int]:
-    """"Bimasena Hartawan alias Bimo", "X yang akrab disapa Y": Y's start -> X's start."""
+    """"Bimasena Hartawan alias Bimo", "X yang akrab disapa Y", "X (XY)": Y's start -> X's start."""
     persons = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.evidence.start)
     return {b.evidence.start: a.evidence.start for a, b in zip(persons, persons[1:], strict=False)
             if ALIAS_LINK.match(text[a.evidence.end:b.evidence.start])}

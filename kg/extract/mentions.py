@@ -20,6 +20,7 @@ from kg.extract.facts import LEXICON, MODEL, RULE, Evidence, Mention
 from kg.extract.lexicon import Institution
 from kg.extract.numbers import VESSEL
 from kg.extract.places import LEVEL_RE, LEVEL_WORD, LEVEL_WORDS, LEVELS, Place, choose_place
+from kg.names import PAREN_ACRONYM
 from kg.nlp.parse import Parse, Token
 from kg.nlp.tags import tag_spans
 
@@ -455,6 +456,28 @@ def persons_by_name(mentions: list[Mention]) -> list[Mention]:
             and not lexicon.place_forms().get(lexicon.lookup_key(m.name))
             and not lexicon.institution_regex().fullmatch(m.name) else m
             for m in mentions]
+
+
+def initials_persons(text: str, mentions: list[Mention], where: SentenceIndex) -> list[Mention]:
+    """Every use of a person's initials defined in brackets after the name ("Rizki Kurniawan Nakasri (RKN) …
+    RKN menyatakan"): the person, whatever the model made of the letters. Initials, in order, with at most one
+    letter more ("Dedi Mulyadi (KDM)"), so "Partai X (PKS)" after a name is not one."""
+    found = []
+    for m in mentions:
+        paren = PAREN_ACRONYM.match(text, m.evidence.end) if m.kind == "person" else None
+        letters = paren.group(1) if paren else ""
+        initials = "".join(w[0] for w in m.name.split())
+        if not (letters.isalpha() and letters.isupper() and len(initials) > 1
+                and len(letters) - len(initials) in (0, 1) and _in_order(initials.upper(), letters)):
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(letters)}(?![\w-])", text):
+            found.append(person_mention(letters, hit.start(), hit.end(), where, RULE, 0.7))
+    return found
+
+
+def _in_order(letters: str, within: str) -> bool:
+    rest = iter(within)
+    return all(c in rest for c in letters)
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
