@@ -4,7 +4,8 @@ of that name, written whole ("Kecamatan Siantar Barat") and stopping before the 
 inside a quotation ('"Kami sudah amankan tiga orang," ujar A, Senin (18/11/2024).') is what the speaker talks
 about: the sentence reports the statement; an exact count said again of another noun ("1.254.964 pemilih" …
 "1.254.964 orang") is one figure, as the dev gold has it, while round ones ("1.500 lembar", "1.500 personel") may
-be two. Sentences written for these tests (invented names and figures)."""
+be two. A place span the model ran over its district ("Pondok X Kecamatan Y") is the place and the district. Sentences
+written for these tests (invented names and figures)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,10 @@ def test_an_exact_count_said_again_is_one_figure() -> None:
     found = find_numbers("KPU menetapkan DPT sebanyak 1.384.217 pemilih. Ketua KPU menyebut DPT berjumlah 1.384.217 "
                          "orang. Sebanyak 1.500 lembar surat suara rusak dan 1.500 personel disiagakan.")
     assert [(n.value, n.unit) for n in found] == [("1.384.217", "pemilih"), ("1.500", "lembar"), ("1.500", "personel")]
+
+
+def test_a_place_the_model_ran_over_its_district_is_two_places() -> None:
+    x = extract(rough_parse("Ada empat TPS lokasi khusus di Pondok Jatirejo Kecamatan Mojo.",
+                            {"Pondok Jatirejo Kecamatan Mojo": "PLACE"}), DAY, None)
+    assert {(e.name, e.code) for e in x.entities if e.kind == "place"} == {
+        ("Pondok Jatirejo", "other"), ("Kecamatan Mojo", "district")}

@@ -379,9 +379,21 @@ def model_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
                 lexicon.lookup_key(surface), ())):
             continue
         else:
-            code = "district" if surface.lower().startswith("kecamatan ") else "other"
-            yield Mention(kind, surface, squeeze(surface), code, squeeze(surface).lower(),
-                          _evidence(where, start, end, MODEL, 0.6), full_name=squeeze(surface))
+            for a, b in _unit_parts(text, start, end):
+                part = text[a:b]
+                code = "district" if part.lower().startswith("kecamatan ") else "other"
+                yield Mention(kind, part, squeeze(part), code, squeeze(part).lower(),
+                              _evidence(where, a, b, MODEL, 0.6), full_name=squeeze(part))
+
+
+UNIT_INSIDE = re.compile(r"[ \t]+(?=(?:Kecamatan|" + LEVEL_RE + "|" + VILLAGE_WORDS + r")[ \t]+[A-Z])")
+
+
+def _unit_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A place span the model ran over the unit it lies in: "Pondok Ploso Kecamatan Mojo" is the place and the
+    district, as "Pondok Ploso, Kecamatan Mojo" would be."""
+    cut = UNIT_INSIDE.search(text, start, end)
+    return [(start, cut.start()), (cut.end(), end)] if cut else [(start, end)]
 
 
 def _replacing(text: str, start: int, surface: str) -> bool:
