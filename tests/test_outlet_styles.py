@@ -1,20 +1,19 @@
-"""News as the outlets write it: an agency's dateline ("SURABAYA (ANTARA) -") names who reports, not
-another name of the city; a long name only the model found, before an acronym the lexicon knows ("Badan
-Pengawas Pemilu (Bawaslu) RI", the model tagging the long name), is that body, one entity with every later
-"Bawaslu RI"; the "Kota" of an office ("Pasangan calon Wali Kota Pekalongan nomor urut 3, …") is no city
-prefix, so the race's region is found and no "Kota X" alias is made; quotations in single marks ("'…,' kata
-A", "‘…,’ ujarnya") are quotes when a speech verb follows, never a term in single marks or an apostrophe
-("Jum'at"); a candidate voting is written many ways ("menyalurkan hak pilihnya", "memberikan hak suaranya",
-"mencoblos di TPS 5"), an exhortation to vote is no act; "Selasa pekan depan" is the next week's Tuesday, "Jumat
-minggu lalu" the last week's Friday; an act "persiapan"/"membahas" another (a meeting preparing a debate) does
-not date it; a word of a person's full name, or a one-word name found as a person elsewhere, that the model alone
-called a place is that person (named short, or a mononym: "Ketua KPU X, Oktoberi, …"), and a
-one-word code with a digit ("B1-KWK") no body; an act's label ends before its date, place or agent
-("menyerahkan rekomendasi pada Senin (19/8/2024)"); pollsters ("LSI Denny JA", "Poltracking Indonesia") are bodies, the
-founder's name in one no person; initials in brackets after a name ("Rizal Kurnia Nasution (RKN)") are the person
-and each later "RKN" too; Forkopimda is written many ways ("Forum Komunikasi Pimpinan Daerah (Forkompinda)").
-Sentences written for these tests
-(invented names and figures) through the model-free extraction; NER tags given where the rule is about
+"""News as the outlets write it: an agency's dateline ("SURABAYA (ANTARA) -") names who reports, not another name of
+the city; a long name only the model found, before an acronym the lexicon knows ("Badan Pengawas Pemilu (Bawaslu)
+RI", the model tagging the long name), is that body, one entity with every later "Bawaslu RI"; the "Kota" of an
+office ("Pasangan calon Wali Kota Pekalongan nomor urut 3, …") is no city prefix, so the race's region is found and
+no "Kota X" alias is made; quotations in single marks ("'…,' kata A", "‘…,’ ujarnya") are quotes when a speech verb
+follows, never a term in single marks or an apostrophe ("Jum'at"); a candidate voting is written many ways
+("menyalurkan hak pilihnya", "memberikan hak suaranya", "mencoblos di TPS 5"), an exhortation to vote is no act;
+"Selasa pekan depan" is the next week's Tuesday, "Jumat minggu lalu" the last week's Friday; an act
+"persiapan"/"membahas" another (a meeting preparing a debate) does not date it; a word of a person's full name, or a
+one-word name found as a person elsewhere, that the model alone called a place is that person (named short, or a
+mononym: "Ketua KPU X, Oktoberi, …"), and a one-word code with a digit ("B1-KWK") no body; an act's label ends
+before its date, place or agent ("menyerahkan rekomendasi pada Senin (19/8/2024)"); pollsters ("LSI Denny JA",
+"Poltracking Indonesia") are bodies, the founder's name in one no person; initials in brackets after a name ("Rizal
+Kurnia Nasution (RKN)") are the person and each later "RKN" too; Forkopimda is written many ways ("Forum Komunikasi
+Pimpinan Daerah (Forkompinda)"); "DPD PDI X" is the party's regional board, not the senate. Sentences written for
+these tests (invented names and figures) through the model-free extraction; NER tags given where the rule is about
 them."""
 
 from __future__ import annotations
@@ -167,3 +166,8 @@ def test_initials_in_brackets_after_a_name_are_the_person() -> None:
 def test_forkopimda_as_the_press_writes_it() -> None:
     found = entities("Deklarasi ditandatangani unsur Forum Komunikasi Pimpinan Daerah (Forkompinda) Kabupaten Tegal.")
     assert any(code == "government" and "Forkompinda" in aliases for code, aliases in found.values())
+
+
+def test_a_party_s_regional_board_is_not_the_senate() -> None:
+    assert "Dewan Perwakilan Daerah" not in entities("Ia juga menjabat Bendahara DPD PDI Jawa Tengah sejak 2020.")
+    assert "Dewan Perwakilan Daerah" in entities("Anggota DPD RI asal Jawa Tengah ikut hadir dalam rapat itu.")

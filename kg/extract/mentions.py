@@ -175,7 +175,7 @@ def _region_after(text: str, end: int, units: bool) -> tuple[int, Place | None, 
 PARTY_BOARDS = ("DPP", "DPW", "DPD", "DPC", "DPAC")
 
 
-PARTY_WORD_AFTER = re.compile(r"\s+Partai\b")
+PARTY_WORD_AFTER = re.compile(r"\s+(?:Partai|PDI)\b")  # "DPD Partai X", "DPD PDI Jateng": a party's board
 
 
 def _party_after(text: str, end: int) -> bool:
