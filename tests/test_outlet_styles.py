@@ -171,3 +171,10 @@ def test_forkopimda_as_the_press_writes_it() -> None:
 def test_a_party_s_regional_board_is_not_the_senate() -> None:
     assert "Dewan Perwakilan Daerah" not in entities("Ia juga menjabat Bendahara DPD PDI Jawa Tengah sejak 2020.")
     assert "Dewan Perwakilan Daerah" in entities("Anggota DPD RI asal Jawa Tengah ikut hadir dalam rapat itu.")
+
+
+def test_an_acronym_spelled_out_as_a_document_is_no_body() -> None:
+    text = ("Penetapan berdasar pada BRPK (Buku Registrasi Perkara Konstitusi) yang dikeluarkan MK. Setelah surat BRPK "
+            "diterima, KPU menggelar pleno. Jaringan Pemantau Rakyat (JPR) ikut memantau.")
+    found = entities(text, {"BRPK": "ORGANISATION", "Jaringan Pemantau Rakyat": "ORGANISATION"})
+    assert "BRPK" not in found and "Jaringan Pemantau Rakyat" in found

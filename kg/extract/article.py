@@ -118,6 +118,7 @@ def find_all_mentions(parse: Parse) -> tuple[list[Mention], list[Ticket]]:
     found = found + candidates + _rule_persons(parse.text, where, found)
     initials = mention_finder.initials_persons(parse.text, found, where)
     found = mention_finder.persons_by_name(mention_finder.resolve_overlaps(found + initials))
+    found = mention_finder.not_documents(parse.text, found)
     kept, acronyms = _acronym_mentions(parse.text, found, where)
     return sorted(kept + acronyms, key=lambda m: m.evidence.start), tickets
 

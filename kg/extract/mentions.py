@@ -20,7 +20,7 @@ from kg.extract.facts import LEXICON, MODEL, RULE, Evidence, Mention
 from kg.extract.lexicon import Institution
 from kg.extract.numbers import VESSEL
 from kg.extract.places import LEVEL_RE, LEVEL_WORD, LEVEL_WORDS, LEVELS, Place, choose_place
-from kg.names import PAREN_ACRONYM
+from kg.names import ACRONYM, PAREN_ACRONYM
 from kg.nlp.parse import Parse, Token
 from kg.nlp.tags import tag_spans
 
@@ -456,6 +456,18 @@ def plausible(m: Mention) -> bool:
                 and not ("." in m.name and personal_names.DEGREE.fullmatch(m.name.rstrip(".") + ".")))  # "S.H"
     return ("(" not in m.name or ")" in m.name) and not (" " not in m.name and any(ch.isdigit() for ch in m.name))
     # the last: one word with a digit is a form's or a document's code ("B1-KWK", "C1"), no body
+
+
+# "BRPK (Buku Registrasi Perkara Konstitusi)", "SK (Surat Keputusan) KPU": an acronym a document's name spells out
+DOCUMENT_SPELLED = re.compile(r"(?<![\w-])(" + ACRONYM + r")\s*\(\s*(?:Buku|Surat|Berita\s+Acara|Daftar|Formulir"
+                              r"|Keputusan|Peraturan|Undang-Undang|Kartu|Sistem|Aplikasi|Laporan|Naskah|Nota|Salinan)\b")
+
+
+def not_documents(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop what the model took for a body but the text spells out as a document or a system, wherever it is named."""
+    documents = {m.group(1) for m in DOCUMENT_SPELLED.finditer(text)}
+    return [m for m in mentions if not (m.kind == "organization" and m.evidence.method == MODEL
+                                        and m.name in documents)]
 
 
 def persons_by_name(mentions: list[Mention]) -> list[Mention]:
