@@ -12,9 +12,9 @@ mononym: "Ketua KPU X, Oktoberi, …"), and a one-word code with a digit ("B1-KW
 before its date, place or agent ("menyerahkan rekomendasi pada Senin (19/8/2024)"); pollsters ("LSI Denny JA",
 "Poltracking Indonesia") are bodies, the founder's name in one no person; initials in brackets after a name ("Rizal
 Kurnia Nasution (RKN)") are the person and each later "RKN" too; Forkopimda is written many ways ("Forum Komunikasi
-Pimpinan Daerah (Forkompinda)"); "DPD PDI X" is the party's regional board, not the senate. Sentences written for
-these tests (invented names and figures) through the model-free extraction; NER tags given where the rule is about
-them."""
+Pimpinan Daerah (Forkompinda)"); "DPD PDI X" is the party's regional board, not the senate; an acronym spelled out
+as a document ("BRPK (Buku Registrasi Perkara Konstitusi)") is no body. Sentences written for these tests (invented
+names and figures) through the model-free extraction; NER tags given where the rule is about them."""
 
 from __future__ import annotations
 
