@@ -1,11 +1,11 @@
-"""People in the street as the news quotes them: an occupation written as a common noun next to a name is the
-person's role, before it ("Seorang pedagang sayur, Sumarni (48), …") or after it ("kata Rina Wati, petani di Desa
-Sukamaju", "Dimas Pratama, pemilih pemula asal Sleman"), with its field ("pedagang sayur") and without the place;
-capitalised before another word it belongs to a name ("Pasar Petani Sejahtera", "Koperasi Nelayan Makmur") and
-makes no person; a role at the text's end keeps no full stop ("dosen Universitas Andalas."); who speaks for
-someone by a possessive ("melalui juru bicaranya, A", "lewat kuasa hukumnya, B") holds that post, and the pair a
-team is named after ("Tim pemenangan pasangan A-B") is not in the team. Sentences written for these tests
-(invented names)."""
+"""People in the street as the news quotes them: an occupation written as a common noun next to a name is the person's
+role, before it ("Seorang pedagang sayur, Sumarni (48), …") or after it ("kata Rina Wati, petani di Desa Sukamaju",
+"Dimas Pratama, pemilih pemula asal Sleman"), with its field ("pedagang sayur") and without the place; capitalised
+before another word it belongs to a name ("Pasar Petani Sejahtera", "Koperasi Nelayan Makmur") and makes no person;
+a role at the text's end keeps no full stop ("dosen Universitas Andalas."); who speaks for someone by a possessive
+("melalui juru bicaranya, A", "lewat kuasa hukumnya, B") holds that post, and the pair a team is named after ("Tim
+pemenangan pasangan A-B") is not in the team; a second post follows "yang juga menjabat" ("anggota DPRD X yang juga
+menjabat Ketua KONI X"). Sentences written for these tests (invented names)."""
 
 from __future__ import annotations
 
@@ -53,3 +53,10 @@ def test_who_speaks_for_someone_by_a_possessive_holds_that_post() -> None:
 def test_the_pair_a_team_is_named_after_is_not_in_the_team() -> None:
     found = roles("Tim pemenangan pasangan Arman Siregar-Lina Tobing menggelar konsolidasi di Medan.")
     assert not {name for name, _ in found} & {"Arman Siregar", "Lina Tobing"}
+
+
+def test_a_second_post_after_yang_juga_menjabat() -> None:
+    found = roles("Dimas Pratama adalah anggota DPRD Kota Tegal dari Partai Demokrat yang juga menjabat Ketua KONI "
+                  "Kota Tegal.")
+    assert {("Dimas Pratama", "anggota DPRD Kota Tegal dari Partai Demokrat"),
+            ("Dimas Pratama", "Ketua KONI Kota Tegal")} <= found
