@@ -52,7 +52,8 @@ AFTER_LINK = (r"(?:\s*,\s*(?:yang\s+(?:juga\s+|kini\s+|saat\s+ini\s+|sebelumnya\
               r"|yang\s+(?:juga|kini|saat\s+ini|merupakan|adalah|pernah|sebelumnya)(?:\s+menjabat(?:\s+sebagai)?)?"
               r"|(?:yang\s+)?(?:kini\s+|juga\s+)?menjabat(?:\s+sebagai)?)\s+)")
 # "A, Ketua X sekaligus Ketua Y", "A adalah anggota X yang juga menjabat Ketua Y": a second post after the first
-ALSO = re.compile(r"\s+(?:sekaligus|dan\s+juga|serta|yang\s+(?:juga|kini|saat\s+ini)(?:\s+menjabat(?:\s+sebagai)?)?)\s+")
+ALSO = re.compile(r"\s+(?:sekaligus|dan\s+juga|serta"
+                  r"|yang\s+(?:juga|kini|saat\s+ini)(?:\s+menjabat(?:\s+sebagai)?)?)\s+")
 
 
 # An occupation and its field, in lower case: "pengamat ekonomi", "jurnalis senior", "presenter televisi" (not a
