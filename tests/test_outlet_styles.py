@@ -178,3 +178,9 @@ def test_an_acronym_spelled_out_as_a_document_is_no_body() -> None:
             "diterima, KPU menggelar pleno. Jaringan Pemantau Rakyat (JPR) ikut memantau.")
     found = entities(text, {"BRPK": "ORGANISATION", "Jaringan Pemantau Rakyat": "ORGANISATION"})
     assert "BRPK" not in found and "Jaringan Pemantau Rakyat" in found
+
+
+def test_a_form_ending_in_its_level_names_the_region_at_that_level() -> None:
+    found = entities("Ketua Bawaslu Kabupaten Serang, Furqon Hidayat, menyita uang tunai.",
+                     {"Furqon Hidayat": "PERSON"})
+    assert "Badan Pengawas Pemilihan Umum Kabupaten Serang" in found

@@ -150,8 +150,9 @@ def _named_unit(text: str, pos: int) -> re.Match[str] | None:
     return NAMED_UNIT_RE.match(" " + " ".join(words[:keep])) if keep else None
 
 
-def _region_after(text: str, end: int, units: bool) -> tuple[int, Place | None, str]:
-    """A region written after an institution: "KPU [Provinsi] Kalbar", "Kodam VI/Mulawarman"."""
+def _region_after(text: str, end: int, units: bool, level: str = "") -> tuple[int, Place | None, str]:
+    """A region written after an institution: "KPU [Provinsi] Kalbar", "Kodam VI/Mulawarman"; ``level`` is the one
+    the institution's form itself ends with ("Bawaslu Kabupaten" Serang: the regency, not the city)."""
     paren = PAREN_RE.match(text, end)
     pos = paren.end() if paren and len(paren.group(1).split()) == 1 else end
     pos += 1 if text[pos:pos + 1] == ")" else 0
@@ -160,7 +161,7 @@ def _region_after(text: str, end: int, units: bool) -> tuple[int, Place | None, 
         return unit.end(), None, unit.group(1)
     m = _level_place_regex().match(text, pos)
     if m:
-        level = LEVELS.get((m.group(1) or "").lower(), "")
+        level = LEVELS.get((m.group(1) or "").lower(), level)
         place = choose_place(lexicon.place_forms()[lexicon.lookup_key(m.group(2))], level)
         return m.end(), place, ""
     named = _named_unit(text, pos) if units else None
@@ -197,7 +198,8 @@ def institution_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
 def _institution_at(text: str, where: SentenceIndex, inst: Institution, start: int, form_end: int,
                     form: str) -> Mention:
     """The institution whose form ``form`` is written at ``start``, with the region written after it."""
-    end, place, unit = (_region_after(text, form_end, inst.type == "security") if inst.regional
+    level = LEVELS.get(form.split()[-1].lower(), "")  # "Bawaslu Kabupaten", "KPU Kota": the form names the level
+    end, place, unit = (_region_after(text, form_end, inst.type == "security", level) if inst.regional
                         else (form_end, None, ""))
     if place and place.type == "country":
         place = None
