@@ -648,3 +648,11 @@ def test_a_first_line_repeating_the_front_matter_title_is_dropped_whatever_its_s
 def test_first_lines_that_are_no_headline_stay(tmp_path, first):
     article = read_article(write(tmp_path, "berita.txt", f"{first}\n{BERITA}\n"))[0]
     assert article.title is None and article.text.startswith(first)
+
+
+def test_a_photo_credit_in_brackets_is_dropped_but_a_dateline_agency_stays(tmp_path):
+    caption = "Ketua KPU Kota Contoh memimpin rapat pleno rekapitulasi. (ANTARA FOTO/Budi Santosa)"
+    path = write(tmp_path, "berita.txt", f"Kupang (ANTARA) - {BERITA}\n{caption}\nFoto: rapat pleno (Foto: Dok. KPU)\n")
+    text = read_article(path)[0].text
+    assert text.startswith("Kupang (ANTARA) - ") and "Budi Santosa" not in text and "Dok. KPU" not in text
+    assert "memimpin rapat pleno rekapitulasi." in text

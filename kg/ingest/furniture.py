@@ -7,7 +7,8 @@ CONTENT", "Simak Video …"), the page's credits ("Pewarta: A", "Editor: B", "CO
 and the outlet's promotions ("Dapatkan update berita pilihan … Telegram", "Ikuti berita … di Google
 News"). A linked headline parses as a sentence of this article: its candidates, dates and verbs would
 become facts the article never stated; a credit line runs into the next ("Budi Santoso Editor").
-Only whole lines are dropped, so a sentence that happens to contain "baca juga" stays.
+Only whole lines are dropped, so a sentence that happens to contain "baca juga" stays; and a photo's
+credit in brackets ("(ANTARA FOTO/Budi Santoso)"), whose photographer is no one the story names.
 """
 
 from __future__ import annotations
@@ -32,10 +33,15 @@ _FURNITURE = re.compile(
     r")[ \t\])]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A photo's credit in brackets, inside a caption or a paragraph: "(ANTARA FOTO/Budi Santoso)", "(Foto: Dok. KPU)";
+# not the agency of a dateline, "Kupang (ANTARA) -"
+_PHOTO_CREDIT = re.compile(r"[ \t]*\((?:ANTARA[ \t]+FOTO|ANTARA|Antara|Foto|FOTO|Dok\.?|Dokumentasi)[ \t]*[/:]"
+                           r"[^()\n]{1,60}\)")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def drop_furniture(text: str) -> str:
-    """The text without lines of web-page furniture; paragraphs stay apart, at most one blank line."""
-    kept = _FURNITURE.sub("", text)
+    """The text without lines of web-page furniture and photo credits; paragraphs stay apart, at most one blank
+    line."""
+    kept = _PHOTO_CREDIT.sub("", _FURNITURE.sub("", text))
     return _BLANK_RUNS.sub("\n\n", kept).strip() if kept != text else text
