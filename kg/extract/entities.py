@@ -87,7 +87,7 @@ def _person_group(m: Mention, full_names: list[FullName], by_word: dict[str, lis
 
 
 ALIAS_LINK = re.compile(r"\s*,?\s+(?:alias|(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|karib)\s+(?:disapa|dipanggil|"
-                        r"disebut))\s+$|\s*\(\s*$")  # … or initials in brackets: "Rizki Kurniawan Nakasri (RKN)"
+                        r"disebut))\s+$|\s*\(\s*$")  # … or initials in brackets: "Rizal Kurnia Nasution (RKN)"
 
 
 def alias_links(text: str, mentions: list[Mention]) -> dict[int, int]:

@@ -152,7 +152,7 @@ def _named_unit(text: str, pos: int) -> re.Match[str] | None:
 
 def _region_after(text: str, end: int, units: bool, level: str = "") -> tuple[int, Place | None, str]:
     """A region written after an institution: "KPU [Provinsi] Kalbar", "Kodam VI/Mulawarman"; ``level`` is the one
-    the institution's form itself ends with ("Bawaslu Kabupaten" Serang: the regency, not the city)."""
+    the institution's form itself ends with ("Bawaslu Kabupaten" Bekasi: the regency, not the city)."""
     paren = PAREN_RE.match(text, end)
     pos = paren.end() if paren and len(paren.group(1).split()) == 1 else end
     pos += 1 if text[pos:pos + 1] == ")" else 0
@@ -392,8 +392,8 @@ UNIT_INSIDE = re.compile(r"[ \t]+(?=(?:Kecamatan|" + LEVEL_RE + "|" + VILLAGE_WO
 
 
 def _unit_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A place span the model ran over the unit it lies in: "Pondok Ploso Kecamatan Mojo" is the place and the
-    district, as "Pondok Ploso, Kecamatan Mojo" would be."""
+    """A place span the model ran over the unit it lies in: "Pondok Al Hikmah Kecamatan Cepiring" is the place and
+    the district, as "Pondok Al Hikmah, Kecamatan Cepiring" would be."""
     cut = UNIT_INSIDE.search(text, start, end)
     return [(start, cut.start()), (cut.end(), end)] if cut else [(start, end)]
 
@@ -460,7 +460,7 @@ def plausible(m: Mention) -> bool:
     # the last: one word with a digit is a form's or a document's code ("B1-KWK", "C1"), no body
 
 
-# "BRPK (Buku Registrasi Perkara Konstitusi)", "SK (Surat Keputusan) KPU": an acronym a document's name spells out
+# "LPPDK (Laporan Penerimaan dan Pengeluaran Dana Kampanye)", "SK (Surat Keputusan)": an acronym a document spells out
 DOCUMENT_SPELLED = re.compile(r"(?<![\w-])(" + ACRONYM + r")\s*\(\s*(?:Buku|Surat|Berita\s+Acara|Daftar|Formulir"
                               r"|Keputusan|Peraturan|Undang-Undang|Kartu|Sistem|Aplikasi|Laporan|Naskah|Nota|Salinan)\b")
 
@@ -475,7 +475,7 @@ def not_documents(text: str, mentions: list[Mention]) -> list[Mention]:
 def persons_by_name(mentions: list[Mention]) -> list[Mention]:
     """A word of a person's full name, or a one-word name found as a person elsewhere, that the model alone called
     a place or a body is that person: "Rahmat Hidayat dan Sulastri Wulandari … Sulastri adalah anggota DPRD",
-    "Ketua KPU X, Oktorizaldi, …" (unless the lexicon knows the word as a place or a body)."""
+    "Ketua KPU X, Oktoberi, …" (unless the lexicon knows the word as a place or a body)."""
     words = {w for m in mentions if m.kind == "person" for w in m.name.split()}
     return [_person(m.text, m.evidence)
             if m.kind != "person" and m.evidence.method == MODEL and set(m.name.split()) <= words
@@ -485,7 +485,7 @@ def persons_by_name(mentions: list[Mention]) -> list[Mention]:
 
 
 def initials_persons(text: str, mentions: list[Mention], where: SentenceIndex) -> list[Mention]:
-    """Every use of a person's initials defined in brackets after the name ("Rizki Kurniawan Nakasri (RKN) …
+    """Every use of a person's initials defined in brackets after the name ("Rizal Kurnia Nasution (RKN) …
     RKN menyatakan"): the person, whatever the model made of the letters. Initials, in order, with at most one
     letter more ("Dedi Mulyadi (KDM)"), so "Partai X (PKS)" after a name is not one."""
     found = []
