@@ -48,8 +48,26 @@ BODY_HEADS = (("other", r"Universitas|Institut|UIN|IAIN|STAIN|Politeknik|Sekolah
                         r"|(?<!Partai\s)(?<!dan\s)(?:Ikatan|Persatuan|Perhimpunan|Himpunan|Asosiasi)"),
               ("government", r"(?<!Rumah\s)(?<!Pakaian\s)(?<!Mobil\s)Dinas"
                              r"|Komisi\s+(?:[IVX]{1,4}|[A-E])(?=\s+DPR)"))  # "Komisi II DPR RI", "Komisi A DPRD Jatim"
-ACADEMY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{code}>{heads})" for code, heads in BODY_HEADS) + r")"
-                        r"(?:[ \t]+" + CAP_WORD + r")+(?![\w-])")  # on one line: a byline's last words are no name
+# A regional office whose long name joins its fields with "dan" or a comma, closed by its acronym: "Badan Kesatuan
+# Bangsa dan Politik (Kesbangpol)", "Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A) Kota Ambon", "Kantor
+# Kesyahbandaran dan Otoritas Pelabuhan (KSOP)": one body (without the acronym, "Dinas Perhubungan dan Satpol PP"
+# are two). A "Badan", "Kantor" or "Biro" is named so only with its acronym: alone it may be a venue or a phrase.
+OFFICE_HEADS = r"Badan|Kantor|Biro|Direktorat"
+TO_ACRONYM = r"(?=[ \t]*\([A-Z][A-Za-z0-9]{1,14}\))"
+
+
+def _body_regex(to_acronym: str) -> re.Pattern[str]:
+    """A body named by what it is; ``to_acronym`` the look-ahead for the acronym that closes an office's name (empty
+    to tell whether a name found so is one)."""
+    joined = r"(?:(?:[ \t]+dan|,)(?:[ \t]+" + CAP_WORD + r")+)*" + to_acronym
+    return re.compile(r"(?<![\w-])(?:(?:" + "|".join(f"(?P<{code}>{heads})" for code, heads in BODY_HEADS) + r")"
+                      r"(?:[ \t]+" + CAP_WORD + r")+(?:" + joined + r")?"
+                      r"|(?P<office>" + OFFICE_HEADS + r")(?:[ \t]+" + CAP_WORD + r")+" + joined + r")"
+                      r"(?![\w-])")  # on one line: a byline's last words are no name
+
+
+ACADEMY_RE = _body_regex(TO_ACRONYM)
+ACADEMY_NAME_RE = _body_regex("")
 # "Kelurahan Padang Harapan", "Desa Sukamaju", "Jalan Bengkulu": a village or a street named like a city is
 # not the city; the village is a place of its own.
 VILLAGE_WORDS = r"Kelurahan|Desa|Kampung|Dusun|Nagari|Gampong"
@@ -315,7 +333,7 @@ def academy_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
         written = SENTENCE_END.split(m.group(0))[0].rstrip(".")
         name = squeeze(written)
         end = m.start() + len(written)
-        code = next(code for code, _ in BODY_HEADS if m.group(code))
+        code = next((code for code, _ in BODY_HEADS if m.group(code)), "government")  # or an office
         if AT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             yield Mention("place", text[m.start():end], name, "venue", name.lower(),
                           _evidence(where, m.start(), end, RULE, 0.8), full_name=name)
@@ -343,7 +361,7 @@ def village_mentions(parse: Parse, where: SentenceIndex) -> Iterator[Mention]:
 
 
 def _academy(m: Mention) -> bool:
-    return m.kind == "organization" and m.evidence.method == RULE and bool(ACADEMY_RE.fullmatch(m.name))
+    return m.kind == "organization" and m.evidence.method == RULE and bool(ACADEMY_NAME_RE.fullmatch(m.name))
 
 
 # ----------------------------------------------------------------------------- model

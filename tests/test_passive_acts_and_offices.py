@@ -1,0 +1,43 @@
+"""Acts and bodies as regional news writes them: a regional office whose long name joins its fields with "dan" or a
+comma and is closed by its acronym ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A) Kota Ambon",
+"Kantor Kesyahbandaran dan Otoritas Pelabuhan (KSOP) Tahuna") is one body, not two bodies or a venue and a place;
+without the acronym ("Dinas Perhubungan dan Satpol PP") they stay two. Sentences written for these tests (invented
+names)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.article import extract
+from kg.nlp.parse import rough_parse
+
+NAMES = {"Arman Siregar": "PERSON", "Lina Tobing": "PERSON", "Budi Santoso": "PERSON"}
+
+
+def found(text: str):
+    return extract(rough_parse(text, NAMES), dt.date(2024, 11, 18), None)
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A) Kota Ambon menyiapkan bilik ramah anak.",
+     "Dinas Pemberdayaan Perempuan dan Perlindungan Anak", "DP3A"),
+    ("Kantor Kesyahbandaran dan Otoritas Pelabuhan (KSOP) Tahuna mengawal kapal pengangkut logistik.",
+     "Kantor Kesyahbandaran dan Otoritas Pelabuhan", "KSOP"),
+    ("Badan Pengelola Keuangan dan Aset Daerah (BPKAD) Kabupaten Sintang mencairkan dana hibah pilkada.",
+     "Badan Pengelola Keuangan dan Aset Daerah", "BPKAD"),
+    ("Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah (Bapperida) menghitung kebutuhan anggaran.",
+     "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", "Bapperida"),
+])
+def test_an_office_named_with_dan_and_its_acronym_is_one_body(text: str, name: str, acronym: str) -> None:
+    x = found(text)
+    orgs = [e for e in x.entities if e.kind == "organization"]
+    assert [(e.name, e.aliases) for e in orgs] == [(name, [acronym])]
+    assert not [e for e in x.entities if e.kind == "place" and e.code == "venue"]
+
+
+def test_without_an_acronym_two_bodies_joined_by_dan_stay_two() -> None:
+    x = found("Petugas Dinas Perhubungan dan Satpol PP Kota Bogor menertibkan baliho.")
+    assert {e.name for e in x.entities if e.kind == "organization"} == {
+        "Dinas Perhubungan", "Satuan Polisi Pamong Praja Kota Bogor"}
