@@ -1,4 +1,7 @@
-"""Acts and bodies as regional news writes them: a regional office whose long name joins its fields with "dan" or a
+"""Acts and bodies as regional news writes them: an act written as a passive verb ("155 anggota PPK … resmi dilantik
+di Pendapa X, Kamis", "surat suara rusak dimusnahkan …") is an event, dated by its sentence, though the sentence
+names the election it is for; an oath sworn "dalam rapat paripurna" is one act, the plenary is where it is done
+(no meeting of its own); a regional office whose long name joins its fields with "dan" or a
 comma and is closed by its acronym ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A) Kota Ambon",
 "Kantor Kesyahbandaran dan Otoritas Pelabuhan (KSOP) Tahuna") is one body, not two bodies or a venue and a place;
 without the acronym ("Dinas Perhubungan dan Satpol PP") they stay two. Sentences written for these tests (invented
@@ -41,3 +44,24 @@ def test_without_an_acronym_two_bodies_joined_by_dan_stay_two() -> None:
     x = found("Petugas Dinas Perhubungan dan Satpol PP Kota Bogor menertibkan baliho.")
     assert {e.name for e in x.entities if e.kind == "organization"} == {
         "Dinas Perhubungan", "Satuan Polisi Pamong Praja Kota Bogor"}
+
+
+def events(text: str) -> set[tuple[str, str | None]]:
+    return {(e.code, e.date) for e in found(text).events}
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Sebanyak 120 anggota Panitia Pemilihan Kecamatan (PPK) untuk Pemilihan Bupati Bantul 2024 resmi dilantik di "
+     "Pendapa Parasamya, Kamis (16/5/2024).", ("other", "2024-05-16")),
+    ("Surat suara Pilbup Bantul 2024 telah disortir dan dilipat di Gudang KPU Bantul, Rabu (6/11/2024).",
+     ("other", "2024-11-06")),
+    ("Sebanyak 300 surat suara Pilbup Bantul yang rusak dimusnahkan di halaman kantor KPU Bantul, Jumat (22/11/2024).",
+     ("other", "2024-11-22")),
+])
+def test_an_act_written_as_a_passive_verb_is_an_event(text: str, event: tuple[str, str]) -> None:
+    assert event in events(text)
+
+
+def test_an_oath_sworn_in_a_plenary_is_one_act() -> None:
+    assert events("Sebanyak 45 anggota DPRD Kota Ambon mengucapkan sumpah dan janji dalam rapat paripurna di Gedung "
+                  "DPRD Ambon, Senin (26/8/2024).") == {("other", "2024-08-26")}

@@ -29,6 +29,9 @@ PERIOD_BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|dimulai|berakhir|sebe
 PERIOD = re.compile(r"masa\s", re.I)  # "masa kampanye", "masa tenang"
 PERIOD_END = re.compile(r"\b(?:berakhir|hingga|sampai)\b", re.I)
 ACTIVE_VERB = re.compile(r"me\w+", re.I)  # "mendistribusikan", "menandatangani": an act written as the verb
+# "155 anggota PPK … resmi dilantik di Pendapa X, Kamis": an act the lexicon writes as a passive verb ("distribusi"
+# and "diskusi" are nouns)
+PASSIVE_VERB = re.compile(r"di(?!stribusi\b|skusi\b)\w+", re.I)
 # "Pemungutan suara dijadwalkan serentak pada 27 November 2024": a schedule's words may part an election from its date
 SCHEDULED = re.compile(r"\s+(?:(?:akan|dijadwalkan|digelar|dilaksanakan|diselenggarakan|berlangsung|serentak|secara"
                        r"|nasional)\s+)+(?:pada\s+)?", re.I)
@@ -52,6 +55,7 @@ class Trigger:
     acted: bool = False  # "KPU merampungkan penyortiran surat suara Pilbup X": the object of an active verb
     ahead: int = 0  # "sembilan hari menjelang pemungutan suara": the days from the sentence's date to the election
     possessed: bool = False  # "masa tenang Pilkada 2024": an election naming what another thing belongs to
+    setting: bool = False  # "… dalam rapat paripurna": a meeting named as where something is done
 
 
 NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
@@ -79,6 +83,7 @@ OF_AN_ELECTION = re.compile(r"\b(?:masa\s+(?:tenang|kampanye)|tahapan|tahap|logi
                             r"|anggaran|dana|netralitas|pengawasan|pengamanan|dialog|diskusi|sosialisasi|simulasi)\s+$",
                             re.I)
 PURPOSE_BEFORE = re.compile(r"\b(?:untuk|guna|jelang|menjelang|persiapan|menyambut|menyongsong|membahas)\s+$", re.I)
+SETTING_BEFORE = re.compile(r"\b(?:dalam|saat)\s+$", re.I)
 ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # "KPU menetapkan (dua) pasangan calon …" is the candidates' determination, a registration step (not the
 # winners': "menetapkan calon … sebagai bupati terpilih").
@@ -139,7 +144,8 @@ def find_triggers(text: str) -> list[Trigger]:
                              bool(ACTED_BEFORE.search(text, max(0, m.start() - 25), m.start())),
                              _countdown(text, m.start()) if code == "election" else 0,
                              code == "election" and bool(OF_AN_ELECTION.search(text, max(0, m.start() - 20),
-                                                                                m.start()))))
+                                                                                m.start())),
+                             code == "meeting" and bool(SETTING_BEFORE.search(text, max(0, m.start() - 8), m.start()))))
     for code, pattern in TYPED_VERBS:
         for m in pattern.finditer(text):
             end = _label_end(text, m.end())
@@ -255,16 +261,24 @@ def _same_event(event: Event, t: Trigger, iso: str | None, variant: str | None) 
     return (t.ordinal or None) == event.variant or not t.ordinal
 
 
+def _written_as_verb(t: Trigger) -> bool:
+    return bool(ACTIVE_VERB.match(t.label) or PASSIVE_VERB.match(t.label))
+
+
 def build_events(triggers: list[Trigger], dates: list[DateMention],
                  sentences: list[tuple[int, int]], sentence_of) -> list[Event]:
     """Cluster trigger mentions into events, with the date written nearest each mention."""
     events: list[Event] = []
+    # "50 anggota DPRD … mengucapkan sumpah dan janji dalam rapat paripurna, Senin": the act is the event, the
+    # meeting where it is done is not another
+    acts = {sentence_of(t.start) for t in triggers if t.code == "other" and _written_as_verb(t)}
+    triggers = [t for t in triggers if not (t.setting and not t.named and sentence_of(t.start) in acts)]
     typed = {sentence_of(t.start) for t in triggers if t.code not in ("other", "election")}
     elections = {sentence_of(t.start) for t in triggers if t.code == "election"}
     counted = {sentence_of(t.start) for t in triggers if t.code == "vote_count"}
     for t in triggers:
         sent = sentence_of(t.start)
-        if t.code == "other" and (sent in typed or (sent in elections and not (ACTIVE_VERB.match(t.label) or t.acted))):
+        if t.code == "other" and (sent in typed or (sent in elections and not (_written_as_verb(t) or t.acted))):
             continue  # "apel pengamanan": the meeting is the event, securing it is what it is about; "pengamanan
             # Pilkada": the election is; but "KPU mendistribusikan logistik Pilkada 2024" or "merampungkan
             # penyortiran surat suara Pilbup X": the act the verb reports
