@@ -1,7 +1,8 @@
 """Acts and bodies as regional news writes them: an act written as a passive verb ("155 anggota PPK … resmi dilantik
 di Pendapa X, Kamis", "surat suara rusak dimusnahkan …") is an event, dated by its sentence, though the sentence
 names the election it is for; an oath sworn "dalam rapat paripurna" is one act, the plenary is where it is done
-(no meeting of its own); a regional office whose long name joins its fields with "dan" or a
+(no meeting of its own); the time allowed for an act ("paling lambat 10 September", "diberi waktu hingga Sabtu")
+tells no second act apart and dates the act only until a day of its own is written; a regional office whose long name joins its fields with "dan" or a
 comma and is closed by its acronym ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A) Kota Ambon",
 "Kantor Kesyahbandaran dan Otoritas Pelabuhan (KSOP) Tahuna") is one body, not two bodies or a venue and a place;
 without the acronym ("Dinas Perhubungan dan Satpol PP") they stay two. Sentences written for these tests (invented
@@ -65,3 +66,18 @@ def test_an_act_written_as_a_passive_verb_is_an_event(text: str, event: tuple[st
 def test_an_oath_sworn_in_a_plenary_is_one_act() -> None:
     assert events("Sebanyak 45 anggota DPRD Kota Ambon mengucapkan sumpah dan janji dalam rapat paripurna di Gedung "
                   "DPRD Ambon, Senin (26/8/2024).") == {("other", "2024-08-26")}
+
+
+@pytest.mark.parametrize("text", [
+    "Pasangan calon wajib menyerahkan perbaikan berkas paling lambat 10 September 2024. Penyerahan perbaikan berkas "
+    "dilakukan di kantor KPU Bantul, Senin (9/9/2024).",
+    "Penyerahan perbaikan berkas dilakukan di kantor KPU Bantul, Senin (9/9/2024). Sebelumnya KPU meminta pasangan "
+    "calon menyerahkan perbaikan berkas selambat-lambatnya 10 September 2024.",
+])
+def test_the_time_allowed_for_an_act_makes_no_second_act(text: str) -> None:
+    assert events(text) == {("registration", "2024-09-09")}
+
+
+def test_an_act_known_only_by_its_deadline_is_dated_by_it() -> None:
+    assert events("KPU meminta PPK menuntaskan rekapitulasi Pilbup Bantul paling lambat Selasa (3/12/2024).") >= {
+        ("vote_count", "2024-12-03")}

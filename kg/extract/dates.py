@@ -59,6 +59,10 @@ PATTERNS = [
     ("weekday", re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b(?!\s*\()")),
 ]
 SAME_DAY = re.compile(r"hari\s+yang\s+sama", re.I)
+# "paling lambat 10 September", "diberi waktu hingga Sabtu (23/11)": the bound of the time allowed for an act (not
+# a bare "hingga": "real count … hingga Kamis (15/2)" tells how far it had got, "27 hingga 29 Agustus" a span)
+DEADLINE_BEFORE = re.compile(r"\b(?:paling\s+lambat|selambat-lambatnya|batas\s+(?:waktu|akhir)|tenggat(?:\s+waktu)?"
+                             r"|waktu\s+(?:hingga|sampai))\s+(?:(?:hari|tanggal|pada)\s+)?$", re.I)
 YEAR_RE = re.compile(r"(?<![\d/])(?<![\d][.,])(19[5-9]\d|20[0-9]\d)(?![\d/])(?![.,]\d)")
 
 
@@ -70,6 +74,7 @@ class DateMention:
     iso: str | None
     counted: bool = False  # "48 hari lagi": a count of days, also a figure the text states
     from_voting: bool = False  # "H-3": counted from the voting day, so never the voting day's own date
+    deadline: bool = False  # "paling lambat 10 September", "hingga 5 Desember": the bound of a time allowed
 
 
 def reference_years(text: str, published: dt.date | None) -> list[int]:
@@ -171,7 +176,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             date = _resolve(kind, m, years, published)
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.group(0), m.start(), m.end(), date.isoformat() if date else None,
-                                     kind == "counted" or (kind == "from_last" and bool(m.group(2)))))
+                                     kind == "counted" or (kind == "from_last" and bool(m.group(2))),
+                                     deadline=bool(DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start()))))
     found.sort(key=lambda d: d.start)
     for i, d in enumerate(found):
         shift = _from_last(d.text)

@@ -269,6 +269,7 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
                  sentences: list[tuple[int, int]], sentence_of) -> list[Event]:
     """Cluster trigger mentions into events, with the date written nearest each mention."""
     events: list[Event] = []
+    by_deadline: set[int] = set()  # the events dated only by the time allowed for them ("paling lambat 10 September")
     # "50 anggota DPRD … mengucapkan sumpah dan janji dalam rapat paripurna, Senin": the act is the event, the
     # meeting where it is done is not another
     acts = {sentence_of(t.start) for t in triggers if t.code == "other" and _written_as_verb(t)}
@@ -298,7 +299,11 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
                     event.date, event.date_text = date.iso, date.text
             continue
         variant = _election_kind(t) if t.code == "election" else t.ordinal
-        event = next((e for e in events if _same_event(e, t, iso, variant)), None)
+        # "menyerahkan perbaikan berkas paling lambat 10 September" and "Penyerahan perbaikan berkas … Senin (9/9)":
+        # the time allowed for an act tells no other act apart; the act is dated by its bound only until a day
+        # of its own is written
+        event = next((e for e in events if _same_event(
+            e, t, None if (date and date.deadline) or id(e) in by_deadline else iso, variant)), None)
         if event is None and t.code == "election" and not t.named and not iso:
             event = next((e for e in events if e.code == "election"), None)  # a bare "pemilu"
         if event is None:
@@ -310,8 +315,9 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
         event.mentions.append(evidence)
         if t.named and event.evidence.confidence < 0.7:  # the first proper name is the label
             event.label, event.evidence = t.label, evidence
-        if date and not event.date and not event.date_text:
+        if date and ((not event.date and not event.date_text) or (id(event) in by_deadline and not date.deadline)):
             event.date, event.date_text = date.iso, date.text
+            (by_deadline.add if date.deadline else by_deadline.discard)(id(event))
     return events
 
 
