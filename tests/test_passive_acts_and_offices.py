@@ -2,11 +2,11 @@
 di Pendapa X, Kamis", "surat suara rusak dimusnahkan …") is an event, dated by its sentence, though the sentence
 names the election it is for; an oath sworn "dalam rapat paripurna" is one act, the plenary is where it is done
 (no meeting of its own); the time allowed for an act ("paling lambat 10 September", "diberi waktu hingga Sabtu")
-tells no second act apart and dates the act only until a day of its own is written; a regional office whose long name joins its fields with "dan" or a
-comma and is closed by its acronym ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A) Kota Ambon",
-"Kantor Kesyahbandaran dan Otoritas Pelabuhan (KSOP) Tahuna") is one body, not two bodies or a venue and a place;
-without the acronym ("Dinas Perhubungan dan Satpol PP") they stay two. Sentences written for these tests (invented
-names)."""
+tells no second act apart and dates the act only until a day of its own is written; a regional office whose long
+name joins its fields with "dan" or a comma and is closed by its acronym ("Dinas Pemberdayaan Perempuan dan
+Perlindungan Anak (DP3A) Kota Ambon", "Kantor Kesyahbandaran dan Otoritas Pelabuhan (KSOP) Tahuna") is one body,
+not two bodies or a venue and a place; without the acronym ("Dinas Perhubungan dan Satpol PP") they stay two.
+Sentences written for these tests (invented names)."""
 
 from __future__ import annotations
 
