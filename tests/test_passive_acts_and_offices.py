@@ -5,7 +5,9 @@ names the election it is for; an oath sworn "dalam rapat paripurna" is one act, 
 tells no second act apart and dates the act only until a day of its own is written; a regional office whose long
 name joins its fields with "dan" or a comma and is closed by its acronym ("Dinas Pemberdayaan Perempuan dan
 Perlindungan Anak (DP3A) Kota Ambon", "Kantor Kesyahbandaran dan Otoritas Pelabuhan (KSOP) Tahuna") is one body,
-not two bodies or a venue and a place; without the acronym ("Dinas Perhubungan dan Satpol PP") they stay two.
+not two bodies or a venue and a place; without the acronym ("Dinas Perhubungan dan Satpol PP") they stay two; a
+ballot number said of a pair named no more ("Pasangan nomor urut 3 tetap ada di surat suara") is that of the one
+pair named before without a number.
 Sentences written for these tests (invented names)."""
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from test_election_rules import candidacies, run
 
 from kg.extract.article import extract
 from kg.nlp.parse import rough_parse
@@ -81,3 +84,16 @@ def test_the_time_allowed_for_an_act_makes_no_second_act(text: str) -> None:
 def test_an_act_known_only_by_its_deadline_is_dated_by_it() -> None:
     assert events("KPU meminta PPK menuntaskan rekapitulasi Pilbup Bantul paling lambat Selasa (3/12/2024).") >= {
         ("vote_count", "2024-12-03")}
+
+
+def test_a_number_said_of_the_one_pair_named_before_is_its_number() -> None:
+    x = run("KPU Kabupaten Sukamaju membatalkan pencalonan calon bupati petahana, Arman Siregar. Dengan pembatalan "
+            "ini, pasangan Arman Siregar dan calon wakil bupati Lina Tobing dinyatakan tidak memenuhi syarat. Pilkada "
+            "kini diikuti dua pasangan calon. \"Pasangan nomor urut 3 tetap ada di surat suara,\" ujar Budi Santoso.")
+    assert {("Arman Siregar", "bupati", "3", "Lina Tobing")} <= candidacies(x)
+
+
+def test_a_number_stays_unread_when_another_candidate_has_none() -> None:
+    x = run("Pasangan Arman Siregar dan calon wakil bupati Lina Tobing mendaftar ke KPU Sukamaju. Calon bupati "
+            "Budi Santoso juga mendaftar. \"Pasangan nomor urut 3 tidak hadir,\" ujar petugas.")
+    assert not [c for c in x.candidacies if c.ballot_number]

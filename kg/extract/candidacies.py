@@ -354,6 +354,7 @@ def find_tickets(text: str, blocked: list[tuple[int, int]]) -> list[Ticket]:
     tickets.sort(key=lambda t: t.start)
     _ballots_of_anaphors(text, tickets)
     _ballots_of_replacements(text, tickets)
+    _ballot_of_the_one_pair(text, tickets)
     _counted_descriptors(text, tickets)
     return tickets
 
@@ -489,6 +490,31 @@ def _ballots_of_anaphors(text: str, tickets: list[Ticket]) -> None:
         before = [t for t in tickets if t.end <= m.start() and t.mate is not None]
         if m.group(1) and before and before[-1].ballot is None and m.start() - before[-1].end < 600:
             before[-1].ballot, before[-1].ballot_span = read_ballot(m.group(1)), (m.start(1), m.end(1))
+
+
+NUMBERED_PAIR = re.compile(r"\b(?:pasangan|paslon)(?:\s+calon)?\s+(?:nomor|no\.?)\s+urut\s+(\d{1,2})\b", re.I)
+
+
+def _ballot_of_the_one_pair(text: str, tickets: list[Ticket]) -> None:
+    """"… pasangan A dan calon wakil bupati B dinyatakan tidak memenuhi syarat. … 'Pasangan nomor urut 3 tetap ada di
+    surat suara'": a number said of a pair named no more is that of the pair named before it, when that pair is
+    the only one the article names without a number and no pair named has that number."""
+    unnumbered = [t for t in tickets if t.ballot is None]
+    pair = next((t for t in unnumbered if t.mate is not None), None)
+    if pair is None or not all(_one_of(text, name, pair.names) for t in unnumbered for name in t.names):
+        return  # another candidate named without a number: the number may be theirs
+    for m in NUMBERED_PAIR.finditer(text):
+        number = read_ballot(m.group(1))
+        if pair.end <= m.start() and not any(t.ballot == number for t in tickets):
+            for t in unnumbered:
+                t.ballot, t.ballot_span = number, (m.start(1), m.end(1))
+            return
+
+
+def _one_of(text: str, name: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+    """Whether a name is one of ``names`` written in full or shortened ("Abdul Karim" of "Abdul Karim Rumakefing")."""
+    words = set(text[name[0]:name[1]].split())
+    return any(words <= other or other <= words for other in (set(text[a:b].split()) for a, b in names))
 
 
 REPLACING = re.compile(r"\bpengganti\b", re.I)  # in the cue ("calon pengganti") or right after the office
