@@ -97,3 +97,9 @@ def test_a_number_stays_unread_when_another_candidate_has_none() -> None:
     x = run("Pasangan Arman Siregar dan calon wakil bupati Lina Tobing mendaftar ke KPU Sukamaju. Calon bupati "
             "Budi Santoso juga mendaftar. \"Pasangan nomor urut 3 tidak hadir,\" ujar petugas.")
     assert not [c for c in x.candidacies if c.ballot_number]
+
+
+def test_an_act_of_another_name_dated_by_its_deadline_stays_apart() -> None:
+    assert events("Real count KPU Bantul mencatat pasangan nomor urut 1 unggul pada Kamis (28/11/2024). KPU Bantul "
+                  "menuntaskan rekapitulasi berjenjang paling lambat 5 Desember 2024.") == {
+        ("vote_count", "2024-11-28"), ("vote_count", "2024-12-05")}

@@ -265,6 +265,13 @@ def _written_as_verb(t: Trigger) -> bool:
     return bool(ACTIVE_VERB.match(t.label) or PASSIVE_VERB.match(t.label))
 
 
+def _bound_only(event: Event, t: Trigger, date: DateMention | None, by_deadline: set[int]) -> bool:
+    """Whether the event or the mention is dated only by a deadline and both name the same act ("perbaikan berkas";
+    not "real count … hingga Kamis" and "rekapitulasi … paling lambat 20 Maret")."""
+    return (bool(date and date.deadline) or id(event) in by_deadline) and bool(
+        set(event.label.lower().split()) & set(t.label.lower().split()))
+
+
 def build_events(triggers: list[Trigger], dates: list[DateMention],
                  sentences: list[tuple[int, int]], sentence_of) -> list[Event]:
     """Cluster trigger mentions into events, with the date written nearest each mention."""
@@ -300,10 +307,10 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
             continue
         variant = _election_kind(t) if t.code == "election" else t.ordinal
         # "menyerahkan perbaikan berkas paling lambat 10 September" and "Penyerahan perbaikan berkas … Senin (9/9)":
-        # the time allowed for an act tells no other act apart; the act is dated by its bound only until a day
-        # of its own is written
-        event = next((e for e in events if _same_event(
-            e, t, None if (date and date.deadline) or id(e) in by_deadline else iso, variant)), None)
+        # the time allowed for an act tells it from no act of the same name; the act is dated by its bound only
+        # until a day of its own is written
+        event = next((e for e in events if _same_event(e, t, None if _bound_only(e, t, date, by_deadline) else iso,
+                                                       variant)), None)
         if event is None and t.code == "election" and not t.named and not iso:
             event = next((e for e in events if e.code == "election"), None)  # a bare "pemilu"
         if event is None:
