@@ -2,13 +2,13 @@
 di Pendapa X, Kamis", "surat suara rusak dimusnahkan …") is an event, dated by its sentence, though the sentence
 names the election it is for; an oath sworn "dalam rapat paripurna" is one act, the plenary is where it is done
 (no meeting of its own); the time allowed for an act ("paling lambat 10 September", "diberi waktu hingga Sabtu")
-tells no second act apart and dates the act only until a day of its own is written; a regional office whose long
-name joins its fields with "dan" or a comma and is closed by its acronym ("Dinas Pemberdayaan Perempuan dan
-Perlindungan Anak (DP3A) Kota Ambon", "Kantor Kesyahbandaran dan Otoritas Pelabuhan (KSOP) Tahuna") is one body,
-not two bodies or a venue and a place; without the acronym ("Dinas Perhubungan dan Satpol PP") they stay two; a
-ballot number said of a pair named no more ("Pasangan nomor urut 3 tetap ada di surat suara") is that of the one
-pair named before without a number.
-Sentences written for these tests (invented names)."""
+tells no second act of its name apart and dates the act only until a day of its own is written; a regional office
+whose long name joins its fields with "dan" or a comma and is closed by its acronym ("Dinas Pemberdayaan Perempuan
+dan Perlindungan Anak (DP3A) Kota Ambon", "Kantor Kesyahbandaran dan Otoritas Pelabuhan (KSOP) Tahuna") is one
+body, not two bodies or a venue and a place, and its head holds the whole post; without the acronym ("Dinas
+Perhubungan dan Satpol PP") they stay two; a ballot number said of a pair named no more ("Pasangan nomor urut 3
+tetap ada di surat suara") is that of the one pair named before without a number. Sentences written for these
+tests (invented names)."""
 
 from __future__ import annotations
 
@@ -103,3 +103,14 @@ def test_an_act_of_another_name_dated_by_its_deadline_stays_apart() -> None:
     assert events("Real count KPU Bantul mencatat pasangan nomor urut 1 unggul pada Kamis (28/11/2024). KPU Bantul "
                   "menuntaskan rekapitulasi berjenjang paling lambat 5 Desember 2024.") == {
         ("vote_count", "2024-11-28"), ("vote_count", "2024-12-05")}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A) Kota Ambon, Budi Santoso, meninjau TPS.",
+     "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A) Kota Ambon"),
+    ("Budi Santoso, Kepala Kantor Kesyahbandaran dan Otoritas Pelabuhan (KSOP) Tahuna, memastikan kapal laik laut.",
+     "Kepala Kantor Kesyahbandaran dan Otoritas Pelabuhan (KSOP) Tahuna"),
+])
+def test_the_head_of_an_office_named_with_dan_holds_the_whole_post(text: str, label: str) -> None:
+    x = found(text)
+    assert [(x.entity(h.person).name, h.label) for h in x.holdings] == [("Budi Santoso", label)]

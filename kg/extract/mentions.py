@@ -54,6 +54,8 @@ BODY_HEADS = (("other", r"Universitas|Institut|UIN|IAIN|STAIN|Politeknik|Sekolah
 # are two). A "Badan", "Kantor" or "Biro" is named so only with its acronym: alone it may be a venue or a phrase.
 OFFICE_HEADS = r"Badan|Kantor|Biro|Direktorat"
 TO_ACRONYM = r"(?=[ \t]*\([A-Z][A-Za-z0-9]{1,14}\))"
+# the "dan" inside such a name, as a post names the office ("Kepala Dinas Pemuda dan Olahraga (Dispora) X")
+JOINED_FIELD = r"dan(?=(?:[ \t]+" + CAP_WORD + r")+" + TO_ACRONYM + r")"
 
 
 def _body_regex(to_acronym: str) -> re.Pattern[str]:

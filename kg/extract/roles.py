@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kg.extract import lexicon
 from kg.extract.dates import WEEKDAYS
 from kg.extract.facts import Mention
-from kg.extract.mentions import SENTENCE_END
+from kg.extract.mentions import JOINED_FIELD, SENTENCE_END
 from kg.extract.personal_names import DEGREES_AFTER, FIELD_NOUN, TICKET_HYPHEN
 from kg.extract.places import LEVEL_WORDS
 
@@ -23,6 +23,7 @@ GENERIC_TITLES = ("Kepala", "Ketua", "Wakil Ketua", "Wakil", "Anggota", "Komisio
                   "Kasubdit", "Deputi", "Asisten", "Staf Khusus", "Juru Bicara", "Panglima",
                   "Kapolsek", "Plt", "Pj", "Plh", "Calon", "Pasangan calon", "Pasangan", "Paslon")
 CHAIN_WORD = (r"(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|\d+/[A-Z][\w-]*|[IVX]+/[A-Z][\w-]*|RI|terpilih|dan(?=\s+[Ww]akil\b)"
+              r"|" + JOINED_FIELD +  # "Kepala Dinas Pemuda dan Olahraga (Dispora) Kota Jambi"
               r"|petahana|tunggal|pemohon|termohon|terkait|nonaktif|definitif"
               r"|nomor urut \d+|(?<=TPS\s)\d{1,3}|(?:untuk )?periode \d{4}-\d{4}|se-[A-Z][\w-]*"
               r"|dari(?=\s+[A-Z]))")  # "Pengamat politik dari Universitas X", "Jaksa … dari Kejaksaan Negeri Y"
