@@ -1,11 +1,12 @@
 """Regional incident news: a clash between supporters ("Bentrokan antarpendukung … terjadi …, Minggu (17/11/2024)
-malam") is an event of its own, dated; "Kecamatan Ketapang" is a district even where the lexicon knows a regency
-of that name, written whole ("Kecamatan Siantar Barat") and stopping before the next unit or a date; an act
-inside a quotation ('"Kami sudah amankan tiga orang," ujar A, Senin (18/11/2024).') is what the speaker talks
-about: the sentence reports the statement; an exact count said again of another noun ("1.254.964 pemilih" …
-"1.254.964 orang") is one figure, as the dev gold has it, while round ones ("1.500 lembar", "1.500 personel") may
-be two. A place span the model ran over its district ("Pondok X Kecamatan Y") is the place and the district. Sentences
-written for these tests (invented names and figures)."""
+malam") is an event of its own, dated; "Kecamatan Ketapang" is a district even where the lexicon knows a regency of
+that name, written whole ("Kecamatan Siantar Barat") and stopping before the next unit or a date; an act inside a
+quotation ('"Kami sudah amankan tiga orang," ujar A, Senin (18/11/2024).') is what the speaker talks about: the
+sentence reports the statement; an exact count said again of another noun ("1.254.964 pemilih" … "1.254.964 orang")
+is one figure, as the dev gold has it, while round ones ("1.500 lembar", "1.500 personel") may be two. A place span
+the model ran over its district ("Pondok X Kecamatan Y") is the place and the district. Sentences written for these
+tests (invented names and figures). The count of the race's tickets said twice ("dua pendaftar bakal pasangan" …
+"dua pasangan bakal calon") is one figure."""
 
 from __future__ import annotations
 
@@ -60,3 +61,11 @@ def test_a_place_the_model_ran_over_its_district_is_two_places() -> None:
                             {"Pondok Jatirejo Kecamatan Mojo": "PLACE"}), DAY, None)
     assert {(e.name, e.code) for e in x.entities if e.kind == "place"} == {
         ("Pondok Jatirejo", "other"), ("Kecamatan Mojo", "district")}
+
+
+def test_the_count_of_the_race_s_tickets_said_twice_is_one_figure() -> None:
+    found = find_numbers("KPU Kota Tegal menerima dua pendaftar bakal pasangan calon. Berkas dua pasangan bakal calon "
+                         "itu kini diverifikasi.")
+    assert [n.value for n in found] == ["dua"]
+    found = find_numbers("Dari tiga pasangan calon di Pilbup Brebes, dua pasangan teratas bersaing ketat.")
+    assert [n.value for n in found] == ["tiga", "dua"]

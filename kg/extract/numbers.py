@@ -76,6 +76,9 @@ def _names_something(text: str, start: int, value: str) -> bool:
                 or (len(value) <= 2 and BALLOT_LISTED.search(text, max(0, start - 40), start)))
 
 
+TICKETS_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+(?:bakal\s+)?(?:pasangan|paslon|bapaslon)\b", re.I)
+
+
 def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[NumberMention]:
     """Stated figures outside the excluded spans (dates, names)."""
     covered = Covered(excluded)
@@ -109,7 +112,9 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
         unit = "persen" if percent else (scale or noun_word)
         # "Rp50 ribu" said again in a quote is the same figure; so is an exact count said again of other
         # nouns ("1.254.964 pemilih" … "1.254.964 orang"), which no two figures of a story share by chance
-        key = (number, "" if number >= 1000 and number % 100 and not percent else unit)
+        key = (number, "" if number >= 1000 and number % 100 and not percent
+               else "pasangan" if TICKETS_AFTER.match(text, end) else unit)  # "dua pendaftar bakal pasangan" … "dua
+        # pasangan bakal calon": the count of the race's tickets, said twice
         if key in seen:
             continue
         seen.add(key)
