@@ -69,3 +69,9 @@ def test_the_count_of_the_race_s_tickets_said_twice_is_one_figure() -> None:
     assert [n.value for n in found] == ["dua"]
     found = find_numbers("Dari tiga pasangan calon di Pilbup Brebes, dua pasangan teratas bersaing ketat.")
     assert [n.value for n in found] == ["tiga", "dua"]
+
+
+def test_a_ballot_number_a_few_words_after_its_cue_is_no_figure() -> None:
+    found = find_numbers('"Berkas calon pengganti memenuhi syarat. Nomor urut pasangan tetap 2," ujar Hadi. KPU '
+                         "mencetak 2 juta surat suara.")
+    assert [n.value for n in found] == ["2"] and found[0].unit == "juta"

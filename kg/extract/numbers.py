@@ -33,6 +33,8 @@ NOT_BEFORE = re.compile(r"\b(?:nomor urut|no\.? urut|nomor|no\.|paslon|pasangan 
 # "nomor urut 1 dan 2", "nomor urut 1, 2 dan 3": the ballot numbers listed after the first
 BALLOT_LISTED = re.compile(r"\b(?:nomor|no\.?)\s+urut(?:\s*(?:,|dan|atau|hingga|sampai)?\s*\d{1,2})+"
                            r"\s*(?:,|dan|atau|hingga|sampai)\s*$", re.I)
+# "Nomor urut pasangan tetap 2", "nomor urut mereka adalah 3": the ballot number a few words after its cue
+BALLOT_SAID = re.compile(r"\b(?:nomor|no\.?)\s+urut(?:\s+(?!\d)[\w-]+){1,3}\s+$", re.I)
 # "dapil Medan 3": an electoral district's number
 DISTRICT_NAMED = re.compile(r"\b(?i:dapil|daerah\s+pemilihan)(?:\s+[A-Z][\w-]*){1,3}\s+$")
 # "KM Sabuk Nusantara 95", "KRI Banda Aceh 593": a ship's number (the prefixes: motor vessel, ferry, navy ship)
@@ -68,12 +70,13 @@ def parse_number(value: str) -> Decimal:
 
 
 def _names_something(text: str, start: int, value: str) -> bool:
-    """A number that tells which one, not how many: "Pasal 5", "nomor urut 1 dan 2", "dapil Medan 3", "KM Sabuk
-    Nusantara 95"."""
+    """A number that tells which one, not how many: "Pasal 5", "nomor urut 1 dan 2", "nomor urut pasangan tetap 2",
+    "dapil Medan 3", "KM Sabuk Nusantara 95"."""
     return bool(NOT_BEFORE.search(text, max(0, start - 15), start)
                 or DISTRICT_NAMED.search(text, max(0, start - 40), start)
                 or VESSEL_NAMED.search(text, max(0, start - 50), start)
-                or (len(value) <= 2 and BALLOT_LISTED.search(text, max(0, start - 40), start)))
+                or (len(value) <= 2 and (BALLOT_LISTED.search(text, max(0, start - 40), start)
+                                         or BALLOT_SAID.search(text, max(0, start - 40), start))))
 
 
 TICKETS_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+(?:bakal\s+)?(?:pasangan|paslon|bapaslon)\b", re.I)
