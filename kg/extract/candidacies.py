@@ -619,7 +619,8 @@ def _line_votes(text: str, end: int) -> Decimal | None:
 
 
 # "calon anggota DPR RI dari Partai X, A", "caleg PDI Perjuangan A", "calon anggota DPRD Provinsi Jambi A"
-LEGISLATIVE_CUE = re.compile(r"(?<![\w-])(?i:(?:bakal\s+)?calon\s+anggota(?:\s+legislatif)?(?=\s+DPR|\s+DPD|\s*,)"
+LEGISLATIVE_CUE = re.compile(r"(?<![\w-])(?i:(?:bakal\s+)?calon(?:\s+anggota(?:\s+legislatif)?)?(?=\s+DPR|\s+DPD)"
+                             r"|(?:bakal\s+)?calon\s+anggota(?:\s+legislatif)?(?=\s*,)"
                              r"|bacaleg|caleg)(?:\s+(DPRD\s+(?i:Provinsi|Prov\.|Kabupaten|Kab\.|Kota)|DPRD|DPD|DPR)"
                              r"(?:\s+RI)?)?(?![\w-])")  # the level in capitals: "calon anggota DPR", not "… dapur"
 LEGISLATIVE_GAP = re.compile(r"\s*(?:,|\bdari\b|\bpartai\b|\bdapil\b|\bdaerah\s+pemilihan\b|\bnomor\s+urut\s+\d+|\bRI\b"
@@ -661,7 +662,12 @@ def _legislative(text: str, blocked: list[tuple[int, int]], known: list[Ticket])
             else:
                 break
         head = _name_at(text, _skip_space(text, pos), blocked)
-        if head is None or _overlaps(head, known + out):
+        if head is None:
+            continue
+        numbered = next((t for t in known if t.head == head and cue.start() <= t.start and not t.mate), None)
+        if numbered is not None and office_in(numbered.phrase) is None:
+            numbered.legislature = office  # "Calon anggota DPD nomor urut 12, A": the number was read first
+        if _overlaps(head, known + out):
             continue
         end, alias = _after_name(text, head[1], blocked)
         phrase = " ".join(text[cue.start():head[0]].split()).rstrip(" ,")
@@ -701,9 +707,11 @@ def _rivals(text: str, ticket: Ticket, blocked: list[tuple[int, int]]) -> list[T
     return [Ticket(head, mate, m.start(), end, phrase, deputy=ticket.deputy, aliases=aliases)]
 
 
-# "A-B mendapat nomor urut 1, C-D nomor urut 2, dan E-F nomor urut 3": a number right after a pair's names, on
-# the same line and with no comma between, is that pair's own; the one before it closed the previous pair's clause
-OWN_BALLOT = re.compile(r"[ \t]+(?:nomor|no\.?)\s+urut\s+" + BALLOT, re.I)
+# "A-B mendapat nomor urut 1, C-D nomor urut 2, dan E-F nomor urut 3", "A-B dengan nomor urut 1 dan C-D dengan
+# nomor urut 2": a number right after a pair's names, on the same line and with no comma between, is that pair's
+# own; the one before it closed the previous pair's clause
+OWN_BALLOT = re.compile(r"[ \t]+(?:(?:dengan|mendapat(?:kan)?|memperoleh|meraih|menempati)[ \t]+)?"
+                        r"(?:nomor|no\.?)\s+urut\s+" + BALLOT, re.I)
 
 
 def _own_ballot(text: str, ticket: Ticket) -> bool:
