@@ -1,12 +1,15 @@
 """Kinds of election news the earlier tests did not cover: a senator's (DPD) campaign, where the candidate runs
 alone with a ballot number ("Calon DPD daerah pemilihan X nomor urut 12, A"); pairs each followed by its number
-with a linking word ("A-B dengan nomor urut 1 dan C-D dengan nomor urut 2").
+with a linking word ("A-B dengan nomor urut 1 dan C-D dengan nomor urut 2"); seats allocated with each party's
+votes listed in turn ("A, B dan C masing-masing mendapat satu kursi dengan perolehan 3, 2 dan 1 suara"); a
+legislative candidate described before the name ("caleg X peraih suara terbanyak di dapil tersebut, A"); a survey's
+undecided share ("sedangkan 15,6 persen belum menentukan pilihan") is no candidate's.
 Sentences written for these tests (invented names) through the model-free extraction."""
 
 from __future__ import annotations
 
 import pytest
-from test_election_rules import candidacies, run
+from test_election_rules import candidacies, results, run
 
 
 @pytest.mark.parametrize("cue", ["Calon anggota DPD nomor urut 12", "Calon DPD nomor urut 12",
@@ -28,3 +31,31 @@ def test_each_pair_s_number_after_a_linking_word() -> None:
         ("Rudi Hartono", "gubernur", "1", "Sinta Marlina"), ("Sinta Marlina", "wakil gubernur", "1", "Rudi Hartono"),
         ("Bambang Sujatmiko", "gubernur", "2", "Ani Lestari"),
         ("Ani Lestari", "wakil gubernur", "2", "Bambang Sujatmiko")}
+
+
+def test_votes_listed_in_turn_go_to_the_parties_named_in_turn() -> None:
+    x = run("Di dapil itu, Partai Golkar, PKS dan Partai NasDem masing-masing mendapat satu kursi dengan perolehan "
+            "352.740, 301.205 dan 259.880 suara.")
+    assert {votes for _, votes, _ in results(x)} == {"352.740", "301.205", "259.880"}
+    assert len(results(x)) == 3
+    shares = run("Partai Golkar dan PKS masing-masing meraih 12,5 dan 10,1 persen suara.")
+    assert len(results(shares)) == 2 and {p for _, _, p in results(shares)} == {"12,5", "10,1"}
+
+
+def test_one_figure_for_each_still_goes_to_each() -> None:
+    x = run("Partai Golkar dan PKS masing-masing meraih 7 kursi dengan 120.000 suara.")
+    assert len({name for name, _, _ in results(x)}) == 2
+
+
+def test_a_legislative_candidate_described_before_the_name_and_the_votes() -> None:
+    x = run("Dengan hasil itu, caleg Partai Golkar peraih suara terbanyak di dapil tersebut, Markus Tandi Lolo, "
+            "dipastikan kembali duduk di DPR dengan 201.334 suara.")
+    assert candidacies(x) == {("Markus Tandi Lolo", "dpr", None, None)}
+    assert results(x) == {("Markus Tandi Lolo", "201.334", None)}
+
+
+def test_the_undecided_share_is_no_candidate_s() -> None:
+    x = run("Dalam simulasi, pasangan calon gubernur nomor urut 1 Rudi Hartono-Sinta Marlina meraih 44,1 persen, "
+            "sedangkan pasangan nomor urut 2 Bambang Sujatmiko-Ani Lestari meraih 40,3 persen dan 15,6 persen belum "
+            "menentukan pilihan.")
+    assert results(x) == {("Rudi Hartono", None, "44,1"), ("Bambang Sujatmiko", None, "40,3")}

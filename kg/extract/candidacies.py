@@ -624,7 +624,7 @@ LEGISLATIVE_CUE = re.compile(r"(?<![\w-])(?i:(?:bakal\s+)?calon(?:\s+anggota(?:\
                              r"|bacaleg|caleg)(?:\s+(DPRD\s+(?i:Provinsi|Prov\.|Kabupaten|Kab\.|Kota)|DPRD|DPD|DPR)"
                              r"(?:\s+RI)?)?(?![\w-])")  # the level in capitals: "calon anggota DPR", not "… dapur"
 LEGISLATIVE_GAP = re.compile(r"\s*(?:,|\bdari\b|\bpartai\b|\bdapil\b|\bdaerah\s+pemilihan\b|\bnomor\s+urut\s+\d+|\bRI\b"
-                             r"|\bterpilih\b|\bdengan\s+suara\s+terbanyak\b|\b(?:adalah|yakni|yaitu|ialah)\b"
+                             r"|\bterpilih\b|\b(?:dengan|peraih|pemilik|pengumpul)\s+suara\s+terbanyak\b|\bdi\s+dapil\s+(?:tersebut|itu|ini)\b|\b(?:adalah|yakni|yaitu|ialah)\b"
                              r"|\b[IVX]+\b|\d{1,2}\b)\s*", re.I)  # "dapil Jabar III", "dapil Medan 3"
 LEGISLATURE = re.compile(r"\b(DPRD\s+(?i:Provinsi|Prov\.|Kabupaten|Kab\.|Kota)|DPRD|DPD|DPR)\b")
 

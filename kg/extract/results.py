@@ -11,7 +11,7 @@ recapitulation at which level, determination) is the last one the article named 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.candidacies import THIS_PAIR, PersonAt, Ticket, person_finder, read_ballot
 from kg.extract.facts import EMPTY_BOX, RULE, Candidacy, Contest, Entity, Evidence, Result
@@ -34,6 +34,11 @@ EMPTY_BOX_RE = re.compile(r"\b(?:kotak|kolom)\s+kosong\b", re.I)
 BY_BALLOT = re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?|calon|nomor\s+urut)\s+(?:nomor\s+)?(?:urut\s+)?(\d{1,2})\b",
                        re.I)
 EACH = re.compile(r"\s*,?\s*masing-masing\b", re.I)
+# "… masing-masing mendapat satu kursi dengan perolehan 352.740, 301.205 dan 259.880 suara": bare numbers listed
+# before a figure share its unit, and go to the ones named before them in the same order
+LISTED_BEFORE = re.compile(r"(?<![\w/.,-])((?:(?:" + DIGITS + r")\s*,\s*)+(?:" + DIGITS + r")?)"
+                           r"\s*,?\s*(?:dan|serta)\s+$|(?<![\w/.,-])(" + DIGITS + r")\s+(?:dan|serta)\s+$", re.I)
+SERIES_GAP = re.compile(r"\s*(?:,|dan|serta|,\s*dan)\s*", re.I)
 COORDINATED = re.compile(r"\s*(?:,|dan|serta|,\s*dan)\s*", re.I)
 AGAINST = re.compile(r"\s*(?:suara\s+)?(?:berbanding|banding|lawan|vs\.?)\s*", re.I)  # "41.202 berbanding 35.870"
 LISTED = re.compile(r"\s*(?:dengan|sebanyak|sebesar|yakni)?\s*")  # "…, dan Partai Golkar dengan 22.640.118 suara"
@@ -46,6 +51,8 @@ OWN_VOTES = re.compile(r"\s*,?\s*yang\s+(?:hanya\s+)?(?:mendapat(?:kan)?|mempero
                        r"\s+(?:sebanyak\s+|sebesar\s+)?", re.I)
 MARGIN_AFTER = re.compile(r"(?:\s+suara)?\s+(?:dari|atas|di\s+atas)\s+(?:para\s+)?(?:pesaing|lawan|rival|kompetitor"
                           r"|paslon|pasangan|calon)", re.I)
+UNDECIDED_AFTER = re.compile(r"\s+(?:responden\s+|pemilih\s+)?(?:(?:masih\s+)?(?:belum|tidak)\s+(?:menentukan|memilih"
+                             r"|menjawab|tahu)|ragu|golput|abstain|merahasiakan)\b", re.I)  # "15,6 persen belum …"
 BACKED_BY = re.compile(r"\b(?:diusung|didukung|dicalonkan|pengusung|pendukung|usungan|koalisi)\b", re.I)
 STAGES = (
     ("quick_count", re.compile(r"\b(?:quick\s+count|hitung\s+cepat)\b", re.I)),
@@ -69,6 +76,8 @@ class Figure:
     votes: str | None
     percent: str | None
     seats: str | None
+    rank: int = 0  # its place in a series of figures written together, and the series' length
+    series: int = 1
 
 
 def _figures(text: str, start: int, end: int) -> list[Figure]:
@@ -82,10 +91,15 @@ def _figures(text: str, start: int, end: int) -> list[Figure]:
         unit = m.group(3).lower()
         if unit == "suara" and re.match(r"\s+(?:masuk|sah\s+(?:mencapai|sebanyak))", text[m.end():m.end() + 25]):
             continue
-        if MARGIN_AFTER.match(text, m.end()):
-            continue  # "unggul 12 persen dari pesaingnya": a margin, not a share
-        raw.append((m.start(), m.end(), "percent" if unit in ("%", "persen") else
-                    "votes" if unit == "suara" else "seats", value))
+        if MARGIN_AFTER.match(text, m.end()) or UNDECIDED_AFTER.match(text, m.end()):
+            continue  # "unggul 12 persen dari pesaingnya": a margin, not a share; nor the undecided's share
+        kind = "percent" if unit in ("%", "persen") else "votes" if unit == "suara" else "seats"
+        raw.append((m.start(), m.end(), kind, value))
+        listed = LISTED_BEFORE.search(text, max(start, m.start() - 80), m.start())
+        if listed:
+            at = listed.start(1) if listed.group(1) else listed.start(2)
+            raw += [(at + n.start(), at + n.end(), kind, n.group(0))
+                    for n in re.finditer(DIGITS, listed.group(1) or listed.group(2))]
     for m in VOTES_AFTER_WORD.finditer(text, start, end):  # "dengan perolehan suara 179.655 atau 59,9 persen"
         raw.append((m.start(1), m.end(2) if m.group(2) else m.end(1), "votes",
                     m.group(1) + (" " + m.group(2) if m.group(2) else "")))
@@ -101,7 +115,25 @@ def _figures(text: str, start: int, end: int) -> list[Figure]:
         group = [fig]
     if group:
         out.append(_figure(group))
-    return out
+    return _series(text, out)
+
+
+def _series(text: str, figures: list[Figure]) -> list[Figure]:
+    """Figures of one kind written one after the other ("352.740, 301.205 dan 259.880 suara"): each knows its
+    place in the series, so that the ones named together before them take them in turn."""
+    runs: list[list[Figure]] = []
+    for fig in figures:
+        prev = runs[-1][-1] if runs else None
+        if prev and _kinds(prev) == _kinds(fig) and len(_kinds(fig)) == 1 and SERIES_GAP.fullmatch(
+                text, prev.end, fig.start):
+            runs[-1].append(fig)
+        else:
+            runs.append([fig])
+    return [replace(f, rank=i, series=len(run)) for run in runs for i, f in enumerate(run)]
+
+
+def _kinds(fig: Figure) -> set[str]:
+    return {k for k in ("votes", "percent", "seats") if getattr(fig, k)}
 
 
 def _figure(group: list[tuple[int, int, str, str]]) -> Figure:
@@ -219,7 +251,10 @@ def result_facts(text: str, sentences: list[tuple[int, int]], tickets: list[Tick
                     or (listing and LISTED.fullmatch(text, ref.end, fig.start))):
                 continue
             listing = True
-            for holder in _each(text, ref, refs, fig.start):
+            holders = _each(text, ref, refs, fig.start)
+            if fig.series > 1 and len(holders) == fig.series:
+                holders = [holders[fig.rank]]  # "A, B dan C masing-masing … 3, 2 dan 1 suara"
+            for holder in holders:
                 race = contests.get(holder.candidate, legislature if holder.candidate in party_ids else contest)
                 last = _result(holder, fig, race, stage, where)
                 out.append(last)
