@@ -3,13 +3,15 @@ alone with a ballot number ("Calon DPD daerah pemilihan X nomor urut 12, A"); pa
 with a linking word ("A-B dengan nomor urut 1 dan C-D dengan nomor urut 2"); seats allocated with each party's
 votes listed in turn ("A, B dan C masing-masing mendapat satu kursi dengan perolehan 3, 2 dan 1 suara"); a
 legislative candidate described before the name ("caleg X peraih suara terbanyak di dapil tersebut, A"); a survey's
-undecided share ("sedangkan 15,6 persen belum menentukan pilihan") is no candidate's.
+undecided share ("sedangkan 15,6 persen belum menentukan pilihan") is no candidate's; a prison's class in its
+name ("Kepala Lapas Kelas IIA Ambon, A"); a district-level body's district written after its short form in brackets
+("Panitia Pengawas Pemilu Kecamatan (Panwaslu Kecamatan) Banawa").
 Sentences written for these tests (invented names) through the model-free extraction."""
 
 from __future__ import annotations
 
 import pytest
-from test_election_rules import candidacies, results, run
+from test_election_rules import candidacies, name, results, run
 
 
 @pytest.mark.parametrize("cue", ["Calon anggota DPD nomor urut 12", "Calon DPD nomor urut 12",
@@ -59,3 +61,20 @@ def test_the_undecided_share_is_no_candidate_s() -> None:
             "sedangkan pasangan nomor urut 2 Bambang Sujatmiko-Ani Lestari meraih 40,3 persen dan 15,6 persen belum "
             "menentukan pilihan.")
     assert results(x) == {("Rudi Hartono", None, "44,1"), ("Bambang Sujatmiko", None, "40,3")}
+
+
+def test_a_prison_s_class_is_part_of_its_name_and_its_head_s_title() -> None:
+    x = run('"Semua warga binaan sudah terdaftar," kata Kepala Lapas Kelas IIA Ambon, Yohanes Latuheru, Rabu (27/11).')
+    assert [name(x, q.speaker) for q in x.quotes] == ["Yohanes Latuheru"]
+    assert [(name(x, h.person), h.label) for h in x.holdings] == [("Yohanes Latuheru", "Kepala Lapas Kelas IIA Ambon")]
+    prison = next(e for e in x.entities if e.kind == "organization")
+    assert "Lapas Kelas IIA Ambon" in [prison.name, *prison.aliases]
+    assert [e.name for e in x.entities if e.kind == "person"] == ["Yohanes Latuheru"]
+
+
+@pytest.mark.parametrize("written", ["Panitia Pengawas Pemilu Kecamatan (Panwaslu Kecamatan) Banawa",
+                                     "Panwaslu Kecamatan Banawa"])
+def test_a_district_body_keeps_its_district(written: str) -> None:
+    x = run(f"Kampanye itu diawasi {written}.")
+    body = next(e for e in x.entities if e.kind == "organization")
+    assert "Panwaslu Kecamatan Banawa" in [body.name, *body.aliases]

@@ -29,6 +29,9 @@ NAMED_UNIT_RE = re.compile(r"\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})")
 NATIONAL = "#national"  # the key suffix of a regional body's national level written as such ("KPU RI")
 NATIONAL_RE = re.compile(r"\s+(RI|Pusat)\b")  # after a form, or ending one ("KPU RI")
 PAREN_RE = re.compile(r"\s*\(([^()\n]{1,40})\)")
+# the short form in brackets a name goes on after: "Panitia Pengawas Pemilu Kecamatan (Panwaslu Kecamatan) Banawa"
+SHORT_FORM = re.compile(r"\S+(?:\s+(?i:Provinsi|Kabupaten|Kota|Kecamatan))?")
+RANK_CLASS = re.compile(r"\s+Kelas\s+(?:I{1,3}|IV)[ABC]?(?![\w-])")  # "Lapas Kelas IIA Ambon", "PN Kelas IB Sleman"
 VENUE_HEADS = ("Hotel", "Gedung", "Aula", "Balai", "Wisma", "Stadion", "GOR", "Gelanggang",
                "Lapangan", "Graha", "Pendopo", "Pendapa", "Masjid", "Auditorium", "Griya",
                "Rumah Dinas", "Kantor", "Asrama", "Taman")
@@ -174,8 +177,10 @@ def _region_after(text: str, end: int, units: bool, level: str = "") -> tuple[in
     """A region written after an institution: "KPU [Provinsi] Kalbar", "Kodam VI/Mulawarman"; ``level`` is the one
     the institution's form itself ends with ("Bawaslu Kabupaten" Bekasi: the regency, not the city)."""
     paren = PAREN_RE.match(text, end)
-    pos = paren.end() if paren and len(paren.group(1).split()) == 1 else end
+    pos = paren.end() if paren and SHORT_FORM.fullmatch(paren.group(1)) else end
     pos += 1 if text[pos:pos + 1] == ")" else 0
+    rank = RANK_CLASS.match(text, pos)
+    pos = rank.end() if rank else pos
     unit = UNIT_RE.match(text, pos)
     if unit:
         return unit.end(), None, unit.group(1)
@@ -219,8 +224,8 @@ def _institution_at(text: str, where: SentenceIndex, inst: Institution, start: i
                     form: str) -> Mention:
     """The institution whose form ``form`` is written at ``start``, with the region written after it."""
     level = LEVELS.get(form.split()[-1].lower(), "")  # "Bawaslu Kabupaten", "KPU Kota": the form names the level
-    end, place, unit = (_region_after(text, form_end, inst.type == "security", level) if inst.regional
-                        else (form_end, None, ""))
+    named = inst.type == "security" or form.split()[-1] == "Kecamatan"  # "Kodim Sintang", "PPK Kecamatan Sukajadi"
+    end, place, unit = (_region_after(text, form_end, named, level) if inst.regional else (form_end, None, ""))
     if place and place.type == "country":
         place = None
     key, full, region = inst.key, inst.name, ""
