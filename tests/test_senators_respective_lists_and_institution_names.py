@@ -5,7 +5,10 @@ votes listed in turn ("A, B dan C masing-masing mendapat satu kursi dengan perol
 legislative candidate described before the name ("caleg X peraih suara terbanyak di dapil tersebut, A"); a survey's
 undecided share ("sedangkan 15,6 persen belum menentukan pilihan") is no candidate's; a prison's class in its
 name ("Kepala Lapas Kelas IIA Ambon, A"); a district-level body's district written after its short form in brackets
-("Panitia Pengawas Pemilu Kecamatan (Panwaslu Kecamatan) Banawa").
+("Panitia Pengawas Pemilu Kecamatan (Panwaslu Kecamatan) Banawa"); the palace where heads are sworn in is a
+venue ("di Istana Negara"), the presidency an institution ("Istana membantah"); an office named with a short form in
+brackets ("Kantor Komisi Pemilihan Umum (KPU) Kabupaten Bima"); a national body's "RI" after its short form
+("Dewan Perwakilan Daerah (DPD) RI") is no place; the President's military secretary is a post, no person.
 Sentences written for these tests (invented names) through the model-free extraction."""
 
 from __future__ import annotations
@@ -78,3 +81,28 @@ def test_a_district_body_keeps_its_district(written: str) -> None:
     x = run(f"Kampanye itu diawasi {written}.")
     body = next(e for e in x.entities if e.kind == "organization")
     assert "Panwaslu Kecamatan Banawa" in [body.name, *body.aliases]
+
+
+def entities(text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.kind) for e in run(text).entities}
+
+
+def test_the_palace_is_a_venue_and_the_presidency_a_body() -> None:
+    assert entities("Keduanya dilantik Presiden di Istana Negara, Jakarta, Kamis (20/2/2025).") == {
+        ("Istana Negara", "place"), ("Jakarta", "place")}
+    assert entities("Istana membantah kabar itu.") == {("Istana Kepresidenan", "organization")}
+
+
+def test_an_office_named_with_a_short_form_in_brackets() -> None:
+    assert ("Kantor Komisi Pemilihan Umum Kabupaten Bima", "place") in entities(
+        "Massa membakar Kantor Komisi Pemilihan Umum (KPU) Kabupaten Bima, Senin malam.")
+
+
+def test_a_national_body_s_ri_after_its_short_form_is_no_place() -> None:
+    assert entities("Calon anggota Dewan Perwakilan Daerah (DPD) RI itu berkampanye.") == {
+        ("Dewan Perwakilan Daerah RI", "organization")}
+
+
+def test_the_president_s_military_secretary_is_a_post() -> None:
+    assert not [n for n, kind in entities("Keputusan Presiden dibacakan Sekretaris Militer Presiden, Senin.")
+                if kind == "person"]

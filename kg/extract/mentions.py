@@ -34,12 +34,13 @@ SHORT_FORM = re.compile(r"\S+(?:\s+(?i:Provinsi|Kabupaten|Kota|Kecamatan))?")
 RANK_CLASS = re.compile(r"\s+Kelas\s+(?:I{1,3}|IV)[ABC]?(?![\w-])")  # "Lapas Kelas IIA Ambon", "PN Kelas IB Sleman"
 VENUE_HEADS = ("Hotel", "Gedung", "Aula", "Balai", "Wisma", "Stadion", "GOR", "Gelanggang",
                "Lapangan", "Graha", "Pendopo", "Pendapa", "Masjid", "Auditorium", "Griya",
-               "Rumah Dinas", "Kantor", "Asrama", "Taman")
+               "Rumah Dinas", "Kantor", "Asrama", "Taman", "Istana")
 VENUE_TAILS = ("Sport City", "Sport Center", "Sports Center", "Convention Center", "Convention Hall",
                "Resort", "Plaza", "Square", "Arena", "Hall", "Stadium", "Ballroom", "Mall", "Park")
 CAP_WORD = r"[A-Z0-9][\w'’.&-]*"
 VENUE_RE = re.compile(
-    r"(?<![\w-])(?:(?:" + "|".join(VENUE_HEADS) + r"|(?<=\bdi\s)kantor)(?:\s+" + CAP_WORD + r")+"  # "di kantor KPU X"
+    r"(?<![\w-])(?:(?:" + "|".join(VENUE_HEADS) + r"|(?<=\bdi\s)kantor)(?:\s+" + CAP_WORD  # "di kantor KPU X"
+    + r"|\s+\([A-Z][\w-]*\)(?=\s+[A-Z]))+"  # "Kantor Komisi Pemilihan Umum (KPU) Kabupaten Bima"
     r"|(?:[A-Z][\w'’-]*\s+)+(?:" + "|".join(VENUE_TAILS) + r"))(?![\w-])")
 # Bodies named by what they are: universities, institutes and research centres, where observers, lecturers
 # and panelists come from; associations; a regional government's office ("Dinas Pertanian Musi Rawas").
@@ -198,6 +199,13 @@ def _region_after(text: str, end: int, units: bool, level: str = "") -> tuple[in
     return end, None, ""
 
 
+def _national_after(text: str, end: int) -> int:
+    """"Dewan Perwakilan Daerah (DPD) RI": a national body's "RI", after its short form in brackets too."""
+    paren = PAREN_RE.match(text, end)
+    national = NATIONAL_RE.match(text, paren.end()) if paren and SHORT_FORM.fullmatch(paren.group(1)) else None
+    return national.end() if national else end
+
+
 PARTY_BOARDS = ("DPP", "DPW", "DPD", "DPC", "DPAC")
 
 
@@ -225,7 +233,8 @@ def _institution_at(text: str, where: SentenceIndex, inst: Institution, start: i
     """The institution whose form ``form`` is written at ``start``, with the region written after it."""
     level = LEVELS.get(form.split()[-1].lower(), "")  # "Bawaslu Kabupaten", "KPU Kota": the form names the level
     named = inst.type == "security" or form.split()[-1] == "Kecamatan"  # "Kodim Sintang", "PPK Kecamatan Sukajadi"
-    end, place, unit = (_region_after(text, form_end, named, level) if inst.regional else (form_end, None, ""))
+    end, place, unit = (_region_after(text, form_end, named, level) if inst.regional
+                        else (_national_after(text, form_end), None, ""))
     if place and place.type == "country":
         place = None
     key, full, region = inst.key, inst.name, ""
@@ -324,7 +333,7 @@ def outlet_repeats(text: str, dateline: list[Mention], where: SentenceIndex) -> 
 def venue_mentions(text: str, where: SentenceIndex) -> Iterator[Mention]:
     for m in VENUE_RE.finditer(text):
         written = SENTENCE_END.split(m.group(0))[0].rstrip(".")
-        name = squeeze(written)
+        name = squeeze(re.sub(r"\s*\([^()]*\)", "", written))  # the short form in brackets is no part of it
         if len(name.split()) < 2:
             continue
         name = name[0].upper() + name[1:]  # "di kantor KPU X": the office of KPU X, named "Kantor KPU X"
