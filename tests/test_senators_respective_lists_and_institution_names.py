@@ -8,13 +8,20 @@ name ("Kepala Lapas Kelas IIA Ambon, A"); a district-level body's district writt
 ("Panitia Pengawas Pemilu Kecamatan (Panwaslu Kecamatan) Banawa"); the palace where heads are sworn in is a
 venue ("di Istana Negara"), the presidency an institution ("Istana membantah"); an office named with a short form in
 brackets ("Kantor Komisi Pemilihan Umum (KPU) Kabupaten Bima"); a national body's "RI" after its short form
-("Dewan Perwakilan Daerah (DPD) RI") is no place; the President's military secretary is a post, no person.
+("Dewan Perwakilan Daerah (DPD) RI") is no place; the President's military secretary is a post, no person; a
+commissioner's portfolio with "dan" ("Anggota KPU Garut Divisi Sosialisasi dan Partisipasi Masyarakat, A") is part of
+the post, not a body.
 Sentences written for these tests (invented names) through the model-free extraction."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from test_election_rules import candidacies, name, results, run
+
+from kg.extract.article import extract
+from kg.nlp.parse import rough_parse
 
 
 @pytest.mark.parametrize("cue", ["Calon anggota DPD nomor urut 12", "Calon DPD nomor urut 12",
@@ -106,3 +113,16 @@ def test_a_national_body_s_ri_after_its_short_form_is_no_place() -> None:
 def test_the_president_s_military_secretary_is_a_post() -> None:
     assert not [n for n, kind in entities("Keputusan Presiden dibacakan Sekretaris Militer Presiden, Senin.")
                 if kind == "person"]
+
+
+def test_a_commissioner_s_portfolio_with_and_is_part_of_the_post() -> None:
+    text = ("Anggota KPU Garut Divisi Sosialisasi dan Partisipasi Masyarakat, Rendy Sukmawijaya, menyebut panelis "
+            "berasal dari kalangan akademisi.")
+    tags = {"Divisi Sosialisasi dan Partisipasi Masyarakat": "ORGANISATION", "Rendy Sukmawijaya": "PERSON"}
+    x = extract(rough_parse(text, tags), dt.date(2024, 11, 1), None)  # the model's tags as it gives them
+    assert [(name(x, h.person), h.label) for h in x.holdings] == [
+        ("Rendy Sukmawijaya", "Anggota KPU Garut Divisi Sosialisasi dan Partisipasi Masyarakat")]
+    assert not [e for e in x.entities if e.name.startswith("Divisi")]
+    two = run("Ketua KPU Garut, Rendy Sukmawijaya, dan Ketua Bawaslu Garut, Asep Saepudin, hadir.")
+    assert [(name(two, h.person), h.label) for h in two.holdings] == [
+        ("Rendy Sukmawijaya", "Ketua KPU Garut"), ("Asep Saepudin", "Ketua Bawaslu Garut")]

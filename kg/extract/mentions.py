@@ -576,4 +576,14 @@ def find_mentions(parse: Parse) -> list[Mention]:
              *dateline, *outlet_repeats(text, dateline, where), *venue_mentions(text, where),
              *academy_mentions(text, where), *village_mentions(parse, where), *model_mentions(parse, where)]
     found = [m for m in found if m in dateline or not any(a <= m.evidence.start < b for a, b in outlets)]
+    found = not_portfolios(text, found)
     return resolve_overlaps([m for m in found if plausible(m)])  # "Sulbar Terkini" is an outlet, not Sulbar
+
+
+def not_portfolios(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Anggota KPU Sumut Divisi Perencanaan dan Logistik": a division written right after the body is a member's
+    portfolio, part of the post, not a body of its own ("Divisi Propam Polri" after "dan" stays one)."""
+    ends = {m.evidence.end for m in mentions if m.kind == "organization" and m.evidence.method == LEXICON}
+    return [m for m in mentions if not (m.kind == "organization" and m.evidence.method == MODEL
+                                        and m.name.startswith("Divisi ")
+                                        and len(text[:m.evidence.start].rstrip()) in ends)]

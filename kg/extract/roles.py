@@ -22,8 +22,12 @@ GENERIC_TITLES = ("Kepala", "Ketua", "Wakil Ketua", "Wakil", "Anggota", "Komisio
                   "Direktur", "Koordinator", "Komandan", "Kabid", "Kasat", "Kadiv", "Kordiv",
                   "Kasubdit", "Deputi", "Asisten", "Staf Khusus", "Juru Bicara", "Panglima",
                   "Kapolsek", "Plt", "Pj", "Plh", "Calon", "Pasangan calon", "Pasangan", "Paslon")
+# "Anggota KPU Garut Divisi Sosialisasi dan Partisipasi Masyarakat, A": a portfolio's "dan" before the comma and name
+PORTFOLIO_AND = (r"dan(?=\s+(?!(?:Ketua|Wakil|Anggota|Kepala|Sekretaris|Koordinator)\b)[A-Z][a-z]+"
+                 r"(?:\s+[A-Z][a-z]+){0,2}\s*,)")
 CHAIN_WORD = (r"(?:[A-Z][\w/.’'-]*|\([^()]{1,30}\)|\d+/[A-Z][\w-]*|[IVX]+/[A-Z][\w-]*|RI|terpilih|dan(?=\s+[Ww]akil\b)"
               r"|" + JOINED_FIELD +  # "Kepala Dinas Pemuda dan Olahraga (Dispora) Kota Jambi"
+              r"|" + PORTFOLIO_AND +
               r"|petahana|tunggal|pemohon|termohon|terkait|nonaktif|definitif"
               r"|nomor urut \d+|(?<=TPS\s)\d{1,3}|(?:untuk )?periode \d{4}-\d{4}|se-[A-Z][\w-]*"
               r"|dari(?=\s+[A-Z]))")  # "Pengamat politik dari Universitas X", "Jaksa … dari Kejaksaan Negeri Y"
@@ -240,7 +244,8 @@ def _led(text: str, person: Mention, sentence_start: int, found: list[RoleSpan])
 STOP_WORDS = {"dan", "yang", "di", "ke", "dari", "pada", "selaku", "sebagai", "mengatakan"}
 NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # an initial "M." keeps its stop; "Prasetyo." ends the name
 NAME_WORDS = re.compile(r"\s*((?:" + NAME_WORD + r"\s*)+)")
-NAME_RUN = re.compile(r"(?:\s+(?:" + NAME_WORD + r"|\([^()]{1,30}\)|(?:[IVX]+|\d+)/[A-Z][\w-]*))+")
+NAME_RUN = re.compile(r"(?:\s+(?:" + NAME_WORD + r"|\([^()]{1,30}\)|(?:[IVX]+|\d+)/[A-Z][\w-]*|" + PORTFOLIO_AND
+                      + "))+")
 
 
 @functools.cache
