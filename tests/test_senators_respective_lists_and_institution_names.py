@@ -10,7 +10,8 @@ venue ("di Istana Negara"), the presidency an institution ("Istana membantah"); 
 brackets ("Kantor Komisi Pemilihan Umum (KPU) Kabupaten Bima"); a national body's "RI" after its short form
 ("Dewan Perwakilan Daerah (DPD) RI") is no place; the President's military secretary is a post, no person; a
 commissioner's portfolio with "dan" ("Anggota KPU Garut Divisi Sosialisasi dan Partisipasi Masyarakat, A") is part of
-the post, not a body.
+the post, not a body; a crowd voting ("Sebanyak 1.126 warga binaan … menyalurkan hak pilih") is the voting day,
+not an act of its own as a candidate's vote is.
 Sentences written for these tests (invented names) through the model-free extraction."""
 
 from __future__ import annotations
@@ -126,3 +127,23 @@ def test_a_commissioner_s_portfolio_with_and_is_part_of_the_post() -> None:
     two = run("Ketua KPU Garut, Rendy Sukmawijaya, dan Ketua Bawaslu Garut, Asep Saepudin, hadir.")
     assert [(name(two, h.person), h.label) for h in two.holdings] == [
         ("Rendy Sukmawijaya", "Ketua KPU Garut"), ("Asep Saepudin", "Ketua Bawaslu Garut")]
+
+
+def events(text: str) -> set[tuple[str, str, str | None]]:
+    return {(e.code, e.label, e.date) for e in run(text).events}
+
+
+def test_a_crowd_voting_is_the_voting_day_not_an_act_of_its_own() -> None:
+    found = events("Sebanyak 1.126 warga binaan Lapas Kelas I Semarang menyalurkan hak pilih pada Pilkada serentak, "
+                   "Rabu (27/11/2024).")
+    assert not [e for e in found if e[0] == "other"]
+    assert {code for code, _, _ in found} == {"election"}
+    crowd = events("Ribuan WNI memadati Sekolah Republik Indonesia Tokyo untuk menggunakan hak pilih dalam "
+                   "Pemilu 2024, Minggu (11/2/2024).")
+    assert not [e for e in crowd if e[0] == "other"]
+
+
+def test_a_candidate_s_vote_is_still_an_act_of_its_own() -> None:
+    found = events("Calon bupati nomor urut 1, Darsono Wiratama, menggunakan hak pilihnya di TPS 07, "
+                   "Rabu (27/11/2024).")
+    assert [e for e in found if e[0] == "other" and e[2] == "2024-11-27"]

@@ -94,6 +94,12 @@ ANAPHOR_AFTER = re.compile(r"\s+(?:ini|itu|tersebut)\b", re.I)
 # the parties' seats or the votes is the count's last step: "KPU menetapkan perolehan kursi …". A party
 # withdrawing or declaring its backing makes a declaration: "Golkar mencabut dukungannya …". Reporting someone
 # to the police or Bawaslu is a complaint: "KPU melaporkan akun penyebar video ke Polres X".
+VOTING_ACT = re.compile(r"\b(?:(?:menggunakan|menyalurkan|memberikan)\s+hak\s+(?:pilih|suara)(?:nya)?"
+                        r"|mencoblos(?=\s+(?:surat\s+suara\s+)?di\s+TPS\b))\b", re.I)
+# A crowd of voters, not one voter, before the voting verb in its sentence: "Sebanyak 1.126 warga binaan Lapas X
+# menyalurkan hak pilih", "Ribuan WNI memadati … untuk menggunakan hak pilih"
+CROWD_BEFORE = re.compile(r"(?:\b(?:[Ss]ebanyak|[Rr]ibuan|[Rr]atusan|[Pp]uluhan|[Jj]utaan)\b"
+                          r"|\b\d[\d.]*\s+(?:pemilih|warga|orang|pasien|narapidana|WNI)\b)[^.;]*$")
 TYPED_VERBS = (
     ("registration", re.compile(r"\bmenetapkan\s+(?:\w+\s+)?(?:bakal\s+)?(?:pasangan\s+calon|paslon|calon)\b"
                                 r"(?!(?:(?!\.\s)[^;]){0,250}\bterpilih\b)", re.I)),
@@ -101,8 +107,7 @@ TYPED_VERBS = (
                            r"(?:permohonan|gugatan)\b|\b(?:menjatuhkan\s+(?:vonis|hukuman|pidana)|memvonis|divonis)\b"
                            r"|\bdibacakan\s+(?:oleh\s+)?(?:majelis|hakim|ketua\s+(?:mk|majelis|mahkamah)|dalam\s+sidang)\b",
                            re.I)),
-    ("other", re.compile(r"\b(?:(?:menggunakan|menyalurkan|memberikan)\s+hak\s+(?:pilih|suara)(?:nya)?"
-                         r"|mencoblos(?=\s+(?:surat\s+suara\s+)?di\s+TPS\b))\b", re.I)),
+    ("other", VOTING_ACT),
     ("dispute", re.compile(r"\bmelaporkan\b(?=[^.;]{0,80}?\bke\s+(?:Polres|Polresta|Polda|Polsek|Bareskrim|Bawaslu"
                            r"|Sentra\s+Gakkumdu|Gakkumdu|DKPP|polisi|kepolisian)\b)", re.I)),
     ("declaration", re.compile(r"\b(?:mencabut|mengalihkan|menarik|mendeklarasikan|menyatakan)\s+dukungan(?:nya)?\b",
@@ -148,6 +153,8 @@ def find_triggers(text: str) -> list[Trigger]:
                              code == "meeting" and bool(SETTING_BEFORE.search(text, max(0, m.start() - 8), m.start()))))
     for code, pattern in TYPED_VERBS:
         for m in pattern.finditer(text):
+            if pattern is VOTING_ACT and CROWD_BEFORE.search(text, max(0, m.start() - 140), m.start()):
+                continue  # "Ribuan WNI … menggunakan hak pilih": the voting itself, no one's act
             end = _label_end(text, m.end())
             found.append(Trigger(code, " ".join(text[m.start():end].split()), m.start(), end, None,
                                  code != "declaration", tail=text[end:end + TAIL]))  # backing withdrawn: dated only
