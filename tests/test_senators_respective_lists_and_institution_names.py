@@ -11,7 +11,8 @@ brackets ("Kantor Komisi Pemilihan Umum (KPU) Kabupaten Bima"); a national body'
 ("Dewan Perwakilan Daerah (DPD) RI") is no place; the President's military secretary is a post, no person; a
 commissioner's portfolio with "dan" ("Anggota KPU Garut Divisi Sosialisasi dan Partisipasi Masyarakat, A") is part of
 the post, not a body; a crowd voting ("Sebanyak 1.126 warga binaan … menyalurkan hak pilih") is the voting day,
-not an act of its own as a candidate's vote is.
+not an act of its own as a candidate's vote is; a meeting "setiap" (every one of them) is no event; what is set
+for "pekan depan" or was done "pekan lalu" has a week, no day (as the earlier golds have it).
 Sentences written for these tests (invented names) through the model-free extraction."""
 
 from __future__ import annotations
@@ -147,3 +148,16 @@ def test_a_candidate_s_vote_is_still_an_act_of_its_own() -> None:
     found = events("Calon bupati nomor urut 1, Darsono Wiratama, menggunakan hak pilihnya di TPS 07, "
                    "Rabu (27/11/2024).")
     assert [e for e in found if e[0] == "other" and e[2] == "2024-11-27"]
+
+
+def test_every_meeting_is_no_event() -> None:
+    assert not events("Bawaslu meminta tim kampanye melaporkan setiap jadwal pertemuan tatap muka, Selasa (23/1/2024).")
+    assert events("Bawaslu menggelar pertemuan dengan tim kampanye, Selasa (23/1/2024).") == {
+        ("meeting", "pertemuan", "2024-01-23")}
+
+
+def test_an_event_in_a_bare_week_has_no_day() -> None:
+    later = events("Ketua DPRD NTB mengatakan rapat paripurna pengumuman pelantikan akan digelar di Mataram "
+                   "pekan depan.")
+    assert [(code, date) for code, _, date in later] == [("meeting", None)]
+    assert [(c, d) for c, _, d in events("Rapat paripurna digelar Selasa pekan depan.")] == [("meeting", "2024-12-03")]

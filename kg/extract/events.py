@@ -63,7 +63,8 @@ NOT_AN_EVENT_BEFORE = re.compile(r"(?:\btempat|\btentang|\bKeputusan|\bsurat"
                                  r"|\balat\s+peraga|\btim|\bdana|\bjuru"  # "alat peraga kampanye": a thing
                                  r"|\bpengawas|\bpenyelenggara|\bpeserta|\bpemantau"  # "penyelenggara pemilu": people
                                  r"|\bsistem\s+informasi"  # "Sistem Informasi Rekapitulasi (Sirekap)": an application
-                                 r")\s+$", re.I)
+                                 r"|\b(?:setiap|tiap(?:-tiap)?)(?:\s+(?:jadwal|kegiatan|agenda))?"  # "setiap jadwal
+                                 r")\s+$", re.I)  # pertemuan": any one of them, no event
 ACTED_BEFORE = re.compile(r"\b(?!menjelang\b)me\w{3,}\s+$", re.I)
 # "Sembilan hari menjelang pemungutan suara Pilkada 2024, Ketua KPU … menerima …, Senin (18/11/2024)": the
 # election is that many days after the day the sentence tells of
@@ -301,6 +302,7 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
             continue  # "rekapitulasi … dalam rapat pleno terbuka": the count is held in the plenary, one event
         date = _written_right_after(t, dates) if t.purpose else (
             _date_near(t, dates, sentences[sent]) or _coordinated_date(t, triggers, dates, sentences[sent]))
+        date = None if date and date.week else date  # "… akan digelar di Mataram pekan depan": a week, no day
         iso = date.iso if date else None
         if t.code == "other" and not iso:
             continue  # "pengamanan", "pelantikan" with no date: too vague to be an event of its own
