@@ -12,7 +12,11 @@ brackets ("Kantor Komisi Pemilihan Umum (KPU) Kabupaten Bima"); a national body'
 commissioner's portfolio with "dan" ("Anggota KPU Garut Divisi Sosialisasi dan Partisipasi Masyarakat, A") is part of
 the post, not a body; a crowd voting ("Sebanyak 1.126 warga binaan … menyalurkan hak pilih") is the voting day,
 not an act of its own as a candidate's vote is; a meeting "setiap" (every one of them) is no event; what is set
-for "pekan depan" or was done "pekan lalu" has a week, no day (as the earlier golds have it).
+for "pekan depan" or was done "pekan lalu" has a week, no day (as the earlier golds have it); a process is not
+dated by its end ("dijadwalkan rampung pada 4 November"); ballots printed, an office burnt, a survey released, written
+as passive verbs (dicetak, dibakar, dirilis), are acts; "Senayan" is the parliament, no place; a system's short form
+in brackets ("Sistem Informasi Partai Politik (Sipol)") is no person; a hospital named after a doctor ("Rumah Sakit
+Umum Pusat (RSUP) dr. Kariadi") is one venue.
 Sentences written for these tests (invented names) through the model-free extraction."""
 
 from __future__ import annotations
@@ -161,3 +165,33 @@ def test_an_event_in_a_bare_week_has_no_day() -> None:
                    "pekan depan.")
     assert [(code, date) for code, _, date in later] == [("meeting", None)]
     assert [(c, d) for c, _, d in events("Rapat paripurna digelar Selasa pekan depan.")] == [("meeting", "2024-12-03")]
+
+
+def test_a_process_is_not_dated_by_its_end() -> None:
+    found = events("KPU Kota Kendari mulai melakukan verifikasi faktual keanggotaan partai politik, Sabtu "
+                   "(15/10/2022). Verifikasi faktual tingkat kabupaten/kota dijadwalkan rampung pada 4 November 2022.")
+    assert found == {("registration", "verifikasi faktual", "2022-10-15")}
+
+
+@pytest.mark.parametrize(("sentence", "iso"), [
+    ("Surat suara Pilgub Sumut mulai dicetak di Deli Serdang, Jumat (18/10/2024).", "2024-10-18"),
+    ("Kantor KPU Kabupaten Bima dibakar sekelompok orang, Senin (4/3/2024) malam.", "2024-03-04"),
+    ("Survei itu dirilis di Makassar, Selasa (8/10/2024).", "2024-10-08")])
+def test_acts_written_as_passive_verbs(sentence: str, iso: str) -> None:
+    assert ("other", iso) in {(code, date) for code, _, date in events(sentence)}
+
+
+def test_senayan_is_the_parliament() -> None:
+    text = "Secara nasional, delapan partai lolos ke Senayan."
+    assert not [e for e in extract(rough_parse(text, {"Senayan": "PLACE"}), None, None).entities if e.kind == "place"]
+
+
+def test_a_system_s_short_form_is_no_person() -> None:
+    text = "Sampel dipilih dari data Sistem Informasi Partai Politik (Sipol) oleh KPU."
+    x = extract(rough_parse(text, {"Sipol": "PERSON"}), None, None)
+    assert not [e for e in x.entities if e.kind == "person"]
+
+
+def test_a_hospital_named_after_a_doctor_is_one_venue() -> None:
+    assert ("Rumah Sakit Umum Pusat dr. Kariadi", "place") in entities(
+        "Petugas mendatangi pasien di Rumah Sakit Umum Pusat (RSUP) dr. Kariadi, Semarang.")

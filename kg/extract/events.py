@@ -28,6 +28,7 @@ PERIOD_BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|dimulai|berakhir|sebe
                           re.I)
 PERIOD = re.compile(r"masa\s", re.I)  # "masa kampanye", "masa tenang"
 PERIOD_END = re.compile(r"\b(?:berakhir|hingga|sampai)\b", re.I)
+DONE_BY = re.compile(r"\b(?:rampung|selesai|tuntas|berakhir)\s+(?:pada\s+)?$", re.I)
 ACTIVE_VERB = re.compile(r"me\w+", re.I)  # "mendistribusikan", "menandatangani": an act written as the verb
 # "155 anggota PPK … resmi dilantik di Pendapa X, Kamis": an act the lexicon writes as a passive verb ("distribusi"
 # and "diskusi" are nouns)
@@ -220,8 +221,10 @@ def _date_near(t: Trigger, dates: list[DateMention], sentence: tuple[int, int]) 
             return written
         return shifted(min(inside, key=lambda d: abs(d.start - t.start)), t.ahead)
     date = (after or list(reversed([d for d in inside if d.end <= t.start])) or [None])[0]
-    if date and PERIOD.match(t.label) and date.start >= t.end and PERIOD_END.search(t.tail[:date.start - t.end]):
-        return None  # "Masa kampanye berakhir pada 23 November": a period is not dated by its end
+    if date and date.start >= t.end and (PERIOD.match(t.label) and PERIOD_END.search(t.tail[:date.start - t.end])
+                                         or DONE_BY.search(t.tail[:date.start - t.end])):
+        return None  # "Masa kampanye berakhir pada 23 November", "Verifikasi … dijadwalkan rampung pada 4 November":
+        # neither a period nor a process is dated by its end
     return date
 
 

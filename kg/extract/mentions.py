@@ -34,13 +34,14 @@ SHORT_FORM = re.compile(r"\S+(?:\s+(?i:Provinsi|Kabupaten|Kota|Kecamatan))?")
 RANK_CLASS = re.compile(r"\s+Kelas\s+(?:I{1,3}|IV)[ABC]?(?![\w-])")  # "Lapas Kelas IIA Ambon", "PN Kelas IB Sleman"
 VENUE_HEADS = ("Hotel", "Gedung", "Aula", "Balai", "Wisma", "Stadion", "GOR", "Gelanggang",
                "Lapangan", "Graha", "Pendopo", "Pendapa", "Masjid", "Auditorium", "Griya",
-               "Rumah Dinas", "Kantor", "Asrama", "Taman", "Istana")
+               "Rumah Dinas", "Kantor", "Asrama", "Taman", "Istana", "Rumah Sakit")
 VENUE_TAILS = ("Sport City", "Sport Center", "Sports Center", "Convention Center", "Convention Hall",
                "Resort", "Plaza", "Square", "Arena", "Hall", "Stadium", "Ballroom", "Mall", "Park")
 CAP_WORD = r"[A-Z0-9][\w'’.&-]*"
 VENUE_RE = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(VENUE_HEADS) + r"|(?<=\bdi\s)kantor)(?:\s+" + CAP_WORD  # "di kantor KPU X"
-    + r"|\s+\([A-Z][\w-]*\)(?=\s+[A-Z]))+"  # "Kantor Komisi Pemilihan Umum (KPU) Kabupaten Bima"
+    + r"|\s+\([A-Z][\w-]*\)(?=\s+[A-Z]|\s+dr\.)"  # "Kantor Komisi Pemilihan Umum (KPU) Kabupaten Bima"
+    r"|\s+dr\.(?=\s+[A-Z]))+"  # "Rumah Sakit Umum Pusat (RSUP) dr. Kariadi": named after a doctor
     r"|(?:[A-Z][\w'’-]*\s+)+(?:" + "|".join(VENUE_TAILS) + r"))(?![\w-])")
 # Bodies named by what they are: universities, institutes and research centres, where observers, lecturers
 # and panelists come from; associations; a regional government's office ("Dinas Pertanian Musi Rawas").
@@ -497,13 +498,17 @@ def plausible(m: Mention) -> bool:
 # "LPPDK (Laporan Penerimaan dan Pengeluaran Dana Kampanye)", "SK (Surat Keputusan)": an acronym a document spells out
 DOCUMENT_SPELLED = re.compile(r"(?<![\w-])(" + ACRONYM + r")\s*\(\s*(?:Buku|Surat|Berita\s+Acara|Daftar|Formulir"
                               r"|Keputusan|Peraturan|Undang-Undang|Kartu|Sistem|Aplikasi|Laporan|Naskah|Nota|Salinan)\b")
+# "Sistem Informasi Partai Politik (Sipol)": a system spelled out first, its short form in brackets after it
+SYSTEM_SHORT_FORM = re.compile(r"\b(?:Sistem|Aplikasi)(?:\s+[A-Z][\w-]*){1,5}\s*\(\s*([A-Z][\w-]{1,14})\s*\)")
 
 
 def not_documents(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop what the model took for a body but the text spells out as a document or a system, wherever it is named."""
     documents = {m.group(1) for m in DOCUMENT_SPELLED.finditer(text)}
-    return [m for m in mentions if not (m.kind == "organization" and m.evidence.method == MODEL
-                                        and m.name in documents)]
+    systems = {m.group(1) for m in SYSTEM_SHORT_FORM.finditer(text)}
+    return [m for m in mentions if not (m.evidence.method == MODEL and (
+        (m.kind == "organization" and m.name in documents)
+        or (m.kind in ("organization", "person") and m.name in systems)))]
 
 
 def persons_by_name(mentions: list[Mention]) -> list[Mention]:
