@@ -22,7 +22,10 @@ campaigning at a market, a council's plenary proposing the elected regent, spoil
 bodies (PPK) sworn in with counts, a Sirekap glitch and the KPU's answer, a candidate's death and his replacement, a
 regent's campaign leave and the acting regent (Pjs), national neutrality sanctions on ASN, TNI and Polri, a peace
 declaration with every pair's ballot number, a council sworn in with seats per party, a voter-list plenary by sex
-and disability, a television talk show, a follow-up vote after floods).
+and disability, a television talk show, a follow-up vote after floods; a senate (DPD) candidate's campaign, DPR seats
+allocated by Sainte-Lague with each party's votes, the factual verification of parties' members, special polling
+stations in a prison and a hospital, ballots printed under police guard, a university's survey of young voters,
+governors sworn in by the President at the palace, a KPU office set on fire).
 Fixed parses, so no model runs; the floors guard against fitting rules to the dev articles at the cost of news
 in general. They hold for the parse a default build makes (no lemmas, no dependency tree) and for
 `kg build --trees`."""
@@ -41,7 +44,7 @@ from kg.ingest import read_article
 from kg.nlp.parse import from_conllu
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-FLOORS = {"persons": 0.99, "roles": 0.945, "organizations": 0.97, "places": 0.96, "events": 0.77,
+FLOORS = {"persons": 0.99, "roles": 0.95, "organizations": 0.97, "places": 0.965, "events": 0.77,
           "event_dates": 0.86, "quotes": 0.99, "numbers": 0.98, "candidacies": 0.99, "results": 0.99,
           "overall": 0.955}
 
