@@ -38,8 +38,7 @@ EACH = re.compile(r"\s*,?\s*masing-masing\b", re.I)
 # before a figure share its unit, and go to the ones named before them in the same order
 LISTED_BEFORE = re.compile(r"(?<![\w/.,-])((?:(?:" + DIGITS + r")\s*,\s*)+(?:" + DIGITS + r")?)"
                            r"\s*,?\s*(?:dan|serta)\s+$|(?<![\w/.,-])(" + DIGITS + r")\s+(?:dan|serta)\s+$", re.I)
-SERIES_GAP = re.compile(r"\s*(?:,|dan|serta|,\s*dan)\s*", re.I)
-COORDINATED = re.compile(r"\s*(?:,|dan|serta|,\s*dan)\s*", re.I)
+COORDINATED = re.compile(r"\s*(?:,|dan|serta|,\s*dan)\s*", re.I)  # "A, B dan C"; "352.740, 301.205 dan 259.880"
 AGAINST = re.compile(r"\s*(?:suara\s+)?(?:berbanding|banding|lawan|vs\.?)\s*", re.I)  # "41.202 berbanding 35.870"
 LISTED = re.compile(r"\s*(?:dengan|sebanyak|sebesar|yakni)?\s*")  # "…, dan Partai Golkar dengan 22.640.118 suara"
 # "A-B: 1.234 suara", "C-D 96.214.691 suara", "A-B (51,2%) versus C-D (48,8%)", "…, sedangkan C-D, 16,1 persen"
@@ -124,7 +123,7 @@ def _series(text: str, figures: list[Figure]) -> list[Figure]:
     runs: list[list[Figure]] = []
     for fig in figures:
         prev = runs[-1][-1] if runs else None
-        if prev and _kinds(prev) == _kinds(fig) and len(_kinds(fig)) == 1 and SERIES_GAP.fullmatch(
+        if prev and _kinds(prev) == _kinds(fig) and len(_kinds(fig)) == 1 and COORDINATED.fullmatch(
                 text, prev.end, fig.start):
             runs[-1].append(fig)
         else:
