@@ -82,6 +82,15 @@ def _names_something(text: str, start: int, value: str) -> bool:
 TICKETS_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+(?:bakal\s+)?(?:pasangan|paslon|bapaslon)\b", re.I)
 
 
+def _figure_key(text: str, end: int, number: Decimal, unit: str) -> tuple[Decimal, str]:
+    """What makes two figures one said again: "Rp50 ribu" in a quote after the story's "Rp50 ribu"; an exact count
+    of another noun ("1.254.964 pemilih" … "1.254.964 orang"), which no two figures of a story share by chance;
+    the count of the race's tickets ("dua pendaftar bakal pasangan" … "dua pasangan bakal calon")."""
+    if number >= 1000 and number % 100 and unit != "persen":
+        return number, ""
+    return number, "pasangan" if TICKETS_AFTER.match(text, end) else unit
+
+
 def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[NumberMention]:
     """Stated figures outside the excluded spans (dates, names)."""
     covered = Covered(excluded)
@@ -113,11 +122,7 @@ def find_numbers(text: str, excluded: Iterable[tuple[int, int]] = ()) -> list[Nu
             continue  # "Perpres 80 Tahun 2024": a regulation's number
         number = parse_number(value) * SCALE.get((scale or "").lower(), 1)
         unit = "persen" if percent else (scale or noun_word)
-        # "Rp50 ribu" said again in a quote is the same figure; so is an exact count said again of other
-        # nouns ("1.254.964 pemilih" … "1.254.964 orang"), which no two figures of a story share by chance
-        key = (number, "" if number >= 1000 and number % 100 and not percent
-               else "pasangan" if TICKETS_AFTER.match(text, end) else unit)  # "dua pendaftar bakal pasangan" … "dua
-        # pasangan bakal calon": the count of the race's tickets, said twice
+        key = _figure_key(text, end, number, unit)
         if key in seen:
             continue
         seen.add(key)
