@@ -125,11 +125,11 @@ def _evidence(where: SentenceIndex, start: int, end: int, method: str, confidenc
 
 
 NAME_OR_NATION_BEFORE = re.compile(r"(?:(?<![.!?]\s)(?<!\A)\b[A-Z][\w.’'-]*|\b(?i:warga\s+negara|bangsa))\s+$")
-# "Kabupaten " right before a place; not the "Kota" of an office ("Wali Kota Makassar" is the city Makassar)
 # the capitalised words after a name's first ones ("Kecamatan Siantar Barat"), up to another unit or a date
 NAME_GOES_ON = re.compile(r"(?:[ \t]+(?!(?:" + LEVEL_RE + "|" + VILLAGE_WORDS + "|"
                           + "|".join(w.capitalize() for w in DATE_WORDS if "'" not in w and "’" not in w)
                           + r")\b)[A-Z][\w'’-]*)*")
+# "Kabupaten " right before a place; not the "Kota" of an office ("Wali Kota Makassar" is the city Makassar)
 LEVEL_BEFORE = re.compile(r"(?<!(?i:wali)\s)(" + LEVEL_RE + r"|Kecamatan|Kec\.|Distrik)\s+$")
 
 
@@ -178,8 +178,7 @@ def _named_unit(text: str, pos: int) -> re.Match[str] | None:
 def _region_after(text: str, end: int, units: bool, level: str = "") -> tuple[int, Place | None, str]:
     """A region written after an institution: "KPU [Provinsi] Kalbar", "Kodam VI/Mulawarman"; ``level`` is the one
     the institution's form itself ends with ("Bawaslu Kabupaten" Bekasi: the regency, not the city)."""
-    paren = PAREN_RE.match(text, end)
-    pos = paren.end() if paren and SHORT_FORM.fullmatch(paren.group(1)) else end
+    pos = _past_short_form(text, end)
     pos += 1 if text[pos:pos + 1] == ")" else 0
     rank = RANK_CLASS.match(text, pos)
     pos = rank.end() if rank else pos
@@ -200,10 +199,17 @@ def _region_after(text: str, end: int, units: bool, level: str = "") -> tuple[in
     return end, None, ""
 
 
+def _past_short_form(text: str, end: int) -> int:
+    """Where a name goes on after its short form in brackets ("Panitia Pengawas Pemilu Kecamatan (Panwaslu
+    Kecamatan) Banawa"); ``end`` when no short form follows."""
+    paren = PAREN_RE.match(text, end)
+    return paren.end() if paren and SHORT_FORM.fullmatch(paren.group(1)) else end
+
+
 def _national_after(text: str, end: int) -> int:
     """"Dewan Perwakilan Daerah (DPD) RI": a national body's "RI", after its short form in brackets too."""
-    paren = PAREN_RE.match(text, end)
-    national = NATIONAL_RE.match(text, paren.end()) if paren and SHORT_FORM.fullmatch(paren.group(1)) else None
+    pos = _past_short_form(text, end)
+    national = NATIONAL_RE.match(text, pos) if pos > end else None
     return national.end() if national else end
 
 
@@ -491,8 +497,12 @@ def plausible(m: Mention) -> bool:
         return (not all(w.lower() in LEVEL_WORDS for w in words) and "(" not in m.name
                 and not re.fullmatch(VESSEL, words[0])  # "KM Sabuk Nusantara": a ship, no place
                 and not ("." in m.name and personal_names.DEGREE.fullmatch(m.name.rstrip(".") + ".")))  # "S.H"
-    return ("(" not in m.name or ")" in m.name) and not (" " not in m.name and any(ch.isdigit() for ch in m.name))
-    # the last: one word with a digit is a form's or a document's code ("B1-KWK", "C1"), no body
+    return ("(" not in m.name or ")" in m.name) and not _code(m.name)
+
+
+def _code(name: str) -> bool:
+    """One word with a digit is a form's or a document's code ("B1-KWK", "C1"), no body."""
+    return " " not in name and any(ch.isdigit() for ch in name)
 
 
 # "LPPDK (Laporan Penerimaan dan Pengeluaran Dana Kampanye)", "SK (Surat Keputusan)": an acronym a document spells out
