@@ -18,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
+from rdflib.term import Node
 
 from kg.graph.vocab import ELEC, ORG, SCHEMA, kind_of
 
@@ -87,6 +88,11 @@ def shown_name(graph: Graph, node: URIRef) -> str:
     return node.split("/")[-1]
 
 
+def _stands_for(graph: Graph, ticket: Node) -> Node | None:
+    """Who a ticket is drawn as: its candidate, or the running mate the news names alone."""
+    return graph.value(ticket, ELEC.candidate) or graph.value(ticket, ELEC.runningMate)
+
+
 def election_edges(graph: Graph) -> list[tuple[URIRef, URIRef, str, URIRef]]:
     """(source, target, label, predicate) for tickets and court cases, which are not drawn as nodes.
 
@@ -96,8 +102,8 @@ def election_edges(graph: Graph) -> list[tuple[URIRef, URIRef, str, URIRef]]:
     """
     edges = []
     for ticket in sorted(graph.subjects(RDF.type, ELEC.Candidacy)):
-        contest, mate = graph.value(ticket, ELEC.contest), graph.value(ticket, ELEC.runningMate)
-        head = graph.value(ticket, ELEC.candidate) or mate  # a running mate named alone stands for the ticket
+        contest, mate, head = (graph.value(ticket, ELEC.contest), graph.value(ticket, ELEC.runningMate),
+                               _stands_for(graph, ticket))
         if not isinstance(contest, URIRef) or not isinstance(head, URIRef):
             continue
         edges.append((contest, head, ticket_label(graph, ticket), ELEC.candidate))
@@ -108,8 +114,7 @@ def election_edges(graph: Graph) -> list[tuple[URIRef, URIRef, str, URIRef]]:
     for case in sorted(graph.subjects(RDF.type, ELEC.CourtCase)):
         for p, label in ((ELEC.contest, "about"), (ELEC.petitioner, "petitioner"), (ELEC.respondent, "respondent")):
             for party in sorted(graph.objects(case, p)):
-                target = (graph.value(party, ELEC.candidate) or graph.value(party, ELEC.runningMate)
-                          or party)  # a ticket stands for its candidate
+                target = _stands_for(graph, party) or party
                 if isinstance(target, URIRef):
                     edges.append((case, target, label, p))
     return edges
