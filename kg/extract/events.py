@@ -336,7 +336,10 @@ def build_events(triggers: list[Trigger], dates: list[DateMention],
             event.label, event.evidence = t.label, evidence
         if date and ((not event.date and not event.date_text) or (id(event) in by_deadline and not date.deadline)):
             event.date, event.date_text = date.iso, date.text
-            (by_deadline.add if date.deadline else by_deadline.discard)(id(event))
+            if date.deadline:
+                by_deadline.add(id(event))
+            else:
+                by_deadline.discard(id(event))
     return events
 
 
