@@ -58,7 +58,6 @@ PATTERNS = [
     # capitalised only: "minggu" is also "week"
     ("weekday", re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b(?!\s*\()")),
 ]
-BARE_WEEK = re.compile(r"(?:pekan|minggu)\s+(?:depan|lalu)", re.I)
 SAME_DAY = re.compile(r"hari\s+yang\s+sama", re.I)
 # "paling lambat 10 September", "diberi waktu hingga Sabtu (23/11)": the bound of the time allowed for an act (not
 # a bare "hingga": "real count … hingga Kamis (15/2)" tells how far it had got, "27 hingga 29 Agustus" a span)
@@ -180,7 +179,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             found.append(DateMention(m.group(0), m.start(), m.end(), date.isoformat() if date else None,
                                      kind == "counted" or (kind == "from_last" and bool(m.group(2))),
                                      deadline=bool(DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())),
-                                     week=kind == "relative" and bool(BARE_WEEK.fullmatch(m.group(0)))))
+                                     week=kind == "relative" and abs(RELATIVE[m.group(0).lower()]) == 7))
     found.sort(key=lambda d: d.start)
     for i, d in enumerate(found):
         shift = _from_last(d.text)
