@@ -14,21 +14,22 @@ from dataclasses import dataclass
 SPEECH_VERBS = ("kata", "ujar", "ucap", "tutur", "jelas", "tegas", "imbuh", "ungkap", "terang",
                 "sebut", "papar", "lanjut", "tambah", "pungkas", "tutup", "sambung", "seru",
                 "harap", "pesan", "ajak", "akui", "klaim", "nilai", "tandas", "timpal", "urai")
-_SAID = r"(?=\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")(?:nya)?\b)"
+SPEECH = r"\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")"  # '," kata', ' ujar': a speech verb after a quote
+_SAID = r"(?=" + SPEECH + r"(?:nya)?\b)"
 # Double quotes and guillemets; single quotes ('…,' kata A / ‘…,’ ujarnya), which also mark terms and
 # apostrophes ("Jum'at"), only when a speech verb follows
 QUOTE_RE = re.compile(r"“([^“”]{8,2000}?)”|\"([^\"\n]{8,2000}?)\"|«([^«»]{8,2000}?)»"
                       r"|(?<![\w‘’'])[‘']([^‘’'\n]{8,2000}?[,.!?])[’']" + _SAID)
 CUE_AFTER = re.compile(
-    r"\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")(nya)?\b(?:\s+(?!ia\b|dia\b)((?:[A-Z][\w.'’-]*\s*){1,5}))?",
+    SPEECH + r"(nya)?\b(?:\s+(?!ia\b|dia\b)((?:[A-Z][\w.'’-]*\s*){1,5}))?",
 )
-PRONOUN_AFTER = re.compile(r"\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")\s+(ia|dia)\b", re.I)
+PRONOUN_AFTER = re.compile(SPEECH + r"\s+(ia|dia)\b", re.I)
 # '," kata anggota Bawaslu X, Jefri.', '," ujar salah seorang pedagang, Sumi.': the speaker described in lower
 # case, named later in the clause (a pronoun or "kepada wartawan" is no description)
 DESCRIBED_AFTER = re.compile(r"\s+(?!(?:ia|dia|kepada|saat|ketika|usai|seusai|di|dalam|pada|melalui|dengan|lagi)\b)"
                              r"[a-z]+\b")
 CUE_NAME_RE = re.compile(
-    r"(?<=[”\"’'])\s*,?\s*(?:" + "|".join(SPEECH_VERBS) + r")\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3})")
+    r"(?<=[”\"’'])" + SPEECH + r"\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
 @dataclass(frozen=True)
